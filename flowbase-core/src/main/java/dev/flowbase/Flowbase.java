@@ -1,0 +1,3 @@
+package dev.flowbase;
+
+public final class Flowbase {}

@@ -1,0 +1,187 @@
+package dev.flowbase.config;
+
+import dev.flowbase.db.Engine;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A database URL taken apart: {@code postgresql://}, {@code postgres://}, {@code mariadb://},
+ * {@code mysql://}, {@code sqlite:PATH}, {@code sqlite::memory:} and the same behind {@code jdbc:}.
+ * Query parameters other than credentials and TLS settings are kept as driver options.
+ */
+public record DatabaseUrl(
+        Engine engine,
+        Optional<String> host,
+        Optional<Integer> port,
+        Optional<String> database,
+        Optional<String> user,
+        Optional<Secret> password,
+        Optional<Boolean> ssl,
+        Optional<Boolean> sslVerify,
+        Map<String, String> options) {
+
+    private static final Pattern SERVER_URL = Pattern.compile(
+            "(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?:(?<userinfo>[^@/?#]*)@)?(?<host>\\[[^]]*]|[^:/?#]*)"
+                    + "(?::(?<port>[^/?#]*))?(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?");
+
+    public DatabaseUrl {
+        options = Map.copyOf(options);
+    }
+
+    /** The SQLite file named by {@code sqlite:PATH} (in {@link #database()}), or {@code :memory:}. */
+    public boolean isSqliteMemory() {
+        return engine == Engine.SQLITE && database.map(":memory:"::equals).orElse(false);
+    }
+
+    /**
+     * Parses {@code url}, or explains what is wrong with it in words that fit after "expected".
+     *
+     * @throws IllegalArgumentException whose message says what would be accepted
+     */
+    public static DatabaseUrl parse(String url) {
+        String text = url.strip();
+        if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            text = text.substring(5);
+        }
+        if (text.regionMatches(true, 0, "sqlite:", 0, 7)) {
+            return parseSqlite(text.substring(7));
+        }
+        Matcher m = SERVER_URL.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(EXPECTED);
+        }
+        Engine engine = Engine.fromName(m.group("scheme"))
+                .filter(e -> e != Engine.SQLITE)
+                .orElseThrow(() -> new IllegalArgumentException(EXPECTED));
+        Optional<String> user = Optional.empty();
+        Optional<Secret> password = Optional.empty();
+        if (m.group("userinfo") != null) {
+            String[] parts = m.group("userinfo").split(":", 2);
+            user = nonEmpty(decode(parts[0]));
+            if (parts.length == 2) {
+                password = Optional.of(new Secret(decode(parts[1])));
+            }
+        }
+        Optional<Integer> port = Optional.empty();
+        if (m.group("port") != null && !m.group("port").isEmpty()) {
+            port = Optional.of(parsePort(m.group("port")));
+        }
+        String host = m.group("host");
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        var query = parseQuery(m.group("query"));
+        if (query.containsKey("user")) {
+            user = nonEmpty(query.remove("user"));
+        }
+        if (query.containsKey("password")) {
+            password = Optional.of(new Secret(query.remove("password")));
+        }
+        Optional<Boolean> ssl = Optional.empty();
+        Optional<Boolean> verify = Optional.empty();
+        String sslmode = removeIgnoringCase(query, "sslmode");
+        if (sslmode != null) {
+            switch (sslmode.toLowerCase(Locale.ROOT)) {
+                case "disable" -> ssl = Optional.of(false);
+                case "allow", "prefer", "require", "trust" -> {
+                    ssl = Optional.of(true);
+                    verify = Optional.of(false);
+                }
+                case "verify-ca", "verify-full" -> {
+                    ssl = Optional.of(true);
+                    verify = Optional.of(true);
+                }
+                default ->
+                    throw new IllegalArgumentException(
+                            "expected sslmode to be one of disable, require, verify-ca, verify-full");
+            }
+        }
+        String sslFlag = removeIgnoringCase(query, "ssl");
+        if (sslFlag != null) {
+            ssl = Optional.of(Values.parseBoolean(sslFlag)
+                    .orElseThrow(() -> new IllegalArgumentException("expected ssl=true or ssl=false")));
+        }
+        return new DatabaseUrl(
+                engine,
+                nonEmpty(host),
+                port,
+                nonEmpty(decode(nullToEmpty(m.group("db")))),
+                user,
+                password,
+                ssl,
+                verify,
+                query);
+    }
+
+    private static final String EXPECTED = "expected postgresql://user:password@host:port/database,"
+            + " mariadb://…, sqlite:PATH, sqlite::memory: or a jdbc: URL of these";
+
+    private static DatabaseUrl parseSqlite(String rest) {
+        int q = rest.indexOf('?');
+        String path = q < 0 ? rest : rest.substring(0, q);
+        var query = parseQuery(q < 0 ? null : rest.substring(q + 1));
+        if (path.startsWith("//")) {
+            path = path.substring(2); // sqlite:///abs/path and sqlite://rel/path
+        }
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("expected a file after sqlite:, such as sqlite:./data/flowbase.db");
+        }
+        return new DatabaseUrl(
+                Engine.SQLITE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(path),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                query);
+    }
+
+    private static int parsePort(String text) {
+        return Values.parsePort(text).orElseThrow(() -> new IllegalArgumentException(Values.PORT_EXPECTED));
+    }
+
+    private static Map<String, String> parseQuery(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            params.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return params;
+    }
+
+    private static String removeIgnoringCase(Map<String, String> params, String key) {
+        for (String k : params.keySet()) {
+            if (k.equalsIgnoreCase(key)) {
+                return params.remove(k);
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+}

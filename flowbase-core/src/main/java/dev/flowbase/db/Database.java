@@ -1,0 +1,168 @@
+package dev.flowbase.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * A pooled connection to one database and the dialect that speaks to it: the object every other
+ * part of Flowbase is given. Open it once, share it, close it on shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+    private final DatabaseConfig config;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final DataSource dataSource;
+    private final ServerFacts facts;
+
+    private Database(DatabaseConfig config, Dialect dialect, HikariDataSource pool, ServerFacts facts) {
+        this.config = config;
+        this.dialect = dialect;
+        this.pool = pool;
+        this.facts = facts;
+        this.dataSource = config.debug() || dialect.needsPerStatementTimeout()
+                ? new InstrumentedDataSource(pool, config.debug(), statementTimeoutSeconds(config, dialect))
+                : pool;
+    }
+
+    /**
+     * Opens the pool and checks the server: reachable, the engine the URL named, new enough.
+     *
+     * @throws DatabaseException naming host, port and database when the server cannot be used
+     */
+    public static Database open(DatabaseConfig config) {
+        Dialect dialect = Dialects.forEngine(config.engine());
+        prepareSqliteFolder(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikariConfig(config, dialect));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw SqlErrors.connecting(dialect, config, asSql(e));
+        }
+        try (Connection c = pool.getConnection()) {
+            Engine actual = Dialects.detect(c.getMetaData());
+            if (actual != config.engine()) {
+                throw new FlowbaseException(
+                        ErrorCode.UNSUPPORTED_SERVER,
+                        config.describeTarget() + " answered as " + actual.id() + ", not "
+                                + config.engine().id());
+            }
+            ServerFacts facts = dialect.serverFacts(c);
+            ServerVersion.require(dialect, facts, config);
+            return new Database(config, dialect, pool, facts);
+        } catch (SQLException e) {
+            pool.close();
+            throw SqlErrors.connecting(dialect, config, e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Engine engine() {
+        return dialect.engine();
+    }
+
+    /** What the server said about itself when the pool opened. */
+    public ServerFacts facts() {
+        return facts;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SqlErrors.connecting(dialect, config, e);
+        }
+    }
+
+    public PoolStats poolStats() {
+        var mx = pool.getHikariPoolMXBean();
+        return new PoolStats(
+                mx.getActiveConnections(),
+                mx.getIdleConnections(),
+                mx.getThreadsAwaitingConnection(),
+                config.pool().maxSize());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static HikariConfig hikariConfig(DatabaseConfig config, Dialect dialect) {
+        HikariConfig h = new HikariConfig();
+        h.setPoolName("flowbase-" + config.engine().id() + "-" + POOL_NUMBER.incrementAndGet());
+        h.setJdbcUrl(dialect.jdbcUrl(config));
+        if (!config.engine().isEmbedded()) {
+            h.setUsername(config.user());
+            h.setPassword(config.password().value());
+        }
+        dialect.driverProperties(config).forEach(h::addDataSourceProperty);
+        h.setMaximumPoolSize(config.pool().maxSize());
+        h.setMinimumIdle(config.pool().minIdle());
+        h.setIdleTimeout(config.pool().idleTimeout().toMillis());
+        h.setConnectionTimeout(config.pool().connectionTimeout().toMillis());
+        if (":memory:".equals(config.database())) {
+            // Every in-memory SQLite connection is its own database: keep exactly one, forever.
+            h.setMaximumPoolSize(1);
+            h.setMinimumIdle(1);
+            h.setMaxLifetime(0);
+            h.setIdleTimeout(0);
+        }
+        return h;
+    }
+
+    private static void prepareSqliteFolder(DatabaseConfig config) {
+        if (!config.engine().isEmbedded()
+                || config.database().startsWith(":")
+                || config.database().startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(config.database()).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new FlowbaseException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Cannot create folder " + parent + " for SQLite database " + config.database() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static SQLException asSql(RuntimeException e) {
+        return e.getCause() instanceof SQLException s ? s : new SQLException(SqlErrors.firstLine(e), "08000", e);
+    }
+
+    private static int statementTimeoutSeconds(DatabaseConfig config, Dialect dialect) {
+        if (!dialect.needsPerStatementTimeout() || config.statementTimeout().isZero()) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.ceilDiv(config.statementTimeout().toMillis(), 1000));
+    }
+}

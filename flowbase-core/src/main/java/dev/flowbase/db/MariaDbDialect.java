@@ -1,0 +1,127 @@
+package dev.flowbase.db;
+
+import dev.flowbase.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** MariaDB 10.6+: SKIP LOCKED and RETURNING on INSERT/DELETE, but DDL commits implicitly. */
+public final class MariaDbDialect implements Dialect {
+
+    @Override
+    public Engine engine() {
+        return Engine.MARIADB;
+    }
+
+    @Override
+    public String jdbcUrl(DatabaseConfig c) {
+        return "jdbc:mariadb://" + c.hostAndPort() + "/" + c.database();
+    }
+
+    @Override
+    public Map<String, String> driverProperties(DatabaseConfig c) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("connectTimeout", String.valueOf(c.pool().connectionTimeout().toMillis()));
+        p.put("sslMode", c.ssl() ? (c.sslVerify() ? "verify-full" : "trust") : "disable");
+        if (!c.statementTimeout().isZero()) {
+            // max_statement_time is in seconds, with fractions.
+            p.put(
+                    "sessionVariables",
+                    String.format(
+                            Locale.ROOT,
+                            "max_statement_time=%.3f",
+                            c.statementTimeout().toMillis() / 1000.0));
+        }
+        p.putAll(c.options());
+        return p;
+    }
+
+    @Override
+    public String minimumVersion() {
+        return "10.6";
+    }
+
+    @Override
+    public ServerFacts serverFacts(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version(), database(), current_user(),"
+                        + " (SELECT variable_value FROM information_schema.session_status"
+                        + " WHERE variable_name = 'Ssl_cipher')")) {
+            rs.next();
+            String cipher = rs.getString(4);
+            String version = rs.getString(1);
+            String product = version.toLowerCase(Locale.ROOT).contains("mariadb") ? "MariaDB" : "MySQL";
+            return new ServerFacts(
+                    product, version, rs.getString(2), rs.getString(3), cipher != null && !cipher.isEmpty());
+        }
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsListenNotify() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCreateDatabase() {
+        return true;
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return SqlStates.quote(identifier, '`');
+    }
+
+    @Override
+    public String createDatabaseSql(String name) {
+        return "CREATE DATABASE " + quoteIdentifier(name) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+    }
+
+    @Override
+    public String dropDatabaseSql(String name) {
+        return "DROP DATABASE IF EXISTS " + quoteIdentifier(name);
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+        return "";
+    }
+
+    @Override
+    public SqlErrorKind classify(SQLException exception) {
+        SQLException first = SqlStates.first(exception);
+        return switch (first.getErrorCode()) {
+            case 1062, 1586 -> SqlErrorKind.UNIQUE_VIOLATION;
+            case 1216, 1217, 1451, 1452 -> SqlErrorKind.FOREIGN_KEY_VIOLATION;
+            case 1048, 1364 -> SqlErrorKind.NOT_NULL_VIOLATION;
+            case 3819, 4025 -> SqlErrorKind.CHECK_VIOLATION;
+            case 1213 -> SqlErrorKind.DEADLOCK;
+            case 1205, 1969, 3024 -> SqlErrorKind.TIMEOUT;
+            case 1045, 1698 -> SqlErrorKind.AUTHENTICATION_FAILED;
+            case 1049 -> SqlErrorKind.UNKNOWN_DATABASE;
+            case 1064 -> SqlErrorKind.SYNTAX;
+            default ->
+                SqlStates.mentions(exception, "ssl not enabled")
+                        ? SqlErrorKind.TLS_FAILED
+                        : SqlStates.common(exception).orElse(SqlErrorKind.OTHER);
+        };
+    }
+}

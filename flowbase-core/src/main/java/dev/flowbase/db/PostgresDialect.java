@@ -1,0 +1,128 @@
+package dev.flowbase.db;
+
+import dev.flowbase.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** PostgreSQL 14+: transactional DDL, SKIP LOCKED, RETURNING, LISTEN/NOTIFY, advisory locks. */
+public final class PostgresDialect implements Dialect {
+
+    @Override
+    public Engine engine() {
+        return Engine.POSTGRESQL;
+    }
+
+    @Override
+    public String jdbcUrl(DatabaseConfig c) {
+        return "jdbc:postgresql://" + c.hostAndPort() + "/" + c.database();
+    }
+
+    @Override
+    public Map<String, String> driverProperties(DatabaseConfig c) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ApplicationName", "flowbase");
+        p.put(
+                "connectTimeout",
+                String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
+        p.put("tcpKeepAlive", "true");
+        if (c.ssl()) {
+            p.put("ssl", "true");
+            p.put("sslmode", c.sslVerify() ? "verify-full" : "require");
+            if (!c.sslVerify()) {
+                p.put("sslfactory", "org.postgresql.ssl.NonValidatingFactory");
+            }
+        } else {
+            p.put("sslmode", "disable");
+        }
+        if (!c.statementTimeout().isZero()) {
+            p.put("options", "-c statement_timeout=" + c.statementTimeout().toMillis());
+        }
+        p.putAll(c.options());
+        return p;
+    }
+
+    @Override
+    public String minimumVersion() {
+        return "14.0";
+    }
+
+    @Override
+    public ServerFacts serverFacts(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('server_version'), current_database(),"
+                                + " current_user, coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)")) {
+            rs.next();
+            return new ServerFacts("PostgreSQL", rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+        }
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsListenNotify() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCreateDatabase() {
+        return true;
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return SqlStates.quote(identifier, '"');
+    }
+
+    @Override
+    public String createDatabaseSql(String name) {
+        return "CREATE DATABASE " + quoteIdentifier(name);
+    }
+
+    @Override
+    public String dropDatabaseSql(String name) {
+        return "DROP DATABASE IF EXISTS " + quoteIdentifier(name) + " WITH (FORCE)";
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    public SqlErrorKind classify(SQLException exception) {
+        String state = String.valueOf(SqlStates.first(exception).getSQLState());
+        return switch (state) {
+            case "23505" -> SqlErrorKind.UNIQUE_VIOLATION;
+            case "23503" -> SqlErrorKind.FOREIGN_KEY_VIOLATION;
+            case "23502" -> SqlErrorKind.NOT_NULL_VIOLATION;
+            case "23514" -> SqlErrorKind.CHECK_VIOLATION;
+            case "40001", "40P01" -> SqlErrorKind.DEADLOCK;
+            case "57014", "55P03" -> SqlErrorKind.TIMEOUT;
+            case "3D000" -> SqlErrorKind.UNKNOWN_DATABASE;
+            case "42601" -> SqlErrorKind.SYNTAX;
+            case "57P01", "57P02", "57P03" -> SqlErrorKind.CONNECTION_LOST;
+            // pgjdbc reports a server without TLS as a rejected connection, told apart only by its words.
+            case "08004" ->
+                SqlStates.mentions(exception, "ssl") ? SqlErrorKind.TLS_FAILED : SqlErrorKind.CONNECTION_LOST;
+            default -> SqlStates.common(exception).orElse(SqlErrorKind.OTHER);
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package dev.flowbase.db;
+
+import dev.flowbase.error.ErrorCode;
+
+/**
+ * What went wrong with a statement or a connection, the same on every engine: each dialect maps
+ * its own SQLSTATEs and vendor codes onto these.
+ */
+public enum SqlErrorKind {
+    UNIQUE_VIOLATION(ErrorCode.CONSTRAINT_VIOLATION, "a unique constraint was violated"),
+    FOREIGN_KEY_VIOLATION(ErrorCode.CONSTRAINT_VIOLATION, "a foreign key was violated"),
+    NOT_NULL_VIOLATION(ErrorCode.CONSTRAINT_VIOLATION, "a required column was null"),
+    CHECK_VIOLATION(ErrorCode.CONSTRAINT_VIOLATION, "a check constraint was violated"),
+    DEADLOCK(ErrorCode.DATABASE_ERROR, "deadlock or serialization failure; the transaction may be retried"),
+    TIMEOUT(ErrorCode.TIMEOUT, "the statement ran past its time limit"),
+    CONNECTION_LOST(ErrorCode.CONNECTION_FAILED, "the database server could not be reached"),
+    AUTHENTICATION_FAILED(ErrorCode.AUTHENTICATION_FAILED, "the server refused the user or password"),
+    UNKNOWN_DATABASE(ErrorCode.UNKNOWN_DATABASE, "the database does not exist"),
+    TLS_FAILED(ErrorCode.TLS_FAILED, "a TLS connection was required but the server does not offer one"),
+    SYNTAX(ErrorCode.DATABASE_ERROR, "the statement is not valid SQL for this engine"),
+    OTHER(ErrorCode.DATABASE_ERROR, "the database rejected the statement");
+
+    private final ErrorCode code;
+    private final String description;
+
+    SqlErrorKind(ErrorCode code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether running the same transaction again may succeed. */
+    public boolean isTransient() {
+        return this == DEADLOCK || this == CONNECTION_LOST;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.flowbase.db;
+
+import dev.flowbase.config.DatabaseConfig;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns driver exceptions into {@link DatabaseException}s whose messages are safe to show: the
+ * engines' own texts can repeat row values ({@code Key (email)=(…)}, {@code Duplicate entry '…'}),
+ * so constraint failures are described by constraint name only, and other texts by their first line.
+ */
+public final class SqlErrors {
+    // Quoted names (PostgreSQL, MariaDB) or SQLite's "constraint failed: table.column".
+    private static final Pattern CONSTRAINT_NAME = Pattern.compile(
+            "(?:constraint|key|index|column) [\"'`]([^\"'`]+)[\"'`]|constraint failed: ([\\w.]+(?:, [\\w.]+)*)",
+            Pattern.CASE_INSENSITIVE);
+
+    private SqlErrors() {}
+
+    /** A failure while connecting, naming host, port and database, never the password. */
+    public static DatabaseException connecting(Dialect dialect, DatabaseConfig config, SQLException e) {
+        SqlErrorKind kind = dialect.classify(e);
+        String where = config.engine().isEmbedded()
+                ? config.describeTarget()
+                : config.engine().id() + " at " + config.hostAndPort() + " database " + config.database();
+        String detail = switch (kind) {
+            case AUTHENTICATION_FAILED -> "the server refused user '" + config.user() + "'";
+            case UNKNOWN_DATABASE -> "database '" + config.database() + "' does not exist";
+            case TLS_FAILED -> "TLS was required (DB_SSL) but the server does not offer it";
+            case CONNECTION_LOST -> "the server did not answer (" + firstLine(e) + ")";
+            default -> firstLine(e);
+        };
+        return build(kind, "Cannot connect to " + where + ": " + detail, e);
+    }
+
+    /** A failure of a statement; {@code action} says what Flowbase was doing. */
+    public static DatabaseException statement(Dialect dialect, String action, SQLException e) {
+        SqlErrorKind kind = dialect.classify(e);
+        String detail = switch (kind) {
+            case UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION, NOT_NULL_VIOLATION, CHECK_VIOLATION ->
+                kind.description() + constraint(e);
+            default -> firstLine(e);
+        };
+        return build(kind, action + " failed: " + detail, e);
+    }
+
+    private static DatabaseException build(SqlErrorKind kind, String message, SQLException e) {
+        SQLException first = SqlStates.first(e);
+        // The cause is kept for stack traces in debug logs; its message is not repeated in ours.
+        return new DatabaseException(kind, message, first.getSQLState(), first.getErrorCode(), e);
+    }
+
+    private static String constraint(SQLException e) {
+        // Only the first line: later lines (PostgreSQL's Detail) repeat the row's values.
+        Matcher m = CONSTRAINT_NAME.matcher(firstLine(SqlStates.first(e)));
+        return m.find() ? " (" + (m.group(1) != null ? m.group(1) : m.group(2)) + ")" : "";
+    }
+
+    static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String text = String.valueOf(t.getMessage()).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+}
