@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /** What {@code flowbase test-connection} reports: who answered, how, and how fast. */
 public final class ConnectionCheck {
-    static final int PINGS = 7;
+    public static final int PINGS = 7;
 
     private ConnectionCheck() {}
 

@@ -33,7 +33,10 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.facts = facts;
         this.dataSource = config.debug() || dialect.needsPerStatementTimeout()
-                ? new InstrumentedDataSource(pool, config.debug(), statementTimeoutSeconds(config, dialect))
+                ? new InstrumentedDataSource(
+                        pool,
+                        config.debug(),
+                        dialect.needsPerStatementTimeout() ? config.statementTimeout() : java.time.Duration.ZERO)
                 : pool;
     }
 
@@ -157,12 +160,5 @@ public final class Database implements AutoCloseable {
 
     private static SQLException asSql(RuntimeException e) {
         return e.getCause() instanceof SQLException s ? s : new SQLException(SqlErrors.firstLine(e), "08000", e);
-    }
-
-    private static int statementTimeoutSeconds(DatabaseConfig config, Dialect dialect) {
-        if (!dialect.needsPerStatementTimeout() || config.statementTimeout().isZero()) {
-            return 0;
-        }
-        return (int) Math.max(1, Math.ceilDiv(config.statementTimeout().toMillis(), 1000));
     }
 }

@@ -2,7 +2,10 @@ package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -55,6 +58,13 @@ public interface Dialect {
 
     /** A database that always exists, to connect to while creating or dropping others. */
     String maintenanceDatabase();
+
+    // --- values ------------------------------------------------------------------------------
+
+    /** Binds an instant so that the stored value is UTC whatever the session's time zone. */
+    void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+    Instant getInstant(ResultSet resultSet, int column) throws SQLException;
 
     // --- errors ------------------------------------------------------------------------------
 

@@ -11,26 +11,39 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wraps the pool when statements need something the driver cannot be told once: a per-statement
- * timeout (SQLite) or {@code DB_DEBUG} timing. The log line has the SQL text and its duration;
- * bound values are never read, so they can never be logged.
+ * Wraps the pool when statements need something the driver cannot be told once per session: a
+ * statement time limit (SQLite's driver only applies its query timeout to lock waits, so a
+ * runaway query is interrupted with {@link Statement#cancel()}) or {@code DB_DEBUG} timing. The
+ * debug line has the SQL text and its duration; bound values are never read, so never logged.
  */
 final class InstrumentedDataSource implements DataSource {
     private static final org.slf4j.Logger SQL_LOG = LoggerFactory.getLogger("dev.flowbase.sql");
+    private static final ScheduledExecutorService CANCELLER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "flowbase-statement-timeout");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final DataSource delegate;
     private final boolean debug;
-    private final int queryTimeoutSeconds;
+    private final Duration timeLimit;
 
-    InstrumentedDataSource(DataSource delegate, boolean debug, int queryTimeoutSeconds) {
+    /** {@code timeLimit} zero means statements run without a limit. */
+    InstrumentedDataSource(DataSource delegate, boolean debug, Duration timeLimit) {
         this.delegate = delegate;
         this.debug = debug;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.timeLimit = timeLimit;
     }
 
     @Override
@@ -48,10 +61,7 @@ final class InstrumentedDataSource implements DataSource {
             Object result = invoke(connection, method, args);
             if (result instanceof Statement statement) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-                if (queryTimeoutSeconds > 0) {
-                    statement.setQueryTimeout(queryTimeoutSeconds);
-                }
-                return debug ? wrapStatement(statement, sql) : statement;
+                return wrapStatement(statement, sql);
             }
             return result;
         });
@@ -65,14 +75,33 @@ final class InstrumentedDataSource implements DataSource {
             if (!method.getName().startsWith("execute")) {
                 return invoke(statement, method, args);
             }
-            String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
+            ScheduledFuture<?> limit = timeLimit.isZero()
+                    ? null
+                    : CANCELLER.schedule(() -> cancel(statement), timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
             try {
                 return invoke(statement, method, args);
             } finally {
-                SQL_LOG.info("{} ms {}", String.format("%.2f", (System.nanoTime() - start) / 1e6), oneLine(sql));
+                if (limit != null) {
+                    limit.cancel(false);
+                }
+                if (debug) {
+                    String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
+                    SQL_LOG.info(
+                            "{} ms {}",
+                            String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6),
+                            oneLine(sql));
+                }
             }
         });
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            SQL_LOG.debug("Could not cancel a statement past its time limit", e);
+        }
     }
 
     private static String oneLine(String sql) {

@@ -2,14 +2,18 @@ package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** MariaDB 10.6+: SKIP LOCKED and RETURNING on INSERT/DELETE, but DDL commits implicitly. */
+/** MariaDB 10.7+: SKIP LOCKED and RETURNING on INSERT/DELETE, but DDL commits implicitly. */
 public final class MariaDbDialect implements Dialect {
 
     @Override
@@ -27,22 +31,19 @@ public final class MariaDbDialect implements Dialect {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("connectTimeout", String.valueOf(c.pool().connectionTimeout().toMillis()));
         p.put("sslMode", c.ssl() ? (c.sslVerify() ? "verify-full" : "trust") : "disable");
-        if (!c.statementTimeout().isZero()) {
-            // max_statement_time is in seconds, with fractions.
-            p.put(
-                    "sessionVariables",
-                    String.format(
-                            Locale.ROOT,
-                            "max_statement_time=%.3f",
-                            c.statementTimeout().toMillis() / 1000.0));
-        }
         p.putAll(c.options());
+        if (!c.statementTimeout().isZero()) {
+            // max_statement_time is in seconds, with fractions; the URL's own session variables are kept.
+            String limit = String.format(
+                    Locale.ROOT, "max_statement_time=%.3f", c.statementTimeout().toMillis() / 1000.0);
+            p.merge("sessionVariables", limit, (fromUrl, ours) -> ours + "," + fromUrl);
+        }
         return p;
     }
 
     @Override
     public String minimumVersion() {
-        return "10.6";
+        return "10.7"; // the native UUID type the core schema uses
     }
 
     @Override
@@ -103,6 +104,18 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public String maintenanceDatabase() {
         return "";
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        // DATETIME has no zone: store UTC wall-clock time, never the session's.
+        statement.setObject(index, value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant getInstant(ResultSet resultSet, int column) throws SQLException {
+        LocalDateTime t = resultSet.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     @Override

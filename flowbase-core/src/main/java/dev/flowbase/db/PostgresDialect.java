@@ -2,9 +2,13 @@ package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -104,6 +108,17 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String maintenanceDatabase() {
         return "postgres";
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant getInstant(ResultSet resultSet, int column) throws SQLException {
+        OffsetDateTime t = resultSet.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class SqlErrors {
         String detail = switch (kind) {
             case AUTHENTICATION_FAILED -> "the server refused user '" + config.user() + "'";
             case UNKNOWN_DATABASE -> "database '" + config.database() + "' does not exist";
-            case TLS_FAILED -> "TLS was required (DB_SSL) but the server does not offer it";
+            case TLS_FAILED -> "TLS was required (DB_SSL or sslmode) but the server does not offer it";
             case CONNECTION_LOST -> "the server did not answer (" + firstLine(e) + ")";
             default -> firstLine(e);
         };

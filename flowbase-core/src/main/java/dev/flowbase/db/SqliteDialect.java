@@ -2,9 +2,13 @@ package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sqlite.SQLiteErrorCode;
@@ -16,6 +20,8 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteDialect implements Dialect {
     static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Override
     public Engine engine() {
@@ -107,6 +113,19 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String maintenanceDatabase() {
         return ":memory:";
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        // Fixed-width ISO-8601 text in milliseconds, like the schema's strftime('%Y-%m-%dT%H:%M:%fZ') defaults,
+        // so that text order is time order.
+        statement.setString(index, value == null ? null : ISO_MILLIS.format(value));
+    }
+
+    @Override
+    public Instant getInstant(ResultSet resultSet, int column) throws SQLException {
+        String t = resultSet.getString(column);
+        return t == null ? null : Instant.parse(t);
     }
 
     @Override

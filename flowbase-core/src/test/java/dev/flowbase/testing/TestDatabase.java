@@ -1,0 +1,127 @@
+package dev.flowbase.testing;
+
+import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.Database;
+import dev.flowbase.db.Dialect;
+import dev.flowbase.db.Dialects;
+import dev.flowbase.db.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A database made for one test and dropped after it: a new database on the local PostgreSQL or
+ * MariaDB server, or a new SQLite file. Sessions run in a non-UTC time zone (+12:45) so code
+ * that relies on the session zone fails here rather than in production.
+ */
+public final class TestDatabase implements AutoCloseable {
+    public static final String POSTGRES_SERVER = "postgresql://root@127.0.0.1:5432/";
+    public static final String MARIADB_SERVER = "mariadb://root@127.0.0.1:3306/";
+    /** MariaDB takes the zone per session; PostgreSQL's driver takes the JVM's (Pacific/Chatham in tests). */
+    static final String MARIADB_SESSION_ZONE = "?sessionVariables=time_zone='%2B12:45'";
+
+    private final Engine engine;
+    private final String name;
+    private final String url;
+    private final Path sqliteFolder;
+    private final List<Database> opened = new ArrayList<>();
+
+    private TestDatabase(Engine engine, String name, String url, Path sqliteFolder) {
+        this.engine = engine;
+        this.name = name;
+        this.url = url;
+        this.sqliteFolder = sqliteFolder;
+    }
+
+    public static TestDatabase create(Engine engine) {
+        String name = "fbt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return switch (engine) {
+            case POSTGRESQL -> {
+                admin(engine, dialect -> dialect.createDatabaseSql(name));
+                yield new TestDatabase(engine, name, POSTGRES_SERVER + name, null);
+            }
+            case MARIADB -> {
+                admin(engine, dialect -> dialect.createDatabaseSql(name));
+                yield new TestDatabase(engine, name, MARIADB_SERVER + name + MARIADB_SESSION_ZONE, null);
+            }
+            case SQLITE -> {
+                try {
+                    Path folder = Files.createTempDirectory("flowbase-test-");
+                    yield new TestDatabase(engine, name, "sqlite:" + folder.resolve(name + ".db"), folder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The database's name (for SQLite, the file's base name). */
+    public String name() {
+        return name;
+    }
+
+    /** A URL a user would pass to {@code --url}. */
+    public String url() {
+        return url;
+    }
+
+    public DatabaseConfig config() {
+        return DatabaseConfig.fromUrl(url);
+    }
+
+    /** Opens a pool that is closed, and checked for leaked connections, when the test ends. */
+    public Database open() {
+        Database db = Database.open(config());
+        opened.add(db);
+        return db;
+    }
+
+    List<Database> opened() {
+        return opened;
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(Database::close);
+        switch (engine) {
+            case POSTGRESQL, MARIADB -> admin(engine, dialect -> dialect.dropDatabaseSql(name));
+            case SQLITE -> deleteFolder();
+        }
+    }
+
+    private void deleteFolder() {
+        try (var files = Files.walk(sqliteFolder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void admin(Engine engine, java.util.function.Function<Dialect, String> sql) {
+        Dialect dialect = Dialects.forEngine(engine);
+        String jdbcUrl = switch (engine) {
+            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/" + dialect.maintenanceDatabase();
+            default -> "jdbc:mariadb://127.0.0.1:3306/" + dialect.maintenanceDatabase();
+        };
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+                Statement s = c.createStatement()) {
+            s.execute(sql.apply(dialect));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test database setup on " + engine + " failed: " + e.getMessage(), e);
+        }
+    }
+}

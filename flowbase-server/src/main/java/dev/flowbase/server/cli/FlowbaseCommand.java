@@ -1,0 +1,72 @@
+package dev.flowbase.server.cli;
+
+import dev.flowbase.config.ConfigLoader;
+import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.Setting;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command; its options are global and may be given before or after a subcommand. */
+@Command(
+        name = "flowbase",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "The database layer of AI workflow orchestrators.",
+        subcommands = {ServeCommand.class, TestConnectionCommand.class, ConfigCommand.class})
+public final class FlowbaseCommand {
+    final Cli cli;
+
+    @Option(
+            names = "--url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description = "Database URL: postgresql://…, mariadb://…, sqlite:PATH, or a jdbc: URL.")
+    String url;
+
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "Config file (default: ./flowbase.yml when present).")
+    Path configFile;
+
+    @Option(
+            names = "--environment",
+            scope = ScopeType.INHERIT,
+            paramLabel = "E",
+            description = "development, testing, production, …")
+    String environment;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document for scripts.")
+    boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log more detail.")
+    boolean verbose;
+
+    @Option(
+            names = "--log-format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            description = "text (default) or json lines.")
+    String logFormat;
+
+    FlowbaseCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    /** Flags, then the environment, then the config file, then defaults; {@code extra} adds command flags. */
+    ConfigLoader configLoader() {
+        return new ConfigLoader()
+                .environment(cli.environment())
+                .configFile(configFile)
+                .flag(Setting.DATABASE_URL, url)
+                .flag(Setting.ENVIRONMENT, environment)
+                .flag(Setting.LOG_FORMAT, logFormat);
+    }
+
+    FlowbaseConfig loadConfig() {
+        return configLoader().load();
+    }
+}

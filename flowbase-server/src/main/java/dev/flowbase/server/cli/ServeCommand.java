@@ -1,0 +1,53 @@
+package dev.flowbase.server.cli;
+
+import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.Setting;
+import dev.flowbase.db.Database;
+import dev.flowbase.server.http.FlowbaseServer;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Serve the HTTP API until stopped (SIGTERM or Ctrl-C).")
+final class ServeCommand extends BaseCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port to listen on (default 8080; 0 picks a free one).")
+    String port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        FlowbaseConfig config = root().configLoader()
+                .flag(Setting.SERVER_HOST, host)
+                .flag(Setting.SERVER_PORT, port)
+                .load();
+        Database database = Database.open(config.database());
+        FlowbaseServer server;
+        try {
+            server = FlowbaseServer.start(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("Stopping: closing the HTTP server and the connection pool");
+                            server.close();
+                            database.close();
+                            stopped.countDown();
+                        },
+                        "flowbase-shutdown"));
+        out().println("Flowbase listening on http://" + config.server().host() + ":" + server.port() + " ("
+                + config.database().describeTarget() + ")");
+        out().flush();
+        stopped.await();
+        return 0;
+    }
+}

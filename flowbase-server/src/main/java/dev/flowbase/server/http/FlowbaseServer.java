@@ -1,0 +1,56 @@
+package dev.flowbase.server.http;
+
+import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.db.Database;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import io.javalin.Javalin;
+
+/** The HTTP server: Javalin with Flowbase's routes and one mapping from errors to problem+json. */
+public final class FlowbaseServer implements AutoCloseable {
+    private final Javalin app;
+
+    private FlowbaseServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts listening on the configured host and port (port 0 picks a free one). */
+    public static FlowbaseServer start(FlowbaseConfig config, Database database) {
+        HealthRoutes health = new HealthRoutes(database);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.routes.get("/health", health::health);
+            cfg.routes.exception(FlowbaseException.class, Problems::flowbase);
+            cfg.routes.exception(Exception.class, Problems::unexpected);
+            cfg.routes.error(404, "*", ctx -> Problems.write(ctx, ErrorCode.NOT_FOUND, "No route for " + ctx.path()));
+        });
+        try {
+            app.start(config.server().host(), config.server().port());
+        } catch (RuntimeException e) {
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "Cannot listen on " + config.server().host() + ":"
+                            + config.server().port() + ": " + rootMessage(e),
+                    e);
+        }
+        return new FlowbaseServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.flowbase.server.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.flowbase.config.FlowbaseConfig.LogFormat;
+import java.io.OutputStream;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up Logback in code: one appender on the error stream (standard output is the
+ * command's own, so {@code --json} output stays parseable), human lines or JSON lines.
+ */
+public final class Logging {
+    private Logging() {}
+
+    public static void configure(LogFormat format, boolean verbose, OutputStream target) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
+        OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
+        console.setContext(context);
+        console.setName("console");
+        console.setEncoder(encoder);
+        console.setOutputStream(target);
+        console.start();
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(console);
+        context.getLogger("dev.flowbase").setLevel(verbose ? Level.DEBUG : Level.INFO);
+        // The pool announces every start and stop at INFO; that is noise on a command line.
+        context.getLogger("com.zaxxer.hikari").setLevel(verbose ? Level.INFO : Level.WARN);
+        // The MariaDB driver logs every refused login itself; Flowbase reports it once, in its own words.
+        context.getLogger("org.mariadb.jdbc").setLevel(verbose ? Level.INFO : Level.ERROR);
+    }
+
+    private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+        encoder.start();
+        return encoder;
+    }
+
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithArguments(false);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithContext(false);
+        encoder.start();
+        return encoder;
+    }
+}
