@@ -68,7 +68,9 @@ public final class ConfigLoader {
                         url.startsWith("redis://") || url.startsWith("rediss://"),
                         "expected redis://[user:password@]host:port[/db] or rediss://…"));
         String host = values.text(Setting.SERVER_HOST).orElse(ServerSettings.DEFAULT_HOST);
-        int port = values.port(Setting.SERVER_PORT).orElse(ServerSettings.DEFAULT_PORT);
+        int port = values.integer(
+                        Setting.SERVER_PORT, 0, 65535, "expected a port from 1 to 65535, or 0 to pick a free one")
+                .orElse(ServerSettings.DEFAULT_PORT);
         var logFormat = values.text(Setting.LOG_FORMAT)
                 .filter(f ->
                         values.check(Setting.LOG_FORMAT, f.equals("text") || f.equals("json"), "expected text or json"))

@@ -35,19 +35,24 @@ final class ServeCommand extends BaseCommand {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            LOG.info("Stopping: closing the HTTP server and the connection pool");
-                            server.close();
-                            database.close();
-                            stopped.countDown();
-                        },
-                        "flowbase-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, stopped), "flowbase-shutdown"));
         out().println("Flowbase listening on http://" + config.server().host() + ":" + server.port() + " ("
                 + config.database().describeTarget() + ")");
         out().flush();
         stopped.await();
         return 0;
+    }
+
+    private static void stop(FlowbaseServer server, Database database, CountDownLatch stopped) {
+        LOG.info("Stopping: closing the HTTP server and the connection pool");
+        try {
+            server.close();
+            database.close();
+            LOG.info("Stopped cleanly");
+        } catch (RuntimeException e) {
+            LOG.error("Stopping failed", e);
+        } finally {
+            stopped.countDown();
+        }
     }
 }

@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.flowbase.config.FlowbaseConfig.LogFormat;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,19 @@ public final class Logging {
         console.setContext(context);
         console.setName("console");
         console.setEncoder(encoder);
-        console.setOutputStream(target);
+        // Logback closes its appenders' streams when it stops (its own shutdown hook can run before
+        // ours); the process's error stream must outlive it so the last lines of a stop are seen.
+        console.setOutputStream(new FilterOutputStream(target) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        });
         console.start();
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

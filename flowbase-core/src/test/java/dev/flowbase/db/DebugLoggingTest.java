@@ -1,0 +1,59 @@
+package dev.flowbase.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.LoggerFactory;
+
+/** {@code DB_DEBUG=true} logs every statement with its duration, and never a bound value. */
+class DebugLoggingTest {
+
+    @EngineTest
+    void debugLogsStatementsWithTimingButNeverBoundValues(TestDatabase test) throws SQLException {
+        DatabaseConfig c = test.config();
+        DatabaseConfig debug = new DatabaseConfig(
+                c.engine(),
+                c.host(),
+                c.port(),
+                c.database(),
+                c.user(),
+                c.password(),
+                c.ssl(),
+                c.sslVerify(),
+                c.pool(),
+                c.statementTimeout(),
+                true,
+                c.options());
+        Logger sqlLog = (Logger) LoggerFactory.getLogger("dev.flowbase.sql");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        sqlLog.addAppender(captured);
+        try (Database db = Database.open(debug);
+                Connection connection = db.connection()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE secrets (value VARCHAR(50))");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO secrets (value) VALUES (?)")) {
+                insert.setString(1, "hunter2-bound-value");
+                insert.executeUpdate();
+            }
+        } finally {
+            sqlLog.detachAppender(captured);
+        }
+
+        assertThat(captured.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.matches("\\d+\\.\\d{2} ms CREATE TABLE secrets .*"))
+                .anyMatch(line -> line.matches("\\d+\\.\\d{2} ms INSERT INTO secrets \\(value\\) VALUES \\(\\?\\)"))
+                .noneMatch(line -> line.contains("hunter2"));
+    }
+}

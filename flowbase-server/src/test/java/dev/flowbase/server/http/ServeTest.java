@@ -1,0 +1,73 @@
+package dev.flowbase.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowbase serve} as a real process: answers /health on SQLite, stops cleanly on SIGTERM. */
+class ServeTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesHealthOnSqliteWithNoOtherSetupAndStopsOnSigterm() throws Exception {
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.flowbase.server.Main",
+                        "serve",
+                        "--port",
+                        "0")
+                .directory(dir.toFile())
+                .redirectError(dir.resolve("stderr.log").toFile())
+                .start();
+        try {
+            String base = awaitListening(server, dir.resolve("stderr.log"));
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"engine\":\"sqlite\"");
+            assertThat(dir.resolve("data/flowbase.db")).exists();
+        } finally {
+            server.destroy(); // SIGTERM
+        }
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // 143 = 128 + SIGTERM: the JVM reports the signal, after the shutdown hook has run to the end.
+        assertThat(server.exitValue()).isEqualTo(143);
+        assertThat(Files.readString(dir.resolve("stderr.log")))
+                .contains("Stopping: closing the HTTP server")
+                .contains("Stopped cleanly");
+    }
+
+    private static String awaitListening(Process server, Path stderr) throws IOException {
+        var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("flowbase serve exited before listening:\n" + Files.readString(stderr));
+    }
+}
