@@ -37,6 +37,7 @@ class DebugLoggingTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         sqlLog.addAppender(captured);
+        sqlLog.setLevel(ch.qos.logback.classic.Level.INFO); // the server's level; tests run at WARN
         try (Database db = Database.open(debug);
                 Connection connection = db.connection()) {
             try (Statement s = connection.createStatement()) {
@@ -48,6 +49,7 @@ class DebugLoggingTest {
             }
         } finally {
             sqlLog.detachAppender(captured);
+            sqlLog.setLevel(null);
         }
 
         assertThat(captured.list)
