@@ -33,6 +33,9 @@ public final class PostgresDialect implements Dialect {
                 "connectTimeout",
                 String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
         p.put("tcpKeepAlive", "true");
+        // Text parameters reach uuid, jsonb and timestamptz columns as on the other engines:
+        // the server infers the type instead of insisting on varchar.
+        p.put("stringtype", "unspecified");
         if (c.ssl()) {
             p.put("ssl", "true");
             p.put("sslmode", c.sslVerify() ? "verify-full" : "require");

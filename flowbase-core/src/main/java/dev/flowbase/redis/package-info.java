@@ -1,0 +1,2 @@
+/** The optional Redis: connection checks now; cache, rate limits and live events build on it. */
+package dev.flowbase.redis;
