@@ -1,0 +1,21 @@
+package dev.flowbase.migrate.sql;
+
+import java.util.Objects;
+
+/**
+ * One statement of a script, ready to hand to JDBC.
+ *
+ * @param sql the statement as written, without its terminating delimiter and without the
+ *     whitespace and comments around it; comments inside it and every character of its strings
+ *     (including {@code ?}) are kept as they are
+ * @param line the 1-based line of the script on which the statement's first character stands,
+ *     that is the first one that is neither whitespace nor part of a comment
+ */
+public record SqlStatement(String sql, int line) {
+    public SqlStatement {
+        Objects.requireNonNull(sql, "sql");
+        if (line < 1) {
+            throw new IllegalArgumentException("line must be 1 or more, was " + line);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE no_newline (id int);
+INSERT INTO no_newline VALUES (1);
+SELECT id
+  FROM no_newline
