@@ -1,5 +1,7 @@
 package dev.flowbase;
 
+import dev.flowbase.db.Database;
+import dev.flowbase.migrate.Migrator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +12,14 @@ public final class Flowbase {
     private static final String VERSION = readVersion();
 
     private Flowbase() {}
+
+    /**
+     * A migrator for Flowbase's own schema on {@code database}; use {@link Migrator#configure()} for a
+     * user's set, another history table or a lock timeout.
+     */
+    public static Migrator migrator(Database database) {
+        return Migrator.configure().database(database).load();
+    }
 
     /** This build's version, for example {@code 0.1.0-SNAPSHOT}. */
     public static String version() {

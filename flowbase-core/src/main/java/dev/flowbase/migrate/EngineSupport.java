@@ -1,0 +1,92 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.db.Engine;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * What the migration engine does differently on each engine: the history table's column types,
+ * the lock, and how one script's transaction is opened. One class per engine implements it.
+ */
+interface EngineSupport {
+
+    static EngineSupport forEngine(Engine engine) {
+        return switch (engine) {
+            case POSTGRESQL -> new PostgresSupport();
+            case MARIADB -> new MariaDbSupport();
+            case SQLITE -> new SqliteSupport();
+        };
+    }
+
+    /** The column type of {@code installed_at}, matching how the dialect binds instants. */
+    String timestampType();
+
+    /** Text after {@code CREATE TABLE …(…)}. */
+    default String tableOptions() {
+        return "";
+    }
+
+    /** A query with one parameter, the unquoted table name, that returns a row when the table exists. */
+    String tableExistsSql();
+
+    /**
+     * Takes the migration lock for {@code table} on {@code connection}, waiting at most {@code timeout},
+     * and readies the session for long statements. The lock belongs to the connection's session, so a
+     * runner that dies releases it with its connection.
+     *
+     * @throws FlowbaseException with {@link ErrorCode#LOCK_TIMEOUT} naming the holder where the engine says
+     */
+    MigrationLock lock(Connection connection, String table, Duration timeout) throws SQLException;
+
+    /** Opens the transaction of one script (or of one piece of bookkeeping). */
+    default void begin(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+    }
+
+    default void commit(Connection c) throws SQLException {
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    default void rollback(Connection c) throws SQLException {
+        c.rollback();
+        c.setAutoCommit(true);
+    }
+
+    /** Runs {@code work} in autocommit mode, for scripts marked {@code -- flowbase:no-transaction}. */
+    default void outsideTransaction(Connection c, SqlWork work) throws SQLException {
+        work.run();
+    }
+
+    /** A lock held until closed. */
+    interface MigrationLock {
+        void release() throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static FlowbaseException lockTimeout(String table, Duration timeout, String holder) {
+        return new FlowbaseException(
+                ErrorCode.LOCK_TIMEOUT,
+                "Another migration runner held the lock on " + table + " for more than " + timeout.toSeconds() + " s ("
+                        + holder + "): wait for it to finish, or raise --lock-timeout");
+    }
+
+    /** A stable lock name per history table, so that separate sets migrate independently. */
+    static String lockName(String table) {
+        return "flowbase_migrate:" + table;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.flowbase.migrate;
+
+import java.util.List;
+
+/**
+ * A script that ran (or, in a dry run, would run).
+ *
+ * @param version null for repeatable scripts
+ * @param resumedAt the 1-based statement a resumed run started at, 1 for a full run
+ * @param sql the statements in order; filled in dry runs only
+ */
+public record ExecutedScript(
+        String version,
+        String description,
+        MigrationType type,
+        String script,
+        long executionTimeMs,
+        int statements,
+        int resumedAt,
+        List<String> sql) {
+
+    public ExecutedScript {
+        sql = List.copyOf(sql);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.flowbase.migrate;
+
+import java.time.Instant;
+
+/**
+ * One row of the history table.
+ *
+ * @param version null for repeatable scripts
+ * @param statementsApplied how many statements of the script ran, for engines that commit DDL one
+ *     statement at a time (on the others it is all of them or, for a failed row, none)
+ * @param appliedChecksum the chained checksum of those statements, so that a resumed run can tell
+ *     whether they are unchanged
+ */
+public record HistoryRow(
+        int installedRank,
+        Version version,
+        String description,
+        MigrationType type,
+        String script,
+        String checksum,
+        String installedBy,
+        Instant installedAt,
+        long executionTimeMs,
+        MigrationState state,
+        int statementsApplied,
+        String appliedChecksum) {
+
+    boolean is(MigrationType t, MigrationState s) {
+        return type == t && state == s;
+    }
+
+    /** A versioned row that counts as applied, or the baseline. */
+    boolean isApplied() {
+        return state == MigrationState.SUCCESS && (type == MigrationType.VERSIONED || type == MigrationType.BASELINE);
+    }
+}

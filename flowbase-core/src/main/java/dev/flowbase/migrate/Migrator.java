@@ -1,0 +1,279 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.db.SqlErrors;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.EngineSupport.MigrationLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The front door of migrations: {@code Migrator.configure().database(db).load().migrate()}.
+ * Every operation that changes something takes the lock first and reads the history under it;
+ * dry runs, {@code status} and {@code validate} only read, and take no lock.
+ */
+public final class Migrator {
+    public static final String DEFAULT_TABLE = "flowbase_schema_history";
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Database db;
+    private final MigrationLocation location;
+    private final HistoryTable table;
+    private final EngineSupport engine;
+    private final Duration lockTimeout;
+    private final boolean outOfOrder;
+
+    private Migrator(Builder b) {
+        this.db = Objects.requireNonNull(b.database, "database");
+        this.location = b.location;
+        this.engine = EngineSupport.forEngine(db.engine());
+        this.table = new HistoryTable(b.table, db.dialect(), engine);
+        this.lockTimeout = b.lockTimeout;
+        this.outOfOrder = b.outOfOrder;
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** Applies every pending script. */
+    public MigrateResult migrate() {
+        return migrate(null, false);
+    }
+
+    /**
+     * Applies pending versioned scripts up to {@code target} (all when null), then changed repeatable
+     * ones. A dry run returns the statements it would run and touches nothing.
+     */
+    public MigrateResult migrate(Version target, boolean dryRun) {
+        long start = System.nanoTime();
+        ScriptSet scripts = scripts();
+        if (dryRun) {
+            History history = readHistory();
+            List<ExecutedScript> planned = Plan.migrate(scripts, history, target, outOfOrder).stream()
+                    .map(step -> PlannedScript.of(step.script(), db.engine()).dryRun())
+                    .toList();
+            return new MigrateResult(true, planned, history.applied().size(), millisSince(start));
+        }
+        return locked((c, history, runner) -> {
+            List<ExecutedScript> done = new ArrayList<>();
+            for (SplitStep step : split(Plan.migrate(scripts, history, target, outOfOrder))) {
+                done.add(runner.run(step.planned(), step.failed(), () -> {}));
+            }
+            return new MigrateResult(false, done, history.applied().size(), millisSince(start));
+        });
+    }
+
+    /** Undoes the applied versions above {@code to} ({@link Version#ZERO} for all), newest first. */
+    public RollbackResult rollbackTo(Version to, boolean dryRun) {
+        return rollback(Objects.requireNonNull(to, "to"), null, dryRun);
+    }
+
+    /** Undoes the last {@code steps} applied versions, newest first. */
+    public RollbackResult rollbackSteps(int steps, boolean dryRun) {
+        return rollback(null, steps, dryRun);
+    }
+
+    private RollbackResult rollback(Version to, Integer steps, boolean dryRun) {
+        long start = System.nanoTime();
+        ScriptSet scripts = scripts();
+        if (dryRun) {
+            List<ExecutedScript> planned = Plan.rollback(scripts, readHistory(), to, steps).stream()
+                    .map(step -> PlannedScript.of(step.script(), db.engine()).dryRun())
+                    .toList();
+            return new RollbackResult(true, planned, millisSince(start));
+        }
+        return locked((c, history, runner) -> {
+            List<ExecutedScript> done = new ArrayList<>();
+            for (SplitStep step : split(Plan.rollback(scripts, history, to, steps))) {
+                int undone = step.undoes().installedRank();
+                done.add(runner.run(
+                        step.planned(), step.failed(), () -> table.setState(c, undone, MigrationState.UNDONE)));
+            }
+            return new RollbackResult(false, done, millisSince(start));
+        });
+    }
+
+    /** Checks applied scripts against the files; see {@link ValidateResult#problems()}. */
+    public ValidateResult validate(boolean outOfOrderAllowed) {
+        return new ValidateResult(Validation.all(scripts(), readHistory(), outOfOrderAllowed || outOfOrder));
+    }
+
+    public StatusReport status() {
+        return StatusReport.of(table.name(), scripts(), readHistory());
+    }
+
+    /** Removes failed entries and realigns the checksums of applied files that were edited. */
+    public RepairResult repair() {
+        ScriptSet scripts = scripts();
+        return locked((c, history, runner) -> {
+            List<String> changes = new ArrayList<>();
+            for (HistoryRow r : history.failures()) {
+                table.delete(c, r.installedRank());
+                changes.add("removed the failed entry of " + r.script()
+                        + (r.statementsApplied() > 0
+                                ? " (" + r.statementsApplied() + " statement(s) of it had been applied and remain)"
+                                : ""));
+            }
+            for (HistoryRow r : history.appliedVersioned().values()) {
+                String now =
+                        scripts.versioned(r.version()).map(Script::checksum).orElse(r.checksum());
+                if (!now.equals(r.checksum())) {
+                    table.setChecksum(c, r.installedRank(), now);
+                    changes.add(
+                            "accepted the current text of " + r.script() + " (checksum " + now.substring(0, 12) + "…)");
+                }
+            }
+            return new RepairResult(changes);
+        });
+    }
+
+    /** Marks a database that was never migrated by Flowbase as being at {@code version}. */
+    public BaselineResult baseline(Version version) {
+        return locked((c, history, runner) -> {
+            if (history.highestApplied().isPresent()) {
+                throw new FlowbaseException(
+                        ErrorCode.REFUSED,
+                        "Cannot baseline: " + table.name() + " already records version "
+                                + history.highestApplied().get()
+                                + "; baseline is only for a database Flowbase has not migrated yet");
+            }
+            runner.record(new HistoryRow(
+                    0,
+                    version,
+                    "<< baseline >>",
+                    MigrationType.BASELINE,
+                    "<< baseline >>",
+                    null,
+                    installedBy(),
+                    Instant.now(),
+                    0,
+                    MigrationState.SUCCESS,
+                    0,
+                    null));
+            return new BaselineResult(version.toString(), table.name());
+        });
+    }
+
+    /** Writes the next versioned script and its undo in every engine folder of {@code directory}. */
+    public static CreateResult create(String name, java.nio.file.Path directory) {
+        return ScriptCreator.create(name, directory);
+    }
+
+    ScriptSet scripts() {
+        return ScriptSet.of(location.read(db.engine()));
+    }
+
+    private List<SplitStep> split(List<Plan.Step> steps) {
+        // Every script is split before the first one runs: a file that cannot be split stops the run early.
+        return steps.stream()
+                .map(s -> new SplitStep(PlannedScript.of(s.script(), db.engine()), s.failed(), s.undoes()))
+                .toList();
+    }
+
+    private record SplitStep(PlannedScript planned, HistoryRow failed, HistoryRow undoes) {}
+
+    private History readHistory() {
+        try (Connection c = db.connection()) {
+            return new History(table.read(c));
+        } catch (SQLException e) {
+            throw SqlErrors.statement(db.dialect(), "Reading migration history " + table.name(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection c, History history, ScriptRunner runner) throws SQLException;
+    }
+
+    /** Runs {@code work} on one dedicated connection holding the lock, with the history read under it. */
+    private <T> T locked(LockedWork<T> work) {
+        try (Connection c = db.connection()) {
+            MigrationLock lock = engine.lock(c, table.name(), lockTimeout);
+            try {
+                table.create(c);
+                History history = new History(table.read(c));
+                return work.run(
+                        c,
+                        history,
+                        new ScriptRunner(db.dialect(), engine, table, c, installedBy(), history.nextRank()));
+            } finally {
+                release(c, lock);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.statement(db.dialect(), "Migrating " + location + " with history " + table.name(), e);
+        }
+    }
+
+    private static void release(Connection c, MigrationLock lock) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback(); // an unexpected failure left a transaction open: the unlock must not run inside it
+            c.setAutoCommit(true);
+        }
+        lock.release();
+    }
+
+    private String installedBy() {
+        String user = db.facts().user();
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Settings of a {@link Migrator}; only the database is required. */
+    public static final class Builder {
+        private Database database;
+        private MigrationLocation location = MigrationLocation.classpath();
+        private String table = DEFAULT_TABLE;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private boolean outOfOrder;
+
+        private Builder() {}
+
+        public Builder database(Database value) {
+            this.database = value;
+            return this;
+        }
+
+        /** Flowbase's own scripts by default; a folder for a user's set. */
+        public Builder location(MigrationLocation value) {
+            this.location = Objects.requireNonNull(value, "location");
+            return this;
+        }
+
+        public Builder table(String value) {
+            if (value == null || value.isBlank()) {
+                throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "The history table name must not be empty");
+            }
+            this.table = value;
+            return this;
+        }
+
+        /** How long to wait for another runner's lock; zero fails at once. */
+        public Builder lockTimeout(Duration value) {
+            if (value.isNegative()) {
+                throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "The lock timeout must not be negative");
+            }
+            this.lockTimeout = value;
+            return this;
+        }
+
+        /** Whether versions below the highest applied one may still be applied. */
+        public Builder outOfOrder(boolean value) {
+            this.outOfOrder = value;
+            return this;
+        }
+
+        public Migrator load() {
+            return new Migrator(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.db.Engine;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.migrate.sql.SqlStatement;
+import dev.flowbase.migrate.sql.SqlSyntaxException;
+import java.util.List;
+
+/** A script cut into statements before anything runs, so that a file that cannot be split stops the run early. */
+record PlannedScript(Script script, List<SqlStatement> statements) {
+
+    PlannedScript {
+        statements = List.copyOf(statements);
+    }
+
+    static PlannedScript of(Script script, Engine engine) {
+        try {
+            return new PlannedScript(script, SqlSplitter.forEngine(engine).split(script.text()));
+        } catch (SqlSyntaxException e) {
+            throw new FlowbaseException(
+                    ErrorCode.MIGRATION_FAILED,
+                    script.where() + " cannot be split into statements at line " + e.line() + ": " + e.getMessage()
+                            + "; fix the file and run again",
+                    e);
+        }
+    }
+
+    /** What a dry run reports: the statements, nothing run. */
+    ExecutedScript dryRun() {
+        return new ExecutedScript(
+                script.version() == null ? null : script.version().toString(),
+                script.description(),
+                script.type(),
+                script.name(),
+                0,
+                statements.size(),
+                1,
+                statements.stream().map(SqlStatement::sql).toList());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.flowbase.migrate;
+
+import static dev.flowbase.migrate.EngineSupport.execute;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** PostgreSQL: a session advisory lock, released by the server when the session ends for any reason. */
+final class PostgresSupport implements EngineSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSupport.class);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    @Override
+    public String timestampType() {
+        return "TIMESTAMPTZ";
+    }
+
+    @Override
+    public String tableExistsSql() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
+    }
+
+    @Override
+    public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
+        long key = key(table);
+        // Migrations may run far longer than the pool's statement time limit.
+        execute(c, "SET statement_timeout = 0");
+        if (!tryLock(c, key)) {
+            String holder = holder(c, key);
+            LOG.info("Waiting up to {} s for the migration lock on {}, held by {}", timeout.toSeconds(), table, holder);
+            if (timeout.isZero()) {
+                throw EngineSupport.lockTimeout(table, timeout, holder);
+            }
+            execute(c, "SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                s.setLong(1, key);
+                s.execute();
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw EngineSupport.lockTimeout(table, timeout, holder(c, key));
+                }
+                throw e;
+            } finally {
+                execute(c, "RESET lock_timeout");
+            }
+        }
+        return () -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                s.setLong(1, key);
+                s.execute();
+            }
+            execute(c, "RESET statement_timeout");
+        };
+    }
+
+    private static boolean tryLock(Connection c, long key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            s.setLong(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Who holds the lock, from pg_locks (a bigint key is split into classid and objid) and pg_stat_activity. */
+    private static String holder(Connection c, long key) throws SQLException {
+        String sql = "SELECT a.pid, a.usename, coalesce(host(a.client_addr), 'local socket'), a.application_name,"
+                + " a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND l.classid::bigint = ? AND l.objid::bigint = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, key >>> 32);
+            s.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return "holder already gone";
+                }
+                return "held by server process " + rs.getInt(1) + ", user " + rs.getString(2) + " from "
+                        + rs.getString(3) + ", application '" + rs.getString(4) + "', connected since "
+                        + rs.getString(5);
+            }
+        }
+    }
+
+    /** The first eight bytes of the lock name's SHA-256: the same key in every process. */
+    static long key(String table) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(EngineSupport.lockName(table).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(hash).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

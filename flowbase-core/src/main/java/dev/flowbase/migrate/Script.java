@@ -1,0 +1,74 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One migration file, read and checked: its kind, version (none for repeatable scripts), text and
+ * checksum.
+ *
+ * @param name the file name, for example {@code V2__add_index.sql}
+ * @param origin where it was read from, for messages: a folder or {@code classpath:db/migration/…}
+ * @param transactional false when the first line is {@code -- flowbase:no-transaction}
+ */
+public record Script(
+        String name,
+        String origin,
+        MigrationType type,
+        Version version,
+        String description,
+        String text,
+        String checksum,
+        boolean transactional) {
+
+    static final String NO_TRANSACTION = "-- flowbase:no-transaction";
+    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(\\w[\\w .-]*)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(\\w[\\w .-]*)\\.sql");
+
+    /** Whether {@code fileName} is meant to be a migration at all: other files in the folder are ignored. */
+    static boolean isCandidate(String fileName) {
+        return fileName.endsWith(".sql");
+    }
+
+    /**
+     * Reads a migration file.
+     *
+     * @throws FlowbaseException naming the file when its name does not follow the convention
+     */
+    static Script of(String name, String origin, String rawText) {
+        String text = Checksum.normalize(rawText);
+        boolean transactional = !text.lines().findFirst().orElse("").strip().equalsIgnoreCase(NO_TRANSACTION);
+        String checksum = Checksum.sha256(text);
+        Matcher v = VERSIONED.matcher(name);
+        if (v.matches()) {
+            MigrationType type = v.group(1).equals("V") ? MigrationType.VERSIONED : MigrationType.UNDO;
+            return new Script(
+                    name, origin, type, Version.parse(v.group(2)), describe(v.group(3)), text, checksum, transactional);
+        }
+        Matcher r = REPEATABLE.matcher(name);
+        if (r.matches()) {
+            return new Script(
+                    name, origin, MigrationType.REPEATABLE, null, describe(r.group(1)), text, checksum, transactional);
+        }
+        throw new FlowbaseException(
+                ErrorCode.MIGRATION_FAILED,
+                "Migration file " + name + " in " + origin + " is misnamed: rename it to V<version>__<description>.sql,"
+                        + " U<version>__<description>.sql or R__<description>.sql (version as in 1 or 1.10)");
+    }
+
+    private static String describe(String fromName) {
+        return fromName.replace('_', ' ').strip();
+    }
+
+    /** The key a history row is matched on: the version, or for repeatable scripts the description. */
+    String key() {
+        return version != null ? version.toString() : description;
+    }
+
+    /** {@code V2__add_index.sql (folder)}, for messages. */
+    String where() {
+        return name + " (" + origin + ")";
+    }
+}

@@ -1,0 +1,234 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.db.DatabaseException;
+import dev.flowbase.db.Dialect;
+import dev.flowbase.db.SqlErrors;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.EngineSupport.SqlWork;
+import dev.flowbase.migrate.sql.SqlStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs scripts on the locked connection and records them. Where DDL is transactional a script runs
+ * whole or not at all, and its history row is written in the same transaction; elsewhere (MariaDB,
+ * and no-transaction scripts) it runs statement by statement, recording progress after each, so a
+ * fixed script can resume at the statement that failed.
+ */
+final class ScriptRunner {
+    private final Dialect dialect;
+    private final EngineSupport engine;
+    private final HistoryTable history;
+    private final Connection c;
+    private final String installedBy;
+    private int nextRank;
+
+    ScriptRunner(Dialect dialect, EngineSupport engine, HistoryTable history, Connection c, String by, int nextRank) {
+        this.dialect = dialect;
+        this.engine = engine;
+        this.history = history;
+        this.c = c;
+        this.installedBy = by;
+        this.nextRank = nextRank;
+    }
+
+    /**
+     * Runs {@code p}; {@code failed} is an earlier failed row of the same script, replaced or resumed;
+     * {@code after} is further bookkeeping done, where the engine allows, in the script's transaction.
+     */
+    ExecutedScript run(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
+        if (dialect.supportsTransactionalDdl() && p.script().transactional()) {
+            return runWhole(p, failed, after);
+        }
+        ExecutedScript[] result = new ExecutedScript[1];
+        engine.outsideTransaction(c, () -> result[0] = runStepwise(p, failed, after));
+        return result[0];
+    }
+
+    /** Inserts a row that runs no script (a baseline). */
+    void record(HistoryRow row) throws SQLException {
+        history.insert(c, withRank(row, nextRank++));
+    }
+
+    private ExecutedScript runWhole(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
+        long start = System.nanoTime();
+        List<SqlStatement> statements = p.statements();
+        engine.begin(c);
+        int i = 0;
+        try {
+            for (; i < statements.size(); i++) {
+                execute(statements.get(i));
+            }
+            if (failed != null) {
+                history.delete(c, failed.installedRank());
+            }
+            history.insert(c, row(p, nextRank++, MigrationState.SUCCESS, statements.size(), null, millisSince(start)));
+            after.run();
+            engine.commit(c);
+        } catch (SQLException e) {
+            engine.rollback(c);
+            if (i == statements.size()) {
+                throw e; // the bookkeeping failed, not the script: nothing to blame the file for
+            }
+            // Recorded after the rollback, in a transaction of its own, so the record survives.
+            engine.begin(c);
+            if (failed != null) {
+                history.delete(c, failed.installedRank());
+            }
+            history.insert(c, row(p, nextRank++, MigrationState.FAILED, 0, null, millisSince(start)));
+            engine.commit(c);
+            throw failure(
+                    p,
+                    i,
+                    e,
+                    "it was rolled back and nothing of it remains: fix the file and run"
+                            + " `flowbase migrate up` again");
+        }
+        return executed(p, millisSince(start), 1);
+    }
+
+    private ExecutedScript runStepwise(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
+        long start = System.nanoTime();
+        List<SqlStatement> statements = p.statements();
+        int from = failed == null ? 0 : failed.statementsApplied();
+        String chain = failed == null ? null : verifiedPrefix(p, failed);
+        HistoryRow row;
+        if (failed == null) {
+            // Recorded as failed before the first statement: a runner killed half-way leaves the truth.
+            row = row(p, nextRank++, MigrationState.FAILED, 0, null, 0);
+            history.insert(c, row);
+        } else {
+            row = row(p, failed.installedRank(), MigrationState.FAILED, from, chain, 0);
+        }
+        for (int i = from; i < statements.size(); i++) {
+            try {
+                execute(statements.get(i));
+            } catch (SQLException e) {
+                history.progress(c, progress(row, i, chain, start, MigrationState.FAILED));
+                throw failure(p, i, e, stepwiseAdvice(i));
+            }
+            chain = Checksum.chain(chain, statements.get(i).sql());
+            history.progress(c, progress(row, i + 1, chain, start, MigrationState.FAILED));
+        }
+        history.progress(c, progress(row, statements.size(), chain, start, MigrationState.SUCCESS));
+        after.run();
+        return executed(p, millisSince(start), from + 1);
+    }
+
+    /** The chained checksum of the statements a failed run applied, if they are still the same. */
+    private static String verifiedPrefix(PlannedScript p, HistoryRow failed) {
+        int applied = failed.statementsApplied();
+        String chain = null;
+        for (int i = 0; i < Math.min(applied, p.statements().size()); i++) {
+            chain = Checksum.chain(chain, p.statements().get(i).sql());
+        }
+        if (applied > 0 && (applied > p.statements().size() || !chain.equals(failed.appliedChecksum()))) {
+            throw new FlowbaseException(
+                    ErrorCode.MIGRATION_FAILED,
+                    p.script().name() + " failed earlier after " + applied + " statement(s) had been applied, and"
+                            + " those statements have changed since: restore statements 1-" + applied
+                            + " as they were to resume, or undo them by hand and run `flowbase migrate repair`");
+        }
+        return chain;
+    }
+
+    private static String stepwiseAdvice(int index) {
+        return index == 0
+                ? "no statement of it was applied: fix the file and run `flowbase migrate up` again"
+                : "statements 1-" + index + " were applied and are recorded: fix statement " + (index + 1)
+                        + " and run `flowbase migrate up` to resume there (statements 1-" + index
+                        + " must stay unchanged), or undo them by hand and run `flowbase migrate repair`";
+    }
+
+    private FlowbaseException failure(PlannedScript p, int index, SQLException e, String advice) {
+        SqlStatement statement = p.statements().get(index);
+        String action = p.script().name() + " statement " + (index + 1) + " of "
+                + p.statements().size() + " (line " + statement.line() + ")";
+        DatabaseException d = SqlErrors.statement(dialect, action, e);
+        StringBuilder code = new StringBuilder();
+        if (d.vendorCode() != 0) {
+            code.append("error ").append(d.vendorCode());
+        }
+        if (d.sqlState() != null) {
+            code.append(code.isEmpty() ? "" : ", ").append("SQLSTATE ").append(d.sqlState());
+        }
+        String engineCode = code.isEmpty() ? "" : " [" + dialect.engine().id() + " " + code + "]";
+        return new FlowbaseException(ErrorCode.MIGRATION_FAILED, d.getMessage() + engineCode + "; " + advice, d);
+    }
+
+    private void execute(SqlStatement statement) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(statement.sql());
+        }
+    }
+
+    private HistoryRow row(PlannedScript p, int rank, MigrationState state, int applied, String chain, long millis) {
+        Script s = p.script();
+        return new HistoryRow(
+                rank,
+                s.version(),
+                s.description(),
+                s.type(),
+                s.name(),
+                s.checksum(),
+                installedBy,
+                Instant.now(),
+                millis,
+                state,
+                applied,
+                chain);
+    }
+
+    private static HistoryRow progress(HistoryRow r, int applied, String chain, long start, MigrationState state) {
+        return new HistoryRow(
+                r.installedRank(),
+                r.version(),
+                r.description(),
+                r.type(),
+                r.script(),
+                r.checksum(),
+                r.installedBy(),
+                r.installedAt(),
+                millisSince(start),
+                state,
+                applied,
+                chain);
+    }
+
+    private static HistoryRow withRank(HistoryRow r, int rank) {
+        return new HistoryRow(
+                rank,
+                r.version(),
+                r.description(),
+                r.type(),
+                r.script(),
+                r.checksum(),
+                r.installedBy(),
+                r.installedAt(),
+                r.executionTimeMs(),
+                r.state(),
+                r.statementsApplied(),
+                r.appliedChecksum());
+    }
+
+    private static ExecutedScript executed(PlannedScript p, long millis, int resumedAt) {
+        Script s = p.script();
+        return new ExecutedScript(
+                s.version() == null ? null : s.version().toString(),
+                s.description(),
+                s.type(),
+                s.name(),
+                millis,
+                p.statements().size(),
+                resumedAt,
+                List.of());
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

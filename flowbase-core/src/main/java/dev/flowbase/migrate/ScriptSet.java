@@ -1,0 +1,58 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The scripts of one location for one engine, by kind, in the order they apply. */
+public record ScriptSet(
+        NavigableMap<Version, Script> versioned,
+        NavigableMap<Version, Script> undo,
+        SortedMap<String, Script> repeatable) {
+
+    public ScriptSet {
+        versioned = Collections.unmodifiableNavigableMap(versioned);
+        undo = Collections.unmodifiableNavigableMap(undo);
+        repeatable = Collections.unmodifiableSortedMap(repeatable);
+    }
+
+    /**
+     * Sorts scripts by kind and version.
+     *
+     * @throws FlowbaseException naming both files when two share a version (or a repeatable description)
+     */
+    static ScriptSet of(List<Script> scripts) {
+        NavigableMap<Version, Script> versioned = new TreeMap<>();
+        NavigableMap<Version, Script> undo = new TreeMap<>();
+        SortedMap<String, Script> repeatable = new TreeMap<>();
+        for (Script s : scripts) {
+            Script clash = switch (s.type()) {
+                case VERSIONED -> versioned.putIfAbsent(s.version(), s);
+                case UNDO -> undo.putIfAbsent(s.version(), s);
+                case REPEATABLE -> repeatable.putIfAbsent(s.description(), s);
+                case BASELINE -> throw new IllegalArgumentException("a baseline is not a file");
+            };
+            if (clash != null) {
+                throw new FlowbaseException(
+                        ErrorCode.MIGRATION_FAILED,
+                        "Migration files " + clash.where() + " and " + s.where() + " have the same "
+                                + (s.version() != null ? "version " + s.version() : "description")
+                                + ": renumber one of them");
+            }
+        }
+        return new ScriptSet(versioned, undo, repeatable);
+    }
+
+    Optional<Script> versioned(Version version) {
+        return Optional.ofNullable(versioned.get(version));
+    }
+
+    Optional<Script> undo(Version version) {
+        return Optional.ofNullable(undo.get(version));
+    }
+}

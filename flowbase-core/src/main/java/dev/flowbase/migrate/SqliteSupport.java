@@ -1,0 +1,80 @@
+package dev.flowbase.migrate;
+
+import static dev.flowbase.migrate.EngineSupport.execute;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * SQLite: the lock is a write transaction ({@code BEGIN IMMEDIATE}) held for the whole run, so the
+ * file lock that backs it goes away with the process. Each script runs in a savepoint inside it;
+ * a script's failure rolls back to its savepoint and the failure is committed with the run.
+ */
+final class SqliteSupport implements EngineSupport {
+    private static final String SAVEPOINT = "flowbase_script";
+
+    @Override
+    public String timestampType() {
+        return "TEXT";
+    }
+
+    @Override
+    public String tableExistsSql() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    @Override
+    public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
+        int previous = busyTimeout(c);
+        execute(c, "PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try {
+            execute(c, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            throw EngineSupport.lockTimeout(
+                    table, timeout, "another connection is writing to this database file: " + e.getMessage());
+        } finally {
+            execute(c, "PRAGMA busy_timeout = " + previous);
+        }
+        return () -> execute(c, "COMMIT");
+    }
+
+    @Override
+    public void begin(Connection c) throws SQLException {
+        execute(c, "SAVEPOINT " + SAVEPOINT);
+    }
+
+    @Override
+    public void commit(Connection c) throws SQLException {
+        execute(c, "RELEASE " + SAVEPOINT);
+    }
+
+    @Override
+    public void rollback(Connection c) throws SQLException {
+        execute(c, "ROLLBACK TO " + SAVEPOINT);
+        execute(c, "RELEASE " + SAVEPOINT);
+    }
+
+    /**
+     * Some statements ({@code VACUUM}) refuse to run in a transaction: the run's transaction is
+     * committed around them and taken again afterwards.
+     */
+    @Override
+    public void outsideTransaction(Connection c, SqlWork work) throws SQLException {
+        execute(c, "COMMIT");
+        try {
+            work.run();
+        } finally {
+            execute(c, "BEGIN IMMEDIATE");
+        }
+    }
+
+    private static int busyTimeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.flowbase.migrate;
+
+import java.time.Instant;
+
+/**
+ * One line of {@code migrate status}.
+ *
+ * @param state {@code pending}, {@code success}, {@code failed}, {@code undone}, {@code baseline},
+ *     {@code below baseline}, {@code missing file} or, for repeatable scripts, {@code outdated}
+ * @param checksumMatch whether the file still matches what was applied; null when there is nothing to compare
+ * @param statementsApplied statements run by the latest attempt (for a failed one, how far it got)
+ * @param hasUndo whether an undo file exists for this version
+ */
+public record StatusEntry(
+        String version,
+        String description,
+        MigrationType type,
+        String script,
+        String state,
+        Instant installedAt,
+        Long executionTimeMs,
+        Boolean checksumMatch,
+        int statementsApplied,
+        boolean hasUndo) {}

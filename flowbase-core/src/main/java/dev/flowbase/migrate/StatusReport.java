@@ -1,0 +1,89 @@
+package dev.flowbase.migrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Every version known from the files or the history, in version order, then the repeatable scripts. */
+public record StatusReport(String table, List<StatusEntry> entries) {
+    public StatusReport {
+        entries = List.copyOf(entries);
+    }
+
+    static StatusReport of(String table, ScriptSet scripts, History history) {
+        TreeMap<Version, HistoryRow> latest = new TreeMap<>();
+        history.rows().stream()
+                .filter(r -> r.type() == MigrationType.VERSIONED || r.type() == MigrationType.BASELINE)
+                .forEach(r -> latest.put(r.version(), r));
+        TreeMap<Version, Script> files = new TreeMap<>(scripts.versioned());
+        TreeSet<Version> versions = new TreeSet<>(latest.keySet());
+        versions.addAll(files.keySet());
+        Version baseline = history.baseline().orElse(null);
+        List<StatusEntry> entries = new ArrayList<>();
+        for (Version v : versions) {
+            Optional<Script> file = Optional.ofNullable(files.get(v));
+            HistoryRow row = latest.get(v);
+            boolean hasUndo = scripts.undo(v).isPresent();
+            if (row == null) {
+                Script s = file.orElseThrow();
+                String state = baseline != null && v.compareTo(baseline) <= 0 ? "below baseline" : "pending";
+                entries.add(new StatusEntry(
+                        v.toString(), s.description(), s.type(), s.name(), state, null, null, null, 0, hasUndo));
+            } else {
+                entries.add(fromRow(row, file.orElse(null), hasUndo));
+            }
+        }
+        Map<String, HistoryRow> ran = history.repeatables();
+        for (Script s : scripts.repeatable().values()) {
+            HistoryRow row = history.failed(MigrationType.REPEATABLE, s.key()).orElse(ran.get(s.description()));
+            if (row == null) {
+                entries.add(new StatusEntry(
+                        null, s.description(), s.type(), s.name(), "pending", null, null, null, 0, false));
+            } else {
+                StatusEntry e = fromRow(row, s, false);
+                boolean outdated =
+                        row.state() == MigrationState.SUCCESS && !s.checksum().equals(row.checksum());
+                entries.add(outdated ? withState(e, "outdated") : e);
+            }
+        }
+        return new StatusReport(table, entries);
+    }
+
+    private static StatusEntry fromRow(HistoryRow r, Script file, boolean hasUndo) {
+        String state = r.type() == MigrationType.BASELINE
+                ? "baseline"
+                : file == null && r.state() == MigrationState.SUCCESS
+                        ? "missing file"
+                        : r.state().id();
+        Boolean match =
+                file == null || r.checksum() == null ? null : file.checksum().equals(r.checksum());
+        return new StatusEntry(
+                r.version() == null ? null : r.version().toString(),
+                r.description(),
+                r.type(),
+                r.script(),
+                state,
+                r.installedAt(),
+                r.executionTimeMs(),
+                match,
+                r.statementsApplied(),
+                hasUndo);
+    }
+
+    private static StatusEntry withState(StatusEntry e, String state) {
+        return new StatusEntry(
+                e.version(),
+                e.description(),
+                e.type(),
+                e.script(),
+                state,
+                e.installedAt(),
+                e.executionTimeMs(),
+                e.checksumMatch(),
+                e.statementsApplied(),
+                e.hasUndo());
+    }
+}
