@@ -14,6 +14,10 @@ public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Durat
         }
     }
 
+    public PoolSettings withMaxSize(int max) {
+        return new PoolSettings(max, Math.min(minIdle, max), idleTimeout, connectionTimeout);
+    }
+
     public static PoolSettings defaults() {
         return new PoolSettings(DEFAULT_MAX, DEFAULT_MIN, Duration.ofSeconds(30), Duration.ofSeconds(10));
     }

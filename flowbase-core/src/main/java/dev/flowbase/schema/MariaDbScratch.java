@@ -1,0 +1,26 @@
+package dev.flowbase.schema;
+
+import dev.flowbase.db.Database;
+
+/** A database next to the live one on the same server (needs CREATE and DROP); dropped on close. */
+record MariaDbScratch(Database live, String name, Database database) implements ScratchSpace {
+
+    static MariaDbScratch create(Database live, String name) {
+        ScratchSpace.execute(live, live.dialect().createDatabaseSql(name));
+        try {
+            Database scratch = Database.open(live.config()
+                    .withDatabase(name)
+                    .withPool(dev.flowbase.config.PoolSettings.defaults().withMaxSize(1)));
+            return new MariaDbScratch(live, name, scratch);
+        } catch (RuntimeException e) {
+            ScratchSpace.execute(live, live.dialect().dropDatabaseSql(name));
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        ScratchSpace.execute(live, live.dialect().dropDatabaseSql(name));
+    }
+}
