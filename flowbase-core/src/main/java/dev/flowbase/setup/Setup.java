@@ -1,0 +1,127 @@
+package dev.flowbase.setup;
+
+import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.PoolSettings;
+import dev.flowbase.db.Database;
+import dev.flowbase.db.DatabaseException;
+import dev.flowbase.db.Dialect;
+import dev.flowbase.db.Dialects;
+import dev.flowbase.db.SqlErrorKind;
+import dev.flowbase.db.SqlErrors;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.MigrateResult;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.Version;
+import dev.flowbase.redis.RedisCheck;
+import dev.flowbase.schema.SchemaReport;
+import dev.flowbase.schema.SchemaValidator;
+import dev.flowbase.seed.AdminKeys;
+import dev.flowbase.seed.SeedReport;
+import dev.flowbase.seed.Seeder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code init} and {@code reset}: everything between an empty server and a validated, seeded
+ * Flowbase database, each step idempotent so that running init again changes nothing.
+ */
+public final class Setup {
+    private final FlowbaseConfig config;
+    private final Clock clock;
+    private final Consumer<String> progress;
+
+    public Setup(FlowbaseConfig config, Clock clock, Consumer<String> progress) {
+        this.config = config;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    public InitReport init(boolean skipRedis) {
+        boolean created = createDatabaseIfMissing();
+        try (Database db = Database.open(config.database())) {
+            MigrateResult migrated = Migrator.configure().database(db).load().migrate();
+            progress.accept(
+                    migrated.upToDate()
+                            ? "Migrations: up to date"
+                            : "Migrations: applied " + migrated.executed().size());
+            SeedReport seeds = new Seeder(db, clock).run(config.environment());
+            progress.accept("Seeds (" + config.environment() + "): " + seeds.totalInserted() + " row(s) added");
+            Optional<String> adminKey = AdminKeys.createIfNone(db);
+            SchemaReport schema = SchemaValidator.flowbase().validate(db);
+            if (!schema.matches()) {
+                throw new FlowbaseException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "The schema differs from its migrations after init; run 'flowbase schema validate' to see how");
+            }
+            progress.accept("Schema: matches version " + schema.version());
+            Optional<RedisCheck.Report> redis = Optional.empty();
+            String redisStatus = "not configured";
+            if (config.redisUrl().isPresent()) {
+                if (skipRedis) {
+                    redisStatus = "skipped";
+                } else {
+                    redis = Optional.of(RedisCheck.run(config.redisUrl().get()));
+                    redisStatus = "answers (" + redis.get().version() + ")";
+                }
+            }
+            progress.accept("Redis: " + redisStatus);
+            return new InitReport(
+                    config.database().describeTarget(), created, migrated, seeds, schema, adminKey, redis, redisStatus);
+        }
+    }
+
+    /** Undoes every Flowbase migration, drops the history, and runs {@link #init} again. */
+    public InitReport reset(boolean confirmed, boolean skipRedis) {
+        if (config.isProduction()) {
+            throw new FlowbaseException(
+                    ErrorCode.REFUSED, "reset deletes every Flowbase table and is refused in production");
+        }
+        if (!confirmed) {
+            throw new FlowbaseException(
+                    ErrorCode.REFUSED,
+                    "reset deletes every Flowbase table and its rows in "
+                            + config.database().describeTarget() + "; run it again with --confirm");
+        }
+        try (Database db = Database.open(config.database())) {
+            var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, false);
+            progress.accept("Reset: undid " + undone.undone().size() + " migration(s)");
+            execute(db, "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(Migrator.DEFAULT_TABLE));
+        }
+        return init(skipRedis);
+    }
+
+    private boolean createDatabaseIfMissing() {
+        DatabaseConfig target = config.database();
+        Dialect dialect = Dialects.forEngine(target.engine());
+        try (Database existing = Database.open(target)) {
+            progress.accept("Database: " + existing.config().describeTarget() + " exists");
+            return false;
+        } catch (DatabaseException e) {
+            if (e.kind() != SqlErrorKind.UNKNOWN_DATABASE || !dialect.supportsCreateDatabase()) {
+                throw e;
+            }
+        }
+        DatabaseConfig server = target.withDatabase(dialect.maintenanceDatabase())
+                .withPool(PoolSettings.defaults().withMaxSize(1));
+        try (Database admin = Database.open(server)) {
+            execute(admin, dialect.createDatabaseSql(target.database()));
+        }
+        progress.accept("Database: created " + target.describeTarget());
+        return true;
+    }
+
+    private static void execute(Database db, String sql) {
+        try (Connection c = db.connection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw SqlErrors.statement(db.dialect(), "Setting up the database", e);
+        }
+    }
+}
