@@ -40,9 +40,19 @@ final class ScriptCreator {
             for (Path folder : folders) {
                 next = Math.max(next, highestMajor(folder) + 1);
             }
+            String suffix = next + "__" + clean + ".sql";
+            for (Path folder : folders) {
+                // Checked for every folder first, so that a refusal leaves no folder half-written.
+                for (String prefix : List.of("V", "U")) {
+                    if (Files.exists(folder.resolve(prefix + suffix))) {
+                        throw new FlowbaseException(
+                                ErrorCode.REFUSED,
+                                folder.resolve(prefix + suffix) + " already exists: choose another name");
+                    }
+                }
+            }
             List<Path> written = new ArrayList<>();
             for (Path folder : folders) {
-                String suffix = next + "__" + clean + ".sql";
                 written.add(write(
                         folder.resolve("V" + suffix),
                         "-- " + clean + ": the statements of version " + next + ", each ending with ;\n"));
@@ -67,9 +77,6 @@ final class ScriptCreator {
     }
 
     private static Path write(Path file, String text) throws IOException {
-        if (Files.exists(file)) {
-            throw new FlowbaseException(ErrorCode.REFUSED, file + " already exists: choose another name");
-        }
-        return Files.writeString(file, text);
+        return Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database layer of AI workflow orchestrators.",
-        subcommands = {ServeCommand.class, TestConnectionCommand.class, ConfigCommand.class})
+        subcommands = {ServeCommand.class, TestConnectionCommand.class, ConfigCommand.class, MigrateCommand.class})
 public final class FlowbaseCommand {
     final Cli cli;
 

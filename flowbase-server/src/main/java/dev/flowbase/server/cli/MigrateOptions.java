@@ -1,0 +1,47 @@
+package dev.flowbase.server.cli;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.migrate.MigrationLocation;
+import dev.flowbase.migrate.Migrator;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options every {@code migrate} subcommand shares: which set, which history table, how long to wait. */
+final class MigrateOptions {
+    @Option(
+            names = "--location",
+            paramLabel = "DIR",
+            description = "Folder of your own migrations (its subfolder named for the engine when present);"
+                    + " default: Flowbase's own schema.")
+    Path location;
+
+    @Option(
+            names = "--table",
+            paramLabel = "NAME",
+            description = "History table (default: " + Migrator.DEFAULT_TABLE + "); give your own set its own.")
+    String table;
+
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "SECONDS",
+            description = "How long to wait for another runner's lock (default: 600).")
+    Long lockTimeoutSeconds;
+
+    @Option(names = "--out-of-order", description = "Allow versions below the highest applied one.")
+    boolean outOfOrder;
+
+    Migrator migrator(Database db) {
+        Migrator.Builder b = Migrator.configure().database(db).outOfOrder(outOfOrder);
+        if (location != null) {
+            b.location(MigrationLocation.directory(location));
+        }
+        if (table != null) {
+            b.table(table);
+        }
+        if (lockTimeoutSeconds != null) {
+            b.lockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
+        }
+        return b.load();
+    }
+}

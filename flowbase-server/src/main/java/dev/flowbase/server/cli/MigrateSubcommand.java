@@ -1,0 +1,21 @@
+package dev.flowbase.server.cli;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.migrate.Migrator;
+import picocli.CommandLine.Mixin;
+
+/** A {@code migrate} subcommand that works on the configured database, opened for the command and closed after. */
+abstract class MigrateSubcommand extends BaseCommand {
+    @Mixin
+    MigrateOptions options;
+
+    @Override
+    public final Integer call() {
+        try (Database db = Database.open(config().database())) {
+            return run(options.migrator(db));
+        }
+    }
+
+    /** Runs the operation and prints its result; returns the exit status. */
+    abstract int run(Migrator migrator);
+}
