@@ -1,6 +1,8 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrationLocation;
 import dev.flowbase.migrate.Migrator;
 import java.nio.file.Path;
@@ -32,6 +34,13 @@ final class MigrateOptions {
     boolean outOfOrder;
 
     Migrator migrator(Database db) {
+        if (location != null && table == null) {
+            // Flowbase's own history already holds a V1; a user's set shares nothing with it.
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "--location " + location + " needs --table NAME: give your own migrations their own history table"
+                            + " (Flowbase's own is " + Migrator.DEFAULT_TABLE + ")");
+        }
         Migrator.Builder b = Migrator.configure().database(db).outOfOrder(outOfOrder);
         if (location != null) {
             b.location(MigrationLocation.directory(location));

@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +19,6 @@ class MigrateCommandTest {
     Path dir;
 
     /** One in-process run of the command line with its exit status and output. */
-    private record Run(int status, String out, String err) {
-        static Run of(String... args) {
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            int status;
-            try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                    var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                status = new Cli(Map.of(), o, e).run(args);
-            }
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
-    }
-
     private Path userSet() throws Exception {
         Files.writeString(dir.resolve("V1__create_items.sql"), "CREATE TABLE items (id INTEGER PRIMARY KEY);\n");
         Files.writeString(dir.resolve("U1__create_items.sql"), "DROP TABLE items;\n");
@@ -45,41 +28,41 @@ class MigrateCommandTest {
     }
 
     /** {@code flowbase migrate ARGS} on the user set in {@code location}, with its own history table. */
-    private static Run migrate(TestDatabase db, Path location, String... args) {
+    private static CliRun migrate(TestDatabase db, Path location, String... args) {
         List<String> all = new ArrayList<>(List.of("migrate"));
         all.addAll(List.of(args));
         all.addAll(List.of("--url", db.url(), "--location", location.toString(), "--table", "app_history"));
         all.addAll(List.of("--lock-timeout", "30"));
-        return Run.of(all.toArray(String[]::new));
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     @EngineTest
     void upStatusRollbackAndValidateOnAUserSet(TestDatabase db) throws Exception {
         Path set = userSet();
 
-        Run dry = migrate(db, set, "up", "--dry-run");
+        CliRun dry = migrate(db, set, "up", "--dry-run");
         assertThat(dry.status()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("-- V1__create_items.sql", "CREATE TABLE items (id INTEGER PRIMARY KEY);");
 
-        Run up = migrate(db, set, "up");
+        CliRun up = migrate(db, set, "up");
         assertThat(up.status()).as(up.err()).isZero();
         assertThat(up.out()).contains("VERSION").contains("V2__create_tags.sql").contains("Applied 2 script(s)");
         assertThat(migrate(db, set, "up").out()).contains("Up to date");
 
-        Run status = migrate(db, set, "status", "--json");
+        CliRun status = migrate(db, set, "status", "--json");
         JsonNode entries = Output.MAPPER.readTree(status.out()).get("entries");
         assertThat(entries).hasSize(2);
         assertThat(entries.get(1).get("state").asText()).isEqualTo("success");
         assertThat(entries.get(1).get("checksumMatch").asBoolean()).isTrue();
 
         Files.writeString(set.resolve("V1__create_items.sql"), "CREATE TABLE items (id BIGINT PRIMARY KEY);\n");
-        Run invalid = migrate(db, set, "validate");
+        CliRun invalid = migrate(db, set, "validate");
         assertThat(invalid.status()).isEqualTo(ErrorCode.VALIDATION_FAILED.exitCode());
         assertThat(invalid.out()).contains("V1__create_items.sql");
         assertThat(migrate(db, set, "repair").out()).contains("V1__create_items.sql");
         assertThat(migrate(db, set, "validate").status()).isZero();
 
-        Run rollback = migrate(db, set, "rollback", "--steps", "1");
+        CliRun rollback = migrate(db, set, "rollback", "--steps", "1");
         assertThat(rollback.status()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("U2__create_tags.sql").contains("Rolled back 1 version(s)");
         assertThat(migrate(db, set, "status").out()).containsPattern("2 +create tags +versioned +undone");
@@ -89,7 +72,7 @@ class MigrateCommandTest {
     void aFailedMigrationExitsWithItsCodeAndAOneLineReason(TestDatabase db) throws Exception {
         Files.writeString(dir.resolve("V1__bad.sql"), "CREATE TABLE ok (id INTEGER);\nSELEC 1;\n");
 
-        Run run = migrate(db, dir, "up");
+        CliRun run = migrate(db, dir, "up");
 
         assertThat(run.status()).isEqualTo(ErrorCode.MIGRATION_FAILED.exitCode());
         assertThat(run.err().lines()).singleElement().asString().contains("V1__bad.sql statement 2 of 2 (line 2)");
@@ -101,12 +84,20 @@ class MigrateCommandTest {
         Files.createDirectories(dir.resolve("sqlite"));
         Files.writeString(dir.resolve("sqlite/V3__old.sql"), "");
 
-        Run run = Run.of("migrate", "create", "add user email", "--location", dir.toString());
+        CliRun run = CliRun.of("migrate", "create", "add user email", "--location", dir.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(dir.resolve("postgresql/V4__add_user_email.sql")).exists();
         assertThat(dir.resolve("postgresql/U4__add_user_email.sql")).exists();
         assertThat(dir.resolve("sqlite/V4__add_user_email.sql")).exists();
         assertThat(dir.resolve("sqlite/U4__add_user_email.sql")).exists();
+    }
+
+    @EngineTest
+    void aUserSetWithoutItsOwnHistoryTableIsRefusedBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+        CliRun run = CliRun.of("migrate", "up", "--url", db.url(), "--location", dir.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("needs --table NAME");
     }
 }
