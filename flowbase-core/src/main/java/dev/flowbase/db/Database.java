@@ -128,7 +128,9 @@ public final class Database implements AutoCloseable {
         dialect.driverProperties(config).forEach(h::addDataSourceProperty);
         h.setMaximumPoolSize(config.pool().maxSize());
         h.setMinimumIdle(config.pool().minIdle());
-        h.setIdleTimeout(config.pool().idleTimeout().toMillis());
+        // A fixed-size pool never retires idle connections; Hikari warns when told a timeout anyway.
+        boolean fixedSize = config.pool().minIdle() >= config.pool().maxSize();
+        h.setIdleTimeout(fixedSize ? 0 : config.pool().idleTimeout().toMillis());
         h.setConnectionTimeout(config.pool().connectionTimeout().toMillis());
         if (":memory:".equals(config.database())) {
             // Every in-memory SQLite connection is its own database: keep exactly one, forever.

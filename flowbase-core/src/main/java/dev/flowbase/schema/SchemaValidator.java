@@ -47,7 +47,8 @@ public final class SchemaValidator {
                 SchemaDiff.compare(expected, actual));
     }
 
-    private Optional<Version> appliedVersion(Database live) {
+    /** The highest version applied (or baselined) in {@code live}; empty when none is. */
+    public Optional<Version> appliedVersion(Database live) {
         return migrator(live).status().entries().stream()
                 .filter(e -> e.version() != null && ("success".equals(e.state()) || "baseline".equals(e.state())))
                 .map(StatusEntry::version)

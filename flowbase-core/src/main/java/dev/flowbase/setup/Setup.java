@@ -15,11 +15,14 @@ import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.redis.RedisCheck;
+import dev.flowbase.schema.SchemaDifference;
 import dev.flowbase.schema.SchemaReport;
 import dev.flowbase.schema.SchemaValidator;
 import dev.flowbase.seed.AdminKeys;
 import dev.flowbase.seed.SeedReport;
 import dev.flowbase.seed.Seeder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,7 +60,13 @@ public final class Setup {
             if (!schema.matches()) {
                 throw new FlowbaseException(
                         ErrorCode.VALIDATION_FAILED,
-                        "The schema differs from its migrations after init; run 'flowbase schema validate' to see how");
+                        "The schema differs from its migrations after init:\n  "
+                                + String.join(
+                                        "\n  ",
+                                        schema.differences().stream()
+                                                .map(SchemaDifference::describe)
+                                                .toList())
+                                + "\nFix the database by hand, or run 'flowbase reset --confirm' on a database you can empty");
             }
             progress.accept("Schema: matches version " + schema.version());
             Optional<RedisCheck.Report> redis = Optional.empty();
@@ -66,7 +75,7 @@ public final class Setup {
                 if (skipRedis) {
                     redisStatus = "skipped";
                 } else {
-                    redis = Optional.of(RedisCheck.run(config.redisUrl().get()));
+                    redis = Optional.of(checkRedis(config.redisUrl().get()));
                     redisStatus = "answers (" + redis.get().version() + ")";
                 }
             }
@@ -96,12 +105,23 @@ public final class Setup {
         return init(skipRedis);
     }
 
+    private static RedisCheck.Report checkRedis(String url) {
+        try {
+            return RedisCheck.run(url);
+        } catch (FlowbaseException e) {
+            throw new FlowbaseException(
+                    e.code(), e.getMessage() + "; start it, or run init with --skip-redis to go on without it", e);
+        }
+    }
+
     private boolean createDatabaseIfMissing() {
         DatabaseConfig target = config.database();
         Dialect dialect = Dialects.forEngine(target.engine());
+        // An embedded database is a file that opening creates; only its absence says whether it is new.
+        boolean newFile = target.engine().isEmbedded() && !Files.exists(Path.of(target.database()));
         try (Database existing = Database.open(target)) {
-            progress.accept("Database: " + existing.config().describeTarget() + " exists");
-            return false;
+            progress.accept("Database: " + existing.config().describeTarget() + (newFile ? " created" : " exists"));
+            return newFile;
         } catch (DatabaseException e) {
             if (e.kind() != SqlErrorKind.UNKNOWN_DATABASE || !dialect.supportsCreateDatabase()) {
                 throw e;

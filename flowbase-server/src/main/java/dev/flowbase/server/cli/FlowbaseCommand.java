@@ -14,7 +14,16 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database layer of AI workflow orchestrators.",
-        subcommands = {ServeCommand.class, TestConnectionCommand.class, ConfigCommand.class, MigrateCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            TestConnectionCommand.class,
+            ConfigCommand.class,
+            InitCommand.class,
+            MigrateCommand.class,
+            SchemaCommand.class,
+            SeedCommand.class,
+            ResetCommand.class
+        })
 public final class FlowbaseCommand {
     final Cli cli;
 
