@@ -41,51 +41,76 @@ public record DatabaseConfig(
 
     /** A copy that talks to another database on the same server (or another SQLite file). */
     public DatabaseConfig withDatabase(String otherDatabase) {
-        return new DatabaseConfig(
-                engine,
-                host,
-                port,
-                otherDatabase,
-                user,
-                password,
-                ssl,
-                sslVerify,
-                pool,
-                statementTimeout,
-                debug,
-                options);
+        return toBuilder().database(otherDatabase).build();
     }
 
     public DatabaseConfig withPool(PoolSettings otherPool) {
-        return new DatabaseConfig(
-                engine,
-                host,
-                port,
-                database,
-                user,
-                password,
-                ssl,
-                sslVerify,
-                otherPool,
-                statementTimeout,
-                debug,
-                options);
+        return toBuilder().pool(otherPool).build();
     }
 
-    public DatabaseConfig withSsl(boolean otherSsl, boolean otherVerify) {
-        return new DatabaseConfig(
-                engine,
-                host,
-                port,
-                database,
-                user,
-                password,
-                otherSsl,
-                otherVerify,
-                pool,
-                statementTimeout,
-                debug,
-                options);
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy with some settings changed; every other one as in the original. */
+    public static final class Builder {
+        private final DatabaseConfig from;
+        private String database;
+        private PoolSettings pool;
+        private Duration statementTimeout;
+        private boolean debug;
+        private final Map<String, String> options;
+
+        private Builder(DatabaseConfig from) {
+            this.from = from;
+            this.database = from.database;
+            this.pool = from.pool;
+            this.statementTimeout = from.statementTimeout;
+            this.debug = from.debug;
+            this.options = new java.util.LinkedHashMap<>(from.options);
+        }
+
+        public Builder database(String value) {
+            this.database = value;
+            return this;
+        }
+
+        public Builder pool(PoolSettings value) {
+            this.pool = value;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = value;
+            return this;
+        }
+
+        public Builder debug(boolean value) {
+            this.debug = value;
+            return this;
+        }
+
+        /** A driver option, as if it had been a parameter of the URL. */
+        public Builder option(String key, String value) {
+            options.put(key, value);
+            return this;
+        }
+
+        public DatabaseConfig build() {
+            return new DatabaseConfig(
+                    from.engine,
+                    from.host,
+                    from.port,
+                    database,
+                    from.user,
+                    from.password,
+                    from.ssl,
+                    from.sslVerify,
+                    pool,
+                    statementTimeout,
+                    debug,
+                    options);
+        }
     }
 
     /** Where this points, for messages: {@code postgresql://root@127.0.0.1:5432/test}, never the password. */

@@ -1,5 +1,6 @@
 package dev.flowbase.schema;
 
+import dev.flowbase.config.PoolSettings;
 import dev.flowbase.db.Database;
 
 /** A database next to the live one on the same server (needs CREATE and DROP); dropped on close. */
@@ -10,7 +11,7 @@ record MariaDbScratch(Database live, String name, Database database) implements 
         try {
             Database scratch = Database.open(live.config()
                     .withDatabase(name)
-                    .withPool(dev.flowbase.config.PoolSettings.defaults().withMaxSize(1)));
+                    .withPool(PoolSettings.defaults().withMaxSize(1)));
             return new MariaDbScratch(live, name, scratch);
         } catch (RuntimeException e) {
             ScratchSpace.execute(live, live.dialect().dropDatabaseSql(name));

@@ -1,5 +1,6 @@
 package dev.flowbase.db;
 
+import static dev.flowbase.testing.TestSql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,15 +17,6 @@ import java.time.temporal.ChronoUnit;
 
 /** What every engine must do the same way: connect, describe itself, and report failures alike. */
 class DatabaseContractTest {
-
-    private static void exec(Database db, String sql) {
-        try (Connection c = db.connection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Test setup", e);
-        }
-    }
 
     private static DatabaseException failure(Database db, String sql) {
         return catchThrowableOfType(DatabaseException.class, () -> exec(db, sql));
@@ -105,7 +97,9 @@ class DatabaseContractTest {
             case SQLITE ->
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)" + " SELECT count(*) FROM n";
         };
-        try (Database db = Database.open(withTimeout(config, 300))) {
+        try (Database db = Database.open(config.toBuilder()
+                .statementTimeout(java.time.Duration.ofMillis(300))
+                .build())) {
             assertThat(failure(db, slow).kind()).isEqualTo(SqlErrorKind.TIMEOUT);
         }
     }
@@ -144,21 +138,5 @@ class DatabaseContractTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(7);
         }
-    }
-
-    private static DatabaseConfig withTimeout(DatabaseConfig c, int millis) {
-        return new DatabaseConfig(
-                c.engine(),
-                c.host(),
-                c.port(),
-                c.database(),
-                c.user(),
-                c.password(),
-                c.ssl(),
-                c.sslVerify(),
-                c.pool(),
-                java.time.Duration.ofMillis(millis),
-                c.debug(),
-                c.options());
     }
 }

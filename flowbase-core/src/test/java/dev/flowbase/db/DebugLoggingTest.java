@@ -19,20 +19,7 @@ class DebugLoggingTest {
 
     @EngineTest
     void debugLogsStatementsWithTimingButNeverBoundValues(TestDatabase test) throws SQLException {
-        DatabaseConfig c = test.config();
-        DatabaseConfig debug = new DatabaseConfig(
-                c.engine(),
-                c.host(),
-                c.port(),
-                c.database(),
-                c.user(),
-                c.password(),
-                c.ssl(),
-                c.sslVerify(),
-                c.pool(),
-                c.statementTimeout(),
-                true,
-                c.options());
+        DatabaseConfig debug = test.config().toBuilder().debug(true).build();
         Logger sqlLog = (Logger) LoggerFactory.getLogger("dev.flowbase.sql");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();

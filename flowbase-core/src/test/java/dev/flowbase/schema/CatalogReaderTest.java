@@ -1,27 +1,13 @@
 package dev.flowbase.schema;
 
+import static dev.flowbase.testing.TestSql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.db.SqlErrors;
 import dev.flowbase.testing.EngineTest;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Reading a schema back, and naming what changed, the same way on every engine. */
 class CatalogReaderTest {
-
-    private static void exec(Database db, String... statements) {
-        try (Connection c = db.connection();
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Test setup", e);
-        }
-    }
 
     private static void createSchema(Database db) {
         exec(

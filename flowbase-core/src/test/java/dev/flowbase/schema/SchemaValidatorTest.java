@@ -1,10 +1,10 @@
 package dev.flowbase.schema;
 
+import static dev.flowbase.testing.TestSql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.db.Engine;
-import dev.flowbase.db.SqlErrors;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.testing.EngineTest;
 import java.sql.Connection;
@@ -106,17 +106,6 @@ class SchemaValidatorTest {
                 s.execute("PRAGMA schema_version = " + (version + 1));
                 s.execute("PRAGMA writable_schema = OFF");
             }
-        }
-    }
-
-    private static void exec(Database db, String... statements) {
-        try (Connection c = db.connection();
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Test drift", e);
         }
     }
 }
