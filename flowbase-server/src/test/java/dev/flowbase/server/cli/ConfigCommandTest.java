@@ -64,4 +64,19 @@ class ConfigCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown option: '--colour'");
     }
+
+    @Test
+    void logFormatJsonWritesEveryLogLineAsJsonOnStandardError() throws Exception {
+        CliRun run = CliRun.of(
+                "test-connection", "--log-format", "json", "--verbose", "--url", "postgresql://u:pw-x9@127.0.0.1:1/db");
+
+        var logLines = run.err().lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(logLines).isNotEmpty();
+        for (String line : logLines) {
+            JsonNode event = Output.MAPPER.readTree(line);
+            assertThat(event.has("level")).isTrue();
+            assertThat(event.has("message")).isTrue();
+        }
+        assertThat(run.all()).doesNotContain("pw-x9");
+    }
 }
