@@ -57,7 +57,7 @@ public final class SqliteDialect implements Dialect {
     public ServerFacts serverFacts(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(
-                        "SELECT sqlite_version(), (SELECT file FROM pragma_database_list" + " WHERE name = 'main')")) {
+                        "SELECT sqlite_version(), (SELECT file FROM pragma_database_list WHERE name = 'main')")) {
             rs.next();
             String file = rs.getString(2);
             return new ServerFacts(
