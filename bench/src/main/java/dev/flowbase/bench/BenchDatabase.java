@@ -62,10 +62,10 @@ record BenchDatabase(Engine engine, String name, String jdbcUrl, String flowbase
     }
 
     /**
-     * The URL Flyway gets. SQLite gets the WAL journal Flowbase's dialect sets, so both write the
+     * The JDBC URL Flyway and plain JDBC get. SQLite gets the WAL journal Flowbase's dialect sets, so both write the
      * file the same way; the servers need nothing extra.
      */
-    String flywayUrl() {
+    String plainUrl() {
         return engine == Engine.SQLITE ? jdbcUrl + "?journal_mode=WAL" : jdbcUrl;
     }
 
@@ -75,7 +75,7 @@ record BenchDatabase(Engine engine, String name, String jdbcUrl, String flowbase
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, USER, "");
+        return DriverManager.getConnection(plainUrl(), USER, "");
     }
 
     @Override

@@ -40,7 +40,7 @@ final class FlywayTool implements Tool {
     private Flyway flyway(BenchDatabase db, Path dir) {
         FluentConfiguration c = Flyway.configure().locations("filesystem:" + dir);
         if (dataSource == null) {
-            c.dataSource(db.flywayUrl(), BenchDatabase.USER, "");
+            c.dataSource(db.plainUrl(), BenchDatabase.USER, "");
         } else {
             c.dataSource(dataSource.apply(db));
         }

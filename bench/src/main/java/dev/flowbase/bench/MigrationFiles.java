@@ -25,6 +25,19 @@ final class MigrationFiles {
     }
 
     /**
+     * {@code count} migrations that each insert one row into a table the first one creates: the
+     * database's own work per migration is as small as it gets, so what remains is the tool's.
+     */
+    static Path tinyInserts(Path parent, int count) {
+        Path dir = fresh(parent.resolve("inserts-" + count));
+        write(dir.resolve("V1__create_rows.sql"), "CREATE TABLE bench_rows (n INT PRIMARY KEY);\n");
+        for (int i = 2; i <= count; i++) {
+            write(dir.resolve("V" + i + "__row_" + i + ".sql"), "INSERT INTO bench_rows (n) VALUES (" + i + ");\n");
+        }
+        return dir;
+    }
+
+    /**
      * {@code count} migrations shaped like an application's history: a table with a few columns and
      * an index, some rows, and every third one altering the previous table. Portable SQL, so the
      * same files run on all three engines.
