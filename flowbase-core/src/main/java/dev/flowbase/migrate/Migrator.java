@@ -28,6 +28,7 @@ public final class Migrator {
     private final EngineSupport engine;
     private final Duration lockTimeout;
     private final boolean outOfOrder;
+    private final MigrationListener listener;
 
     private Migrator(Builder b) {
         this.db = Objects.requireNonNull(b.database, "database");
@@ -36,6 +37,7 @@ public final class Migrator {
         this.table = new HistoryTable(b.table, db.dialect(), engine);
         this.lockTimeout = b.lockTimeout;
         this.outOfOrder = b.outOfOrder;
+        this.listener = b.listener;
     }
 
     public static Builder configure() {
@@ -62,9 +64,11 @@ public final class Migrator {
             return new MigrateResult(true, planned, history.applied().size(), millisSince(start));
         }
         return locked((c, history, runner) -> {
+            List<SplitStep> steps = split(Plan.migrate(scripts, history, target, outOfOrder));
+            listener.onStart(steps.size());
             List<ExecutedScript> done = new ArrayList<>();
-            for (SplitStep step : split(Plan.migrate(scripts, history, target, outOfOrder))) {
-                done.add(runner.run(step.planned(), step.failed(), () -> {}));
+            for (SplitStep step : steps) {
+                done.add(heard(runner.run(step.planned(), step.failed(), () -> {})));
             }
             return new MigrateResult(false, done, history.applied().size(), millisSince(start));
         });
@@ -90,11 +94,13 @@ public final class Migrator {
             return new RollbackResult(true, planned, millisSince(start));
         }
         return locked((c, history, runner) -> {
+            List<SplitStep> planned = split(Plan.rollback(scripts, history, to, steps));
+            listener.onStart(planned.size());
             List<ExecutedScript> done = new ArrayList<>();
-            for (SplitStep step : split(Plan.rollback(scripts, history, to, steps))) {
+            for (SplitStep step : planned) {
                 int undone = step.undoes().installedRank();
-                done.add(runner.run(
-                        step.planned(), step.failed(), () -> table.setState(c, undone, MigrationState.UNDONE)));
+                done.add(heard(runner.run(
+                        step.planned(), step.failed(), () -> table.setState(c, undone, MigrationState.UNDONE))));
             }
             return new RollbackResult(false, done, millisSince(start));
         });
@@ -177,6 +183,11 @@ public final class Migrator {
                 .toList();
     }
 
+    private ExecutedScript heard(ExecutedScript script) {
+        listener.onScript(script);
+        return script;
+    }
+
     private record SplitStep(PlannedScript planned, HistoryRow failed, HistoryRow undoes) {}
 
     private History readHistory() {
@@ -235,6 +246,7 @@ public final class Migrator {
         private String table = DEFAULT_TABLE;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private boolean outOfOrder;
+        private MigrationListener listener = MigrationListener.NONE;
 
         private Builder() {}
 
@@ -269,6 +281,12 @@ public final class Migrator {
         /** Whether versions below the highest applied one may still be applied. */
         public Builder outOfOrder(boolean value) {
             this.outOfOrder = value;
+            return this;
+        }
+
+        /** Told about each script as {@code migrate} and {@code rollback} run; see {@link MigrationListener}. */
+        public Builder listener(MigrationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 

@@ -112,9 +112,14 @@ final class ScriptRunner {
                 throw failure(p, i, e, stepwiseAdvice(i));
             }
             chain = Checksum.chain(chain, statements.get(i).sql());
-            history.progress(c, progress(row, i + 1, chain, start, MigrationState.FAILED));
+            // The last statement's record is also the success: one write less per script.
+            boolean last = i + 1 == statements.size();
+            history.progress(
+                    c, progress(row, i + 1, chain, start, last ? MigrationState.SUCCESS : MigrationState.FAILED));
         }
-        history.progress(c, progress(row, statements.size(), chain, start, MigrationState.SUCCESS));
+        if (from >= statements.size()) {
+            history.progress(c, progress(row, statements.size(), chain, start, MigrationState.SUCCESS));
+        }
         after.run();
         return executed(p, millisSince(start), from + 1);
     }

@@ -1,6 +1,7 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.migrate.MigrationListener;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,5 +26,18 @@ abstract class BaseCommand implements Callable<Integer> {
 
     PrintStream out() {
         return root().cli.out();
+    }
+
+    PrintStream err() {
+        return root().cli.err();
+    }
+
+    /** Progress of a long {@code migrate up} or {@code rollback}, or nothing for --json and dry runs. */
+    MigrationListener progress(String verb, boolean dryRun) {
+        Cli.Progress mode = root().cli.progress();
+        if (json() || dryRun || mode == Cli.Progress.NONE) {
+            return MigrationListener.NONE;
+        }
+        return new MigrateProgress(err(), mode == Cli.Progress.TERMINAL, verb);
     }
 }

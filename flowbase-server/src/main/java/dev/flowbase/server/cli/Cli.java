@@ -16,15 +16,31 @@ public final class Cli {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
+    private final Progress progress;
 
+    /** Where migration progress goes: nowhere (tests), a redrawn terminal line, or occasional log lines. */
+    public enum Progress {
+        NONE,
+        TERMINAL,
+        LINES
+    }
+
+    /** A command line that shows no progress: what tests capture is only what the command prints. */
     public Cli(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this(environment, out, err, Progress.NONE);
+    }
+
+    public Cli(Map<String, String> environment, PrintStream out, PrintStream err, Progress progress) {
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
+        this.progress = progress;
     }
 
+    /** The process's own streams; System.console() is null when the process is not attached to a terminal. */
     public static Cli system() {
-        return new Cli(System.getenv(), System.out, System.err);
+        return new Cli(
+                System.getenv(), System.out, System.err, System.console() != null ? Progress.TERMINAL : Progress.LINES);
     }
 
     /** Runs {@code args} and returns the exit status. */
@@ -57,6 +73,10 @@ public final class Cli {
 
     PrintStream err() {
         return err;
+    }
+
+    Progress progress() {
+        return progress;
     }
 
     private LogFormat logFormat(FlowbaseCommand root) {

@@ -3,6 +3,7 @@ package dev.flowbase.server.cli;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.MigrationLocation;
 import dev.flowbase.migrate.Migrator;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class MigrateOptions {
     @Option(names = "--out-of-order", description = "Allow versions below the highest applied one.")
     boolean outOfOrder;
 
-    Migrator migrator(Database db) {
+    Migrator migrator(Database db, MigrationListener listener) {
         if (location != null && table == null) {
             // Flowbase's own history already holds a V1; a user's set shares nothing with it.
             throw new FlowbaseException(
@@ -41,7 +42,8 @@ final class MigrateOptions {
                     "--location " + location + " needs --table NAME: give your own migrations their own history table"
                             + " (Flowbase's own is " + Migrator.DEFAULT_TABLE + ")");
         }
-        Migrator.Builder b = Migrator.configure().database(db).outOfOrder(outOfOrder);
+        Migrator.Builder b =
+                Migrator.configure().database(db).outOfOrder(outOfOrder).listener(listener);
         if (location != null) {
             b.location(MigrationLocation.directory(location));
         }

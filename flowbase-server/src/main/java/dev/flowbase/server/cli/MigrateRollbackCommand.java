@@ -1,5 +1,6 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.RollbackResult;
 import dev.flowbase.migrate.Version;
@@ -22,6 +23,11 @@ final class MigrateRollbackCommand extends MigrateSubcommand {
 
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing, take no lock.")
     boolean dryRun;
+
+    @Override
+    MigrationListener listener() {
+        return progress("Undone", dryRun);
+    }
 
     @Override
     int run(Migrator migrator) {

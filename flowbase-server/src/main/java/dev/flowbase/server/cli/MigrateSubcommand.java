@@ -1,6 +1,7 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
 import picocli.CommandLine.Mixin;
 
@@ -12,8 +13,13 @@ abstract class MigrateSubcommand extends BaseCommand {
     @Override
     public final Integer call() {
         try (Database db = Database.open(config().database())) {
-            return run(options.migrator(db));
+            return run(options.migrator(db, listener()));
         }
+    }
+
+    /** What hears about each script as it runs; progress for the commands that run scripts. */
+    MigrationListener listener() {
+        return MigrationListener.NONE;
     }
 
     /** Runs the operation and prints its result; returns the exit status. */

@@ -1,6 +1,7 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.migrate.MigrateResult;
+import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.Version;
 import picocli.CommandLine.Command;
@@ -13,6 +14,11 @@ final class MigrateUpCommand extends MigrateSubcommand {
 
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing, take no lock.")
     boolean dryRun;
+
+    @Override
+    MigrationListener listener() {
+        return progress("Applied", dryRun);
+    }
 
     @Override
     int run(Migrator migrator) {
