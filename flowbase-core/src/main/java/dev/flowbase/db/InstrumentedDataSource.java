@@ -71,19 +71,26 @@ final class InstrumentedDataSource implements DataSource {
         Class<? extends Statement> type = statement instanceof CallableStatement
                 ? CallableStatement.class
                 : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        // The pool's limit applies unless the caller sets the statement's own (0 = none), as JDBC intends.
+        Duration[] limitOfThis = {timeLimit};
         return proxy(type, statement, (proxy, method, args) -> {
+            if (method.getName().equals("setQueryTimeout")) {
+                limitOfThis[0] = Duration.ofSeconds((Integer) args[0]);
+                return invoke(statement, method, args);
+            }
             if (!method.getName().startsWith("execute")) {
                 return invoke(statement, method, args);
             }
-            ScheduledFuture<?> limit = timeLimit.isZero()
+            Duration limit = limitOfThis[0];
+            ScheduledFuture<?> cancel = limit.isZero()
                     ? null
-                    : CANCELLER.schedule(() -> cancel(statement), timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+                    : CANCELLER.schedule(() -> cancel(statement), limit.toMillis(), TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
             try {
                 return invoke(statement, method, args);
             } finally {
-                if (limit != null) {
-                    limit.cancel(false);
+                if (cancel != null) {
+                    cancel.cancel(false);
                 }
                 if (debug) {
                     String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;

@@ -167,6 +167,8 @@ final class ScriptRunner {
 
     private void execute(SqlStatement statement) throws SQLException {
         try (Statement s = c.createStatement()) {
+            // A migration may run far longer than the pool's statement limit (a backfill, an index build).
+            s.setQueryTimeout(0);
             s.execute(statement.sql());
         }
     }
