@@ -25,6 +25,39 @@ public record HistoryRow(
         int statementsApplied,
         String appliedChecksum) {
 
+    HistoryRow withRank(int rank) {
+        return new HistoryRow(
+                rank,
+                version,
+                description,
+                type,
+                script,
+                checksum,
+                installedBy,
+                installedAt,
+                executionTimeMs,
+                state,
+                statementsApplied,
+                appliedChecksum);
+    }
+
+    /** The same row after {@code applied} statements, {@code millis} in, in {@code newState}. */
+    HistoryRow withProgress(int applied, String chain, long millis, MigrationState newState) {
+        return new HistoryRow(
+                installedRank,
+                version,
+                description,
+                type,
+                script,
+                checksum,
+                installedBy,
+                installedAt,
+                millis,
+                newState,
+                applied,
+                chain);
+    }
+
     boolean is(MigrationType t, MigrationState s) {
         return type == t && state == s;
     }

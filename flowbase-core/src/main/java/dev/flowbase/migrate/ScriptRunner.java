@@ -51,7 +51,7 @@ final class ScriptRunner {
 
     /** Inserts a row that runs no script (a baseline). */
     void record(HistoryRow row) throws SQLException {
-        history.insert(c, withRank(row, nextRank++));
+        history.insert(c, row.withRank(nextRank++));
     }
 
     private ExecutedScript runWhole(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
@@ -108,17 +108,19 @@ final class ScriptRunner {
             try {
                 execute(statements.get(i));
             } catch (SQLException e) {
-                history.progress(c, progress(row, i, chain, start, MigrationState.FAILED));
+                history.progress(c, row.withProgress(i, chain, millisSince(start), MigrationState.FAILED));
                 throw failure(p, i, e, stepwiseAdvice(i));
             }
             chain = Checksum.chain(chain, statements.get(i).sql());
             // The last statement's record is also the success: one write less per script.
             boolean last = i + 1 == statements.size();
             history.progress(
-                    c, progress(row, i + 1, chain, start, last ? MigrationState.SUCCESS : MigrationState.FAILED));
+                    c,
+                    row.withProgress(
+                            i + 1, chain, millisSince(start), last ? MigrationState.SUCCESS : MigrationState.FAILED));
         }
         if (from >= statements.size()) {
-            history.progress(c, progress(row, statements.size(), chain, start, MigrationState.SUCCESS));
+            history.progress(c, row.withProgress(statements.size(), chain, millisSince(start), MigrationState.SUCCESS));
         }
         after.run();
         return executed(p, millisSince(start), from + 1);
@@ -188,38 +190,6 @@ final class ScriptRunner {
                 state,
                 applied,
                 chain);
-    }
-
-    private static HistoryRow progress(HistoryRow r, int applied, String chain, long start, MigrationState state) {
-        return new HistoryRow(
-                r.installedRank(),
-                r.version(),
-                r.description(),
-                r.type(),
-                r.script(),
-                r.checksum(),
-                r.installedBy(),
-                r.installedAt(),
-                millisSince(start),
-                state,
-                applied,
-                chain);
-    }
-
-    private static HistoryRow withRank(HistoryRow r, int rank) {
-        return new HistoryRow(
-                rank,
-                r.version(),
-                r.description(),
-                r.type(),
-                r.script(),
-                r.checksum(),
-                r.installedBy(),
-                r.installedAt(),
-                r.executionTimeMs(),
-                r.state(),
-                r.statementsApplied(),
-                r.appliedChecksum());
     }
 
     private static ExecutedScript executed(PlannedScript p, long millis, int resumedAt) {
