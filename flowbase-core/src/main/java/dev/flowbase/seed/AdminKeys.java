@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,11 +25,7 @@ public final class AdminKeys {
     /** A new key when the default organization has no admin key yet; empty otherwise. */
     public static Optional<String> createIfNone(Database database) {
         try (Connection c = database.connection()) {
-            UUID org = new SeedWriter(c, database.dialect())
-                    .ensure(
-                            "organizations",
-                            Map.of("slug", DefaultsSeed.DEFAULT_ORGANIZATION),
-                            Map.of("name", "Default organization", "status", "active"));
+            UUID org = DefaultsSeed.defaultOrganization(new SeedWriter(c, database.dialect()));
             if (hasAdminKey(c, org)) {
                 return Optional.empty();
             }

@@ -4,6 +4,7 @@ import dev.flowbase.Flowbase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What every environment starts with: the default organization, Flowbase's default settings and
@@ -32,6 +33,14 @@ final class DefaultsSeed implements Seed {
         {"flowbase-migrations", "migration-engine"}
     };
 
+    /** The default organization's id, creating it when absent: every seed and the first key belong to it. */
+    static UUID defaultOrganization(SeedWriter writer) {
+        return writer.ensure(
+                "organizations",
+                Map.of("slug", DEFAULT_ORGANIZATION),
+                Map.of("name", "Default organization", "status", "active"));
+    }
+
     @Override
     public String name() {
         return "defaults";
@@ -49,10 +58,7 @@ final class DefaultsSeed implements Seed {
 
     @Override
     public void apply(SeedWriter writer) {
-        writer.ensure(
-                "organizations",
-                Map.of("slug", DEFAULT_ORGANIZATION),
-                Map.of("name", "Default organization", "status", "active"));
+        defaultOrganization(writer);
         for (String[] c : CONFIGURATIONS) {
             Map<String, Object> key = new LinkedHashMap<>();
             key.put("organization_id", null);

@@ -45,10 +45,7 @@ final class DevelopmentExamplesSeed implements Seed {
 
     @Override
     public void apply(SeedWriter writer) {
-        UUID org = writer.ensure(
-                "organizations",
-                Map.of("slug", DefaultsSeed.DEFAULT_ORGANIZATION),
-                Map.of("name", "Default organization", "status", "active"));
+        UUID org = DefaultsSeed.defaultOrganization(writer);
         UUID planner = role(writer, org, PLANNER);
         UUID coder = role(writer, org, CODER);
         UUID reviewer = role(writer, org, REVIEWER);

@@ -46,8 +46,9 @@ public final class Setup {
     }
 
     public InitReport init(boolean skipRedis) {
-        boolean created = createDatabaseIfMissing();
-        try (Database db = Database.open(config.database())) {
+        Opened opened = openCreatingIfMissing();
+        boolean created = opened.created();
+        try (Database db = opened.database()) {
             MigrateResult migrated = Migrator.configure().database(db).load().migrate();
             progress.accept(
                     migrated.upToDate()
@@ -114,14 +115,18 @@ public final class Setup {
         }
     }
 
-    private boolean createDatabaseIfMissing() {
+    private record Opened(Database database, boolean created) {}
+
+    /** Opens the configured database, first creating it when it is missing and the engine allows. */
+    private Opened openCreatingIfMissing() {
         DatabaseConfig target = config.database();
         Dialect dialect = Dialects.forEngine(target.engine());
         // An embedded database is a file that opening creates; only its absence says whether it is new.
         boolean newFile = target.engine().isEmbedded() && !Files.exists(Path.of(target.database()));
-        try (Database existing = Database.open(target)) {
-            progress.accept("Database: " + existing.config().describeTarget() + (newFile ? " created" : " exists"));
-            return newFile;
+        try {
+            Database db = Database.open(target);
+            progress.accept("Database: " + target.describeTarget() + (newFile ? " created" : " exists"));
+            return new Opened(db, newFile);
         } catch (DatabaseException e) {
             if (e.kind() != SqlErrorKind.UNKNOWN_DATABASE || !dialect.supportsCreateDatabase()) {
                 throw e;
@@ -133,7 +138,7 @@ public final class Setup {
             execute(admin, dialect.createDatabaseSql(target.database()));
         }
         progress.accept("Database: created " + target.describeTarget());
-        return true;
+        return new Opened(Database.open(target), true);
     }
 
     private static void execute(Database db, String sql) {
