@@ -26,9 +26,11 @@ public record DatabaseUrl(
         Optional<Boolean> sslVerify,
         Map<String, String> options) {
 
+    /** The URL after its user information (see {@link UrlAuthority}), which may hold any character. */
     private static final Pattern SERVER_URL = Pattern.compile(
-            "(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?:(?<userinfo>[^@/?#]*)@)?(?<host>\\[[^]]*]|[^:/?#]*)"
-                    + "(?::(?<port>[^/?#]*))?(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?");
+            "(?<host>\\[[^]]*]|[^:/?#]*)" + "(?::(?<port>[^/?#]*))?(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?");
+
+    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
 
     public DatabaseUrl {
         options = Map.copyOf(options);
@@ -52,17 +54,22 @@ public record DatabaseUrl(
         if (text.regionMatches(true, 0, "sqlite:", 0, 7)) {
             return parseSqlite(text.substring(7));
         }
-        Matcher m = SERVER_URL.matcher(text);
+        int start = UrlAuthority.start(text);
+        if (start < 0 || !SCHEME.matcher(text.substring(0, start - 3)).matches()) {
+            throw new IllegalArgumentException(EXPECTED);
+        }
+        int at = UrlAuthority.userInfoEnd(text);
+        Matcher m = SERVER_URL.matcher(text.substring(at < 0 ? start : at + 1));
         if (!m.matches()) {
             throw new IllegalArgumentException(EXPECTED);
         }
-        Engine engine = Engine.fromName(m.group("scheme"))
+        Engine engine = Engine.fromName(text.substring(0, start - 3))
                 .filter(e -> e != Engine.SQLITE)
                 .orElseThrow(() -> new IllegalArgumentException(EXPECTED));
         Optional<String> user = Optional.empty();
         Optional<Secret> password = Optional.empty();
-        if (m.group("userinfo") != null) {
-            String[] parts = m.group("userinfo").split(":", 2);
+        if (at >= 0) {
+            String[] parts = text.substring(start, at).split(":", 2);
             user = nonEmpty(decode(parts[0]));
             if (parts.length == 2) {
                 password = Optional.of(new Secret(decode(parts[1])));
@@ -173,8 +180,22 @@ public record DatabaseUrl(
         return null;
     }
 
+    /**
+     * Percent-decodes {@code text}; a {@code %} that does not start a valid escape is kept as it is,
+     * since unencoded passwords are common and the decoder's own error would quote them.
+     */
     private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            boolean escape = ch == '%' && isHex(text, i + 1) && isHex(text, i + 2);
+            escaped.append(ch == '+' ? "%2B" : ch == '%' && !escape ? "%25" : String.valueOf(ch));
+        }
+        return URLDecoder.decode(escaped.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHex(String text, int i) {
+        return i < text.length() && Character.digit(text.charAt(i), 16) >= 0;
     }
 
     private static String nullToEmpty(String s) {

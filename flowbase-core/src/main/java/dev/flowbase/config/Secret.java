@@ -1,6 +1,5 @@
 package dev.flowbase.config;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 public record Secret(String value) {
     public static final String MASK = "****";
 
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)([^/@?#]*)@");
     private static final Pattern URL_PASSWORD_PARAM =
             Pattern.compile("(?i)([?&;](?:password|pass|pwd|sslpassword)=)[^&;]*");
 
@@ -20,21 +18,25 @@ public record Secret(String value) {
         return value.isEmpty();
     }
 
-    /** Replaces the password in {@code scheme://user:password@host} and in {@code ?password=…}. */
+    /**
+     * Replaces the password in {@code scheme://user:password@host} and in {@code ?password=…}, also
+     * in URLs that do not parse: everything after the user name's colon up to the {@code @} that
+     * ends the user information is masked, whatever characters the password holds.
+     */
     public static String maskUrlCredentials(String url) {
         if (url == null) {
             return null;
         }
-        var userInfo = URL_USER_INFO.matcher(url);
-        String masked = userInfo.find()
-                ? userInfo.replaceFirst(Matcher.quoteReplacement(maskUserInfo(userInfo.group(1)) + "@"))
-                : url;
+        int start = UrlAuthority.start(url);
+        int at = UrlAuthority.maskEnd(url);
+        String masked = url;
+        if (at >= 0) {
+            int colon = url.indexOf(':', start);
+            if (colon >= 0 && colon < at) {
+                masked = url.substring(0, colon + 1) + MASK + url.substring(at);
+            }
+        }
         return URL_PASSWORD_PARAM.matcher(masked).replaceAll("$1" + MASK);
-    }
-
-    private static String maskUserInfo(String userInfo) {
-        int colon = userInfo.indexOf(':');
-        return colon < 0 ? userInfo : userInfo.substring(0, colon + 1) + MASK;
     }
 
     @Override

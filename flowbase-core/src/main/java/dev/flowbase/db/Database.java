@@ -2,7 +2,6 @@ package dev.flowbase.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
@@ -48,13 +47,8 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseConfig config) {
         Dialect dialect = Dialects.forEngine(config.engine());
         prepareSqliteFolder(config);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hikariConfig(config, dialect));
-        } catch (HikariPool.PoolInitializationException e) {
-            throw SqlErrors.connecting(dialect, config, asSql(e));
-        }
-        try (Connection c = pool.getConnection()) {
+        ServerFacts facts;
+        try (Connection c = FirstConnection.open(config, dialect)) {
             Engine actual = Dialects.detect(c.getMetaData());
             if (actual != config.engine()) {
                 throw new FlowbaseException(
@@ -62,16 +56,12 @@ public final class Database implements AutoCloseable {
                         config.describeTarget() + " answered as " + actual.id() + ", not "
                                 + config.engine().id());
             }
-            ServerFacts facts = dialect.serverFacts(c);
+            facts = dialect.serverFacts(c);
             ServerVersion.require(dialect, facts, config);
-            return new Database(config, dialect, pool, facts);
         } catch (SQLException e) {
-            pool.close();
             throw SqlErrors.connecting(dialect, config, e);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
         }
+        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts);
     }
 
     public DatabaseConfig config() {
@@ -132,6 +122,8 @@ public final class Database implements AutoCloseable {
         boolean fixedSize = config.pool().minIdle() >= config.pool().maxSize();
         h.setIdleTimeout(fixedSize ? 0 : config.pool().idleTimeout().toMillis());
         h.setConnectionTimeout(config.pool().connectionTimeout().toMillis());
+        // The server has just answered a first connection; the pool fills itself in the background.
+        h.setInitializationFailTimeout(-1);
         if (":memory:".equals(config.database())) {
             // Every in-memory SQLite connection is its own database: keep exactly one, forever.
             h.setMaximumPoolSize(1);
@@ -158,9 +150,5 @@ public final class Database implements AutoCloseable {
                             + e.getMessage(),
                     e);
         }
-    }
-
-    private static SQLException asSql(RuntimeException e) {
-        return e.getCause() instanceof SQLException s ? s : new SQLException(SqlErrors.firstLine(e), "08000", e);
     }
 }

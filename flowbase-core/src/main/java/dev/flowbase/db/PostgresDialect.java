@@ -32,6 +32,10 @@ public final class PostgresDialect implements Dialect {
         p.put(
                 "connectTimeout",
                 String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
+        // Bounds the TLS handshake and login too, which connectTimeout (the TCP connect) does not.
+        p.put(
+                "loginTimeout",
+                String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
         p.put("tcpKeepAlive", "true");
         // Text parameters reach uuid, jsonb and timestamptz columns as on the other engines:
         // the server infers the type instead of insisting on varchar.

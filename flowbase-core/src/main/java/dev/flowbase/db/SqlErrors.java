@@ -28,7 +28,11 @@ public final class SqlErrors {
             case AUTHENTICATION_FAILED -> "the server refused user '" + config.user() + "'";
             case UNKNOWN_DATABASE -> "database '" + config.database() + "' does not exist";
             case TLS_FAILED -> "TLS was required (DB_SSL or sslmode) but the server does not offer it";
-            case CONNECTION_LOST -> "the server did not answer (" + firstLine(e) + ")";
+            case CONNECTION_LOST ->
+                unresolvedHost(e)
+                        ? "the host name '" + config.host() + "' could not be resolved (DNS): check the spelling"
+                                + " and the name servers"
+                        : "the server did not answer (" + firstLine(e) + ")";
             default -> firstLine(e);
         };
         return build(kind, "Cannot connect to " + where + ": " + detail, e);
@@ -55,6 +59,15 @@ public final class SqlErrors {
         // Only the first line: later lines (PostgreSQL's Detail) repeat the row's values.
         Matcher m = CONSTRAINT_NAME.matcher(firstLine(SqlStates.first(e)));
         return m.find() ? " (" + (m.group(1) != null ? m.group(1) : m.group(2)) + ")" : "";
+    }
+
+    private static boolean unresolvedHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String firstLine(Throwable e) {

@@ -80,4 +80,32 @@ class DatabaseUrlTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("expected");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mariadb://u:ab/cd@127.0.0.1:3306/x | ab/cd",
+                "mariadb://u:S3cr@tXYZ@127.0.0.1:3306/x | S3cr@tXYZ",
+                "mariadb://u:a?b#c:d@127.0.0.1:3306/x | a?b#c:d",
+                "mariadb://u:50%off@127.0.0.1:3306/x | 50%off",
+                "mariadb://u:p%2Fq@127.0.0.1:3306/x | p/q"
+            })
+    void anUnencodedPasswordEndsAtTheLastAtBeforeTheHost(String text, String password) {
+        DatabaseUrl url = DatabaseUrl.parse(text);
+
+        assertThat(url.password()).map(Secret::value).contains(password);
+        assertThat(url.user()).contains("u");
+        assertThat(url.host()).contains("127.0.0.1");
+        assertThat(url.port()).contains(3306);
+        assertThat(url.database()).contains("x");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAtInTheQueryOfAUrlWithoutCredentialsStaysInTheQuery() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://h:5432/db?user=me@corp");
+
+        assertThat(url.host()).contains("h");
+        assertThat(url.user()).contains("me@corp");
+    }
 }

@@ -1,0 +1,69 @@
+package dev.flowbase.db;
+
+import dev.flowbase.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The first connection to a server, made with the driver directly before any pool exists. It
+ * fails at once when the server refuses (a pool's fail-fast check would sleep a second first), and
+ * it ends within the connection timeout whatever the server does: a listener that accepts and
+ * never answers, a TLS handshake that stalls or a login that hangs. Drivers bound only some of
+ * those phases, so the whole attempt runs on its own thread and is abandoned at the limit.
+ */
+final class FirstConnection {
+    private FirstConnection() {}
+
+    static Connection open(DatabaseConfig config, Dialect dialect) throws SQLException {
+        String url = dialect.jdbcUrl(config);
+        Properties properties = new Properties();
+        dialect.driverProperties(config).forEach(properties::setProperty);
+        if (!config.engine().isEmbedded()) {
+            properties.setProperty("user", config.user());
+            properties.setProperty("password", config.password().value());
+        }
+        Driver driver = DriverManager.getDriver(url);
+        Duration limit = config.pool().connectionTimeout();
+        CompletableFuture<Connection> attempt = new CompletableFuture<>();
+        Thread.ofVirtual().name("flowbase-connect").start(() -> {
+            try {
+                attempt.complete(driver.connect(url, properties));
+            } catch (Throwable e) {
+                attempt.completeExceptionally(e);
+            }
+        });
+        try {
+            return attempt.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // A connection that arrives after all is closed, not leaked.
+            attempt.thenAccept(FirstConnection::closeQuietly);
+            throw new SQLException(
+                    "no complete answer within " + limit.toMillis() + " ms (DB_CONNECTION_TIMEOUT)", "08001");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempt.thenAccept(FirstConnection::closeQuietly);
+            throw new SQLException("interrupted while connecting", "08001", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException s) {
+                throw s;
+            }
+            throw new SQLException(SqlErrors.firstLine(e.getCause()), "08001", e.getCause());
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing was ever done on it
+        }
+    }
+}
