@@ -136,7 +136,7 @@ public record DatabaseUrl(
         if (path.startsWith("//")) {
             path = path.substring(2); // sqlite:///abs/path and sqlite://rel/path
         }
-        if (path.isEmpty()) {
+        if (path.isEmpty() || path.endsWith("/")) {
             throw new IllegalArgumentException("expected a file after sqlite:, such as sqlite:./data/flowbase.db");
         }
         return new DatabaseUrl(

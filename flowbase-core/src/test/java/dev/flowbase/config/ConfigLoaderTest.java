@@ -197,4 +197,59 @@ class ConfigLoaderTest {
         assertThat(config.entries().toString()).doesNotContain("hunter2").doesNotContain("other-secret");
         assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("other-secret");
     }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNamingBothLines() throws IOException {
+        Path f = file("database:\n  debug: true\n  debug: false\n");
+
+        assertThatThrownBy(() -> env().configFile(f).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "database.debug (" + f + ":3): expected each setting once; it is also set at " + f + ":2");
+    }
+
+    @Test
+    void anEmptySectionSetsNothing() throws IOException {
+        Path f = file("database:\n  pool: ~\nserver:\n");
+
+        FlowbaseConfig config = env().configFile(f).load();
+
+        assertThat(config.database().pool().maxSize()).isEqualTo(PoolSettings.DEFAULT_MAX);
+    }
+
+    @Test
+    void anAliasBombIsRefusedBeforeItExpands() throws IOException {
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p);
+            yaml.append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append("]\n");
+        }
+        Path f = file(yaml.toString());
+
+        assertThatThrownBy(() -> env().configFile(f).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("expected");
+    }
+
+    @Test
+    void aFolderGivenAsTheConfigFileIsAnError() {
+        assertThatThrownBy(() -> env().configFile(dir).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected a file, not a folder");
+    }
+
+    @Test
+    void aSqliteUrlWithoutAFileIsAnError() {
+        assertThatThrownBy(() -> env("DATABASE_URL", "sqlite:///").load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected a file after sqlite:");
+    }
 }

@@ -53,7 +53,7 @@ public final class Cli {
                 .setExecutionExceptionHandler(new Failures(root))
                 .setParameterExceptionHandler((ex, cmdArgs) -> {
                     err.println("flowbase: " + ex.getMessage());
-                    err.println("Run 'flowbase " + ex.getCommandLine().getCommandName() + " --help' for usage.");
+                    err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ErrorCode.INVALID_ARGUMENT.exitCode();
                 })
                 .setExecutionStrategy(parseResult -> {

@@ -11,7 +11,6 @@ import picocli.CommandLine.ScopeType;
 /** The root command; its options are global and may be given before or after a subcommand. */
 @Command(
         name = "flowbase",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database layer of AI workflow orchestrators.",
         subcommands = {
@@ -22,10 +21,25 @@ import picocli.CommandLine.ScopeType;
             MigrateCommand.class,
             SchemaCommand.class,
             SeedCommand.class,
-            ResetCommand.class
+            ResetCommand.class,
+            HelpCommand.class
         })
 public final class FlowbaseCommand {
     final Cli cli;
+
+    /** Inherited, so every subcommand answers it; --version stays here, since `migrate baseline --version V` is taken. */
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print the version and exit.")
+    boolean version;
 
     @Option(
             names = "--url",
