@@ -125,6 +125,16 @@ final class HistoryTable {
         update(c, "UPDATE " + quoted + " SET checksum = ? WHERE installed_rank = ?", checksum, rank);
     }
 
+    void setName(Connection c, int rank, String script, String description) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE " + quoted + " SET script = ?, description = ? WHERE installed_rank = ?")) {
+            s.setString(1, script);
+            s.setString(2, truncate(description, 200));
+            s.setInt(3, rank);
+            s.executeUpdate();
+        }
+    }
+
     void delete(Connection c, int rank) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM " + quoted + " WHERE installed_rank = ?")) {
             s.setInt(1, rank);

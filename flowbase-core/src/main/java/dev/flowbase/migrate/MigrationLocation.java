@@ -107,7 +107,7 @@ public record MigrationLocation(Path directory) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
                 if (Script.isCandidate(name)) {
-                    scripts.add(Script.of(name, origin, Files.readString(file)));
+                    scripts.add(Script.of(name, origin, ScriptText.decode(name, origin, Files.readAllBytes(file))));
                 }
             }
             return scripts;

@@ -19,6 +19,7 @@ import java.util.Objects;
  * dry runs, {@code status} and {@code validate} only read, and take no lock.
  */
 public final class Migrator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Migrator.class);
     public static final String DEFAULT_TABLE = "flowbase_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
@@ -31,6 +32,12 @@ public final class Migrator {
     private final MigrationListener listener;
 
     private Migrator(Builder b) {
+        if (!b.location.isClasspath() && b.table.equalsIgnoreCase(DEFAULT_TABLE)) {
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "The migrations in " + b.location + " cannot use " + DEFAULT_TABLE
+                            + ": it holds Flowbase's own history; give your set a history table of its own");
+        }
         this.db = Objects.requireNonNull(b.database, "database");
         this.location = b.location;
         this.engine = EngineSupport.forEngine(db.engine());
@@ -128,8 +135,12 @@ public final class Migrator {
                                 : ""));
             }
             for (HistoryRow r : history.appliedVersioned().values()) {
-                String now =
-                        scripts.versioned(r.version()).map(Script::checksum).orElse(r.checksum());
+                Script file = scripts.versioned(r.version()).orElse(null);
+                if (StatusReport.renamed(r, file)) {
+                    table.setName(c, r.installedRank(), file.name(), file.description());
+                    changes.add("recorded that " + r.script() + " is now named " + file.name());
+                }
+                String now = file == null ? r.checksum() : file.checksum();
                 if (!now.equals(r.checksum())) {
                     table.setChecksum(c, r.installedRank(), now);
                     changes.add(
@@ -173,7 +184,10 @@ public final class Migrator {
     }
 
     ScriptSet scripts() {
-        return ScriptSet.of(location.read(db.engine()));
+        ScriptSet scripts = ScriptSet.of(location.read(db.engine()));
+        // Not refused: the undo of an applied version whose file was removed can still roll it back.
+        scripts.orphanUndo().forEach(u -> LOG.warn(Validation.orphanUndo(u)));
+        return scripts;
     }
 
     private List<SplitStep> split(List<Plan.Step> steps) {
@@ -210,6 +224,7 @@ public final class Migrator {
             try {
                 table.create(c);
                 History history = new History(table.read(c));
+                requireOwnHistory(history);
                 return work.run(
                         c,
                         history,
@@ -219,6 +234,29 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw SqlErrors.statement(db.dialect(), "Migrating " + location + " with history " + table.name(), e);
+        }
+    }
+
+    /**
+     * Refuses a history table that records another set's scripts: none of its applied versions is
+     * a file of this location, by name or by text. Repairing it would overwrite the other set's
+     * checksums for good.
+     */
+    private void requireOwnHistory(History history) {
+        ScriptSet scripts = scripts();
+        var applied = history.appliedVersioned().values();
+        boolean ours = applied.isEmpty()
+                || applied.stream()
+                        .anyMatch(r -> scripts.versioned(r.version())
+                                .filter(s -> s.name().equals(r.script())
+                                        || s.checksum().equals(r.checksum()))
+                                .isPresent());
+        if (!ours) {
+            throw new FlowbaseException(
+                    ErrorCode.REFUSED,
+                    "History table " + table.name() + " records scripts that are not in " + location + " (such as "
+                            + applied.iterator().next().script() + "): it holds another migration set's history;"
+                            + " give this set a history table of its own with --table");
         }
     }
 

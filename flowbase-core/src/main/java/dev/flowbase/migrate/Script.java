@@ -29,7 +29,8 @@ public record Script(
 
     /** Whether {@code fileName} is meant to be a migration at all: other files in the folder are ignored. */
     static boolean isCandidate(String fileName) {
-        return fileName.endsWith(".sql");
+        // Any case, so that V5__x.SQL is refused as misnamed rather than silently skipped.
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
     }
 
     /**

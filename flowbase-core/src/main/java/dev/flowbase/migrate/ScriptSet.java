@@ -52,6 +52,13 @@ public record ScriptSet(
         return Optional.ofNullable(versioned.get(version));
     }
 
+    /** Undo files without a versioned file of their version beside them: a rename or deletion gone half-way. */
+    List<Script> orphanUndo() {
+        return undo.values().stream()
+                .filter(u -> !versioned.containsKey(u.version()))
+                .toList();
+    }
+
     Optional<Script> undo(Version version) {
         return Optional.ofNullable(undo.get(version));
     }

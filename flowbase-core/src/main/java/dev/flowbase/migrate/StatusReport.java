@@ -57,7 +57,7 @@ public record StatusReport(String table, List<StatusEntry> entries) {
                 ? "baseline"
                 : file == null && r.state() == MigrationState.SUCCESS
                         ? "missing file"
-                        : r.state().id();
+                        : renamed(r, file) ? "renamed" : r.state().id();
         Boolean match =
                 file == null || r.checksum() == null ? null : file.checksum().equals(r.checksum());
         return new StatusEntry(
@@ -71,6 +71,13 @@ public record StatusReport(String table, List<StatusEntry> entries) {
                 match,
                 r.statementsApplied(),
                 hasUndo);
+    }
+
+    /** An applied script whose file now has another name (the version and text may be the same). */
+    static boolean renamed(HistoryRow r, Script file) {
+        return file != null
+                && r.state() == MigrationState.SUCCESS
+                && !file.name().equals(r.script());
     }
 
     private static StatusEntry withState(StatusEntry e, String state) {

@@ -11,6 +11,10 @@ final class Validation {
     static List<String> all(ScriptSet scripts, History history, boolean outOfOrderAllowed) {
         List<String> problems = new ArrayList<>(changedFiles(scripts, history));
         problems.addAll(missingFiles(scripts, history));
+        problems.addAll(renamedFiles(scripts, history));
+        for (Script u : scripts.orphanUndo()) {
+            problems.add(orphanUndo(u));
+        }
         for (HistoryRow r : history.failures()) {
             problems.add(r.script() + " failed"
                     + (r.statementsApplied() > 0
@@ -34,6 +38,23 @@ final class Validation {
                             + ": revert the edit, or run `flowbase migrate repair` if the change is deliberate"));
         }
         return problems;
+    }
+
+    /** Applied scripts whose file was renamed since: the history would otherwise name a file that is gone. */
+    static List<String> renamedFiles(ScriptSet scripts, History history) {
+        List<String> problems = new ArrayList<>();
+        for (HistoryRow r : history.appliedVersioned().values()) {
+            scripts.versioned(r.version())
+                    .filter(s -> StatusReport.renamed(r, s))
+                    .ifPresent(s -> problems.add(s.where() + " was applied as " + r.script()
+                            + ": rename it back, or run `flowbase migrate repair` to record the new name"));
+        }
+        return problems;
+    }
+
+    static String orphanUndo(Script u) {
+        return "Undo file " + u.where() + " has no versioned file V" + u.version() + "__….sql beside it:"
+                + " restore the versioned file, or remove the undo file";
     }
 
     static String outOfOrder(Script s, Version highest) {

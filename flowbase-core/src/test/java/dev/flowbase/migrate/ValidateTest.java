@@ -55,6 +55,7 @@ class ValidateTest {
         Migrator m = migrator(db, copy("basic", dir));
         m.migrate();
         Files.delete(dir.resolve("V1.10__create_notes.sql"));
+        Files.delete(dir.resolve("U1.10__create_notes.sql"));
         write(dir.resolve("V1.5__late.sql"), "CREATE TABLE late (id INTEGER);\n");
 
         ValidateResult result = m.validate(false);
