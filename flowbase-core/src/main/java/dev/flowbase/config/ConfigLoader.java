@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link FlowbaseConfig} from flags, environment variables, a config file and defaults,
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     public static final Path DEFAULT_CONFIG_FILE = Path.of("flowbase.yml");
-
-    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
 
     private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
     private Map<String, String> environment = Map.of();
@@ -56,11 +53,12 @@ public final class ConfigLoader {
 
         var values = new SettingReader(raw, problems);
         String env = values.text(Setting.ENVIRONMENT)
-                .filter(e -> values.check(
-                        Setting.ENVIRONMENT,
-                        ENVIRONMENT_NAME.matcher(e).matches(),
-                        "expected a lower-case name such as development, testing or production"))
-                .orElse("development");
+                .flatMap(e -> {
+                    Optional<String> name = Environments.canonical(e);
+                    values.check(Setting.ENVIRONMENT, name.isPresent(), Environments.EXPECTED);
+                    return name;
+                })
+                .orElse(Environments.DEVELOPMENT);
         DatabaseConfig database = new DatabaseResolver(values).resolve();
         Optional<String> redis = values.text(Setting.REDIS_URL)
                 .filter(url -> values.check(

@@ -15,7 +15,7 @@ public record FlowbaseConfig(
         LogFormat logFormat,
         List<ConfigEntry> entries) {
 
-    public static final String PRODUCTION = "production";
+    public static final String PRODUCTION = Environments.PRODUCTION;
 
     public enum LogFormat {
         TEXT,

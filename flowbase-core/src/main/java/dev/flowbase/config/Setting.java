@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code flowbase config show} and the docs say the same thing.
  */
 public enum Setting {
-    ENVIRONMENT("environment", "--environment", Masking.NONE, "development", "FLOWBASE_ENVIRONMENT"),
+    ENVIRONMENT(
+            "environment", "--environment", Masking.NONE, "development", "FLOWBASE_ENVIRONMENT", "DB_ENV", "NODE_ENV"),
     DATABASE_URL("database.url", "--url", Masking.URL_CREDENTIALS, null, "DATABASE_URL"),
     DATABASE_ENGINE("database.engine", null, Masking.NONE, null, "DB_ENGINE"),
     DATABASE_HOST("database.host", null, Masking.NONE, null, "DB_HOST", "POSTGRES_HOST"),

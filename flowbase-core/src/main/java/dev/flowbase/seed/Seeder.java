@@ -1,5 +1,6 @@
 package dev.flowbase.seed;
 
+import dev.flowbase.config.Environments;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.SqlErrors;
@@ -56,6 +57,16 @@ public final class Seeder {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
+                boolean productionDatabase = InstalledEnvironment.read(c, dialect)
+                        .map(Environments.PRODUCTION::equals)
+                        .orElse(false);
+                if (productionDatabase && !Environments.PRODUCTION.equals(environment)) {
+                    throw new FlowbaseException(
+                            ErrorCode.REFUSED,
+                            "Seeding for " + environment + " is refused: the database was initialised for production,"
+                                    + " and " + environment + " seeds add example rows; pass --environment production");
+                }
+                InstalledEnvironment.record(c, dialect, environment);
                 List<SeedReport.Applied> applied = new ArrayList<>();
                 for (Seed seed : SEEDS) {
                     if (!seed.appliesTo(environment)) {
@@ -82,9 +93,7 @@ public final class Seeder {
      * that {@link #run} starts again from nothing. Refused in production.
      */
     public void clean(String environment) {
-        if ("production".equals(environment)) {
-            throw new FlowbaseException(ErrorCode.REFUSED, "seed clean deletes every row and is refused in production");
-        }
+        InstalledEnvironment.refuseInProduction(database, environment, "seed clean (which deletes every row)", "");
         try (Connection c = database.connection();
                 Statement s = c.createStatement()) {
             c.setAutoCommit(false);

@@ -19,6 +19,7 @@ import dev.flowbase.schema.SchemaDifference;
 import dev.flowbase.schema.SchemaReport;
 import dev.flowbase.schema.SchemaValidator;
 import dev.flowbase.seed.AdminKeys;
+import dev.flowbase.seed.InstalledEnvironment;
 import dev.flowbase.seed.SeedReport;
 import dev.flowbase.seed.Seeder;
 import java.nio.file.Files;
@@ -38,11 +39,21 @@ public final class Setup {
     private final FlowbaseConfig config;
     private final Clock clock;
     private final Consumer<String> progress;
+    private Consumer<String> adminKeyCreated = key -> {};
 
     public Setup(FlowbaseConfig config, Clock clock, Consumer<String> progress) {
         this.config = config;
         this.clock = clock;
         this.progress = progress;
+    }
+
+    /**
+     * Hears the first admin key the moment it is stored, before the steps after it run: a later
+     * failure (Redis unreachable, a schema difference) must not take the only copy of it along.
+     */
+    public Setup onAdminKeyCreated(Consumer<String> listener) {
+        this.adminKeyCreated = listener;
+        return this;
     }
 
     public InitReport init(boolean skipRedis) {
@@ -57,6 +68,7 @@ public final class Setup {
             SeedReport seeds = new Seeder(db, clock).run(config.environment());
             progress.accept("Seeds (" + config.environment() + "): " + seeds.totalInserted() + " row(s) added");
             Optional<String> adminKey = AdminKeys.createIfNone(db);
+            adminKey.ifPresent(adminKeyCreated);
             SchemaReport schema = SchemaValidator.flowbase().validate(db);
             if (!schema.matches()) {
                 throw new FlowbaseException(
@@ -92,13 +104,14 @@ public final class Setup {
             throw new FlowbaseException(
                     ErrorCode.REFUSED, "reset deletes every Flowbase table and is refused in production");
         }
-        if (!confirmed) {
-            throw new FlowbaseException(
-                    ErrorCode.REFUSED,
-                    "reset deletes every Flowbase table and its rows in "
-                            + config.database().describeTarget() + "; run it again with --confirm");
-        }
         try (Database db = Database.open(config.database())) {
+            InstalledEnvironment.refuseInProduction(db, config.environment(), "reset", "");
+            if (!confirmed) {
+                throw new FlowbaseException(
+                        ErrorCode.REFUSED,
+                        "reset deletes every Flowbase table and its rows in "
+                                + config.database().describeTarget() + "; run it again with --confirm");
+            }
             var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, false);
             progress.accept("Reset: undid " + undone.undone().size() + " migration(s)");
             execute(db, "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(Migrator.DEFAULT_TABLE));

@@ -2,12 +2,14 @@ package dev.flowbase.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,11 +56,20 @@ class SeederTest {
     @EngineTest
     void developmentGetsExampleAgentRolesAndAWorkflowDagOthersOnlyDefaults(Database db) throws SQLException {
         Migrator.configure().database(db).load().migrate();
-
         new Seeder(db, CLOCK).run("production");
         Map<String, Integer> production = rowCounts(db);
-        new Seeder(db, CLOCK).run("development");
-        Map<String, Integer> development = rowCounts(db);
+        Map<String, Integer> development;
+        try (TestDatabase other = TestDatabase.create(db.engine())) {
+            Database dev = other.open();
+            Migrator.configure().database(dev).load().migrate();
+            new Seeder(dev, CLOCK).run("development");
+            development = rowCounts(dev);
+        }
+
+        var refused = catchThrowableOfType(FlowbaseException.class, () -> new Seeder(db, CLOCK).run("development"));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.REFUSED);
+        assertThat(rowCounts(db)).isEqualTo(production);
 
         assertThat(production).containsEntry("organizations", 1).containsEntry("agent_roles", 0);
         assertThat(production.get("configurations")).isGreaterThanOrEqualTo(5);

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             SchemaCommand.class,
             SeedCommand.class,
             ResetCommand.class,
+            ApiKeyCommand.class,
             HelpCommand.class
         })
 public final class FlowbaseCommand {

@@ -16,7 +16,6 @@ final class InitCommand extends BaseCommand {
     @Override
     public Integer call() {
         Setup setup = new Setup(config(), Clock.systemUTC(), InitOutput.progress(out(), json()));
-        InitOutput.print(out(), json(), setup.init(skipRedis));
-        return 0;
+        return InitOutput.run(out(), json(), setup, s -> s.init(skipRedis));
     }
 }

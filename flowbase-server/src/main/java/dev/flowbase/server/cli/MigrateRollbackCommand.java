@@ -1,9 +1,12 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.RollbackResult;
 import dev.flowbase.migrate.Version;
+import dev.flowbase.seed.InstalledEnvironment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +27,9 @@ final class MigrateRollbackCommand extends MigrateSubcommand {
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing, take no lock.")
     boolean dryRun;
 
+    @Option(names = "--confirm", description = "Yes: undo in production too (required there).")
+    boolean confirm;
+
     @Override
     MigrationListener listener() {
         return progress("Undone", dryRun);
@@ -31,6 +37,12 @@ final class MigrateRollbackCommand extends MigrateSubcommand {
 
     @Override
     int run(Migrator migrator) {
+        if (!dryRun && !confirm && InstalledEnvironment.isProduction(database, config.environment())) {
+            throw new FlowbaseException(
+                    ErrorCode.REFUSED,
+                    "rollback undoes migrations of a production database (by its own record or the configured"
+                            + " environment): preview it with --dry-run, then run it again with --confirm");
+        }
         RollbackResult r = target.steps != null
                 ? migrator.rollbackSteps(target.steps, dryRun)
                 : migrator.rollbackTo(Version.parse(target.to), dryRun);

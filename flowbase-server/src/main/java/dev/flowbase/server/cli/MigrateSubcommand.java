@@ -1,5 +1,6 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
@@ -10,9 +11,16 @@ abstract class MigrateSubcommand extends BaseCommand {
     @Mixin
     MigrateOptions options;
 
+    /** The command's configuration and database, for the subcommands that need more than the migrator. */
+    FlowbaseConfig config;
+
+    Database database;
+
     @Override
     public final Integer call() {
-        try (Database db = Database.open(config().database())) {
+        config = config();
+        try (Database db = Database.open(config.database())) {
+            database = db;
             return run(options.migrator(db, listener()));
         }
     }

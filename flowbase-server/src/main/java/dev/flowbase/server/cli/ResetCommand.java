@@ -19,7 +19,6 @@ final class ResetCommand extends BaseCommand {
     @Override
     public Integer call() {
         Setup setup = new Setup(config(), Clock.systemUTC(), InitOutput.progress(out(), json()));
-        InitOutput.print(out(), json(), setup.reset(confirm, skipRedis));
-        return 0;
+        return InitOutput.run(out(), json(), setup, s -> s.reset(confirm, skipRedis));
     }
 }
