@@ -3,6 +3,7 @@ package dev.flowbase.migrate;
 import dev.flowbase.db.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,6 +43,14 @@ interface EngineSupport {
      */
     MigrationLock lock(Connection connection, String table, Duration timeout) throws SQLException;
 
+    /**
+     * Who holds the migration lock of {@code table} now, without taking it; empty when nobody does
+     * or the engine cannot tell. Lets status show a run in progress as running, not failed.
+     */
+    default java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
+        return java.util.Optional.empty();
+    }
+
     /** Opens the transaction of one script (or of one piece of bookkeeping). */
     default void begin(Connection c) throws SQLException {
         c.setAutoCommit(false);
@@ -57,10 +66,33 @@ interface EngineSupport {
         c.setAutoCommit(true);
     }
 
+    /**
+     * Makes what the run did so far durable between two scripts. Where each script commits by
+     * itself this does nothing; where the lock is the run's own transaction (SQLite) it commits and
+     * takes the lock again.
+     *
+     * @return whether another connection may have changed the database meanwhile, so that the
+     *     caller reads the history again before going on
+     */
+    default boolean checkpoint(Connection c, Duration lockTimeout) throws SQLException {
+        return false;
+    }
+
     /** Runs {@code work} in autocommit mode, for scripts marked {@code -- flowbase:no-transaction}. */
     default void outsideTransaction(Connection c, SqlWork work) throws SQLException {
         work.run();
     }
+
+    /**
+     * Whether {@code statement} may run in one transaction with its progress record. Data changes
+     * may on every engine; DDL commits by itself on MariaDB, and a script is marked no-transaction
+     * precisely for statements that refuse a transaction (CREATE INDEX CONCURRENTLY, VACUUM).
+     */
+    default boolean joinsTransaction(SqlStatement statement) {
+        return DML.contains(statement.firstKeyword());
+    }
+
+    java.util.Set<String> DML = java.util.Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "COPY");
 
     /** A lock held until closed. */
     interface MigrationLock {

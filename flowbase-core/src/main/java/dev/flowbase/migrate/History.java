@@ -43,7 +43,7 @@ record History(List<HistoryRow> rows) {
     /** The failed row of a script of {@code type}, by its key (version, or description for repeatables). */
     Optional<HistoryRow> failed(MigrationType type, String key) {
         return rows.stream()
-                .filter(r -> r.is(type, MigrationState.FAILED) && key.equals(key(r)))
+                .filter(r -> r.type() == type && r.state().unfinished() && key.equals(key(r)))
                 .reduce((first, second) -> second);
     }
 
@@ -57,7 +57,7 @@ record History(List<HistoryRow> rows) {
     }
 
     List<HistoryRow> failures() {
-        return rows.stream().filter(r -> r.state() == MigrationState.FAILED).toList();
+        return rows.stream().filter(r -> r.state().unfinished()).toList();
     }
 
     int nextRank() {

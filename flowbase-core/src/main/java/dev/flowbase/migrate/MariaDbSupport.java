@@ -44,7 +44,7 @@ final class MariaDbSupport implements EngineSupport {
         execute(c, "SET SESSION max_statement_time = 0");
         if (!getLock(c, name, Duration.ZERO)) {
             String holder = holder(c, name);
-            LOG.info("Waiting up to {} s for the migration lock on {}, held by {}", timeout.toSeconds(), table, holder);
+            LOG.info("Waiting up to {} s for the migration lock on {} ({})", timeout.toSeconds(), table, holder);
             if (timeout.isZero() || !getLock(c, name, timeout)) {
                 execute(c, "SET SESSION max_statement_time = " + previousLimit);
                 throw EngineSupport.lockTimeout(table, timeout, holder(c, name));
@@ -58,6 +58,14 @@ final class MariaDbSupport implements EngineSupport {
             execute(c, "SET SESSION max_statement_time = " + previousLimit);
         };
     }
+
+    @Override
+    public java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
+        String holder = holder(c, lockName(c, table));
+        return holder.equals(GONE) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+    }
+
+    private static final String GONE = "holder already gone";
 
     private static boolean getLock(Connection c, String name, Duration wait) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
@@ -79,7 +87,7 @@ final class MariaDbSupport implements EngineSupport {
                 return rs.next()
                         ? "held by connection " + rs.getLong(1) + ", user " + rs.getString(2) + " from "
                                 + rs.getString(3)
-                        : "holder already gone";
+                        : GONE;
             }
         }
     }

@@ -74,8 +74,18 @@ public final class Migrator {
             List<SplitStep> steps = split(Plan.migrate(scripts, history, target, outOfOrder));
             listener.onStart(steps.size());
             List<ExecutedScript> done = new ArrayList<>();
-            for (SplitStep step : steps) {
-                done.add(heard(runner.run(step.planned(), step.failed(), () -> {})));
+            for (int i = 0; i < steps.size(); i++) {
+                ExecutedScript script =
+                        runner.run(steps.get(i).planned(), steps.get(i).failed(), () -> {});
+                boolean othersWrote = engine.checkpoint(c, lockTimeout);
+                done.add(heard(script)); // heard only once it is durable
+                if (othersWrote) {
+                    // Another runner got in while the lock was let go: plan the rest from its history.
+                    History now = new History(table.read(c));
+                    runner.nextRank(now.nextRank());
+                    steps = split(Plan.migrate(scripts, now, target, outOfOrder));
+                    i = -1;
+                }
             }
             return new MigrateResult(false, done, history.applied().size(), millisSince(start));
         });
@@ -115,11 +125,21 @@ public final class Migrator {
 
     /** Checks applied scripts against the files; see {@link ValidateResult#problems()}. */
     public ValidateResult validate(boolean outOfOrderAllowed) {
-        return new ValidateResult(Validation.all(scripts(), readHistory(), outOfOrderAllowed || outOfOrder));
+        return new ValidateResult(
+                Validation.all(scripts(), readHistory(), outOfOrderAllowed || outOfOrder, lockHolder()));
     }
 
     public StatusReport status() {
-        return StatusReport.of(table.name(), scripts(), readHistory());
+        return StatusReport.of(table.name(), scripts(), readHistory(), lockHolder());
+    }
+
+    /** Who is migrating right now, if anyone: read without taking the lock. */
+    private java.util.Optional<String> lockHolder() {
+        try (Connection c = db.connection()) {
+            return engine.lockHolder(c, table.name());
+        } catch (SQLException e) {
+            throw SqlErrors.statement(db.dialect(), "Looking for a migration in progress on " + table.name(), e);
+        }
     }
 
     /** Removes failed entries and realigns the checksums of applied files that were edited. */

@@ -36,7 +36,7 @@ final class PostgresSupport implements EngineSupport {
         execute(c, "SET statement_timeout = 0");
         if (!tryLock(c, key)) {
             String holder = holder(c, key);
-            LOG.info("Waiting up to {} s for the migration lock on {}, held by {}", timeout.toSeconds(), table, holder);
+            LOG.info("Waiting up to {} s for the migration lock on {} ({})", timeout.toSeconds(), table, holder);
             if (timeout.isZero()) {
                 throw EngineSupport.lockTimeout(table, timeout, holder);
             }
@@ -62,6 +62,12 @@ final class PostgresSupport implements EngineSupport {
         };
     }
 
+    @Override
+    public java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
+        String holder = holder(c, key(table));
+        return holder.equals(GONE) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+    }
+
     private static boolean tryLock(Connection c, long key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             s.setLong(1, key);
@@ -84,7 +90,7 @@ final class PostgresSupport implements EngineSupport {
             s.setLong(2, key & 0xFFFF_FFFFL);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    return "holder already gone";
+                    return GONE;
                 }
                 return "held by server process " + rs.getInt(1) + ", user " + rs.getString(2) + " from "
                         + rs.getString(3) + ", application '" + rs.getString(4) + "', connected since "
@@ -94,6 +100,8 @@ final class PostgresSupport implements EngineSupport {
     }
 
     /** The first eight bytes of the lock name's SHA-256: the same key in every process. */
+    private static final String GONE = "holder already gone";
+
     static long key(String table) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")

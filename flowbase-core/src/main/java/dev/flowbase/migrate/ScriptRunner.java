@@ -49,6 +49,11 @@ final class ScriptRunner {
         return result[0];
     }
 
+    /** Where the next row goes, after the history was read again. */
+    void nextRank(int rank) {
+        this.nextRank = rank;
+    }
+
     /** Inserts a row that runs no script (a baseline). */
     void record(HistoryRow row) throws SQLException {
         history.insert(c, row.withRank(nextRank++));
@@ -91,39 +96,67 @@ final class ScriptRunner {
         return executed(p, millisSince(start), 1);
     }
 
+    /**
+     * Runs a script statement by statement, so that a fixed script resumes where it failed and a
+     * killed run never repeats a statement. A statement that can share a transaction with its
+     * progress record (DML, see {@link EngineSupport#joinsTransaction}) commits together with it.
+     * Before one that commits by itself, the row says {@link MigrationState#RUNNING}: if a runner
+     * dies then, the next run knows exactly which statement is in doubt. The marker costs no write
+     * of its own: it goes with the previous statement's progress record.
+     */
     private ExecutedScript runStepwise(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
         long start = System.nanoTime();
         List<SqlStatement> statements = p.statements();
-        int from = failed == null ? 0 : failed.statementsApplied();
         String chain = failed == null ? null : verifiedPrefix(p, failed);
+        int from = failed == null ? 0 : InDoubt.resolve(p, failed, engine, c);
+        if (failed != null && from > failed.statementsApplied()) {
+            chain = Checksum.chain(chain, statements.get(from - 1).sql()); // the in-doubt statement had run
+        }
         HistoryRow row;
         if (failed == null) {
-            // Recorded as failed before the first statement: a runner killed half-way leaves the truth.
-            row = row(p, nextRank++, MigrationState.FAILED, 0, null, 0);
+            // Recorded before the first statement: a runner killed half-way leaves the truth.
+            row = row(p, nextRank++, stateBefore(statements, 0), 0, null, 0);
             history.insert(c, row);
         } else {
             row = row(p, failed.installedRank(), MigrationState.FAILED, from, chain, 0);
+            history.progress(c, row.withProgress(from, chain, millisSince(start), stateBefore(statements, from)));
         }
         for (int i = from; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
+            boolean together = engine.joinsTransaction(statement);
+            String next = Checksum.chain(chain, statement.sql());
             try {
-                execute(statements.get(i));
+                if (together) {
+                    engine.begin(c);
+                }
+                execute(statement);
+                // The last statement's record is also the success: one write less per script.
+                history.progress(c, row.withProgress(i + 1, next, millisSince(start), stateBefore(statements, i + 1)));
+                if (together) {
+                    engine.commit(c);
+                }
             } catch (SQLException e) {
+                if (together) {
+                    engine.rollback(c);
+                }
                 history.progress(c, row.withProgress(i, chain, millisSince(start), MigrationState.FAILED));
                 throw failure(p, i, e, stepwiseAdvice(i));
             }
-            chain = Checksum.chain(chain, statements.get(i).sql());
-            // The last statement's record is also the success: one write less per script.
-            boolean last = i + 1 == statements.size();
-            history.progress(
-                    c,
-                    row.withProgress(
-                            i + 1, chain, millisSince(start), last ? MigrationState.SUCCESS : MigrationState.FAILED));
+            chain = next;
         }
         if (from >= statements.size()) {
             history.progress(c, row.withProgress(statements.size(), chain, millisSince(start), MigrationState.SUCCESS));
         }
         after.run();
         return executed(p, millisSince(start), from + 1);
+    }
+
+    /** The state to record before statement {@code next} runs: whether it can leave the run in doubt. */
+    private MigrationState stateBefore(List<SqlStatement> statements, int next) {
+        if (next == statements.size()) {
+            return MigrationState.SUCCESS;
+        }
+        return engine.joinsTransaction(statements.get(next)) ? MigrationState.FAILED : MigrationState.RUNNING;
     }
 
     /** The chained checksum of the statements a failed run applied, if they are still the same. */

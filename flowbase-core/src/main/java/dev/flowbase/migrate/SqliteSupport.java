@@ -9,8 +9,9 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * SQLite: the lock is a write transaction ({@code BEGIN IMMEDIATE}) held for the whole run, so the
- * file lock that backs it goes away with the process. Each script runs in a savepoint inside it;
+ * SQLite: the lock is a write transaction ({@code BEGIN IMMEDIATE}), so the file lock that backs it
+ * goes away with the process. Each script runs in a savepoint inside it and is committed when it
+ * ends ({@link #checkpoint}), so what a run reported applied stays applied if it is killed later;
  * a script's failure rolls back to its savepoint and the failure is committed with the run.
  */
 final class SqliteSupport implements EngineSupport {
@@ -28,6 +29,23 @@ final class SqliteSupport implements EngineSupport {
 
     @Override
     public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
+        beginImmediate(c, table, timeout);
+        return () -> execute(c, "COMMIT");
+    }
+
+    /**
+     * Commits, then takes the write lock again. PRAGMA data_version changes only when another
+     * connection commits, so comparing it across the gap says whether someone else wrote.
+     */
+    @Override
+    public boolean checkpoint(Connection c, Duration lockTimeout) throws SQLException {
+        execute(c, "COMMIT");
+        long before = dataVersion(c);
+        beginImmediate(c, "the migration history", lockTimeout);
+        return dataVersion(c) != before;
+    }
+
+    private static void beginImmediate(Connection c, String table, Duration timeout) throws SQLException {
         int previous = busyTimeout(c);
         execute(c, "PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try {
@@ -38,7 +56,14 @@ final class SqliteSupport implements EngineSupport {
         } finally {
             execute(c, "PRAGMA busy_timeout = " + previous);
         }
-        return () -> execute(c, "COMMIT");
+    }
+
+    private static long dataVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override

@@ -14,6 +14,27 @@ public record StatusReport(String table, List<StatusEntry> entries) {
     }
 
     static StatusReport of(String table, ScriptSet scripts, History history) {
+        return of(table, scripts, history, Optional.empty());
+    }
+
+    /**
+     * @param runningBy the holder of the migration lock when a run is in progress: its unfinished
+     *     row is then shown as {@code running (held by …)}, not as failed
+     */
+    static StatusReport of(String table, ScriptSet scripts, History history, Optional<String> runningBy) {
+        StatusReport report = of0(table, scripts, history);
+        if (runningBy.isEmpty()) {
+            return report;
+        }
+        List<StatusEntry> entries = new ArrayList<>();
+        for (StatusEntry e : report.entries()) {
+            boolean unfinished = e.state().equals("failed") || e.state().equals("interrupted");
+            entries.add(unfinished ? withState(e, "running (" + runningBy.get() + ")") : e);
+        }
+        return new StatusReport(table, entries);
+    }
+
+    private static StatusReport of0(String table, ScriptSet scripts, History history) {
         TreeMap<Version, HistoryRow> latest = new TreeMap<>();
         history.rows().stream()
                 .filter(r -> r.type() == MigrationType.VERSIONED || r.type() == MigrationType.BASELINE)
@@ -57,7 +78,12 @@ public record StatusReport(String table, List<StatusEntry> entries) {
                 ? "baseline"
                 : file == null && r.state() == MigrationState.SUCCESS
                         ? "missing file"
-                        : renamed(r, file) ? "renamed" : r.state().id();
+                        : renamed(r, file)
+                                ? "renamed"
+                                // Nobody is running it (else `of` says so): its runner died mid-statement.
+                                : r.state() == MigrationState.RUNNING
+                                        ? "interrupted"
+                                        : r.state().id();
         Boolean match =
                 file == null || r.checksum() == null ? null : file.checksum().equals(r.checksum());
         return new StatusEntry(

@@ -9,13 +9,19 @@ final class Validation {
     private Validation() {}
 
     static List<String> all(ScriptSet scripts, History history, boolean outOfOrderAllowed) {
+        return all(scripts, history, outOfOrderAllowed, java.util.Optional.empty());
+    }
+
+    /** @param runningBy the lock holder when a run is in progress: its unfinished row is not a failure */
+    static List<String> all(
+            ScriptSet scripts, History history, boolean outOfOrderAllowed, java.util.Optional<String> runningBy) {
         List<String> problems = new ArrayList<>(changedFiles(scripts, history));
         problems.addAll(missingFiles(scripts, history));
         problems.addAll(renamedFiles(scripts, history));
         for (Script u : scripts.orphanUndo()) {
             problems.add(orphanUndo(u));
         }
-        for (HistoryRow r : history.failures()) {
+        for (HistoryRow r : runningBy.isPresent() ? List.<HistoryRow>of() : history.failures()) {
             problems.add(r.script() + " failed"
                     + (r.statementsApplied() > 0
                             ? " after " + r.statementsApplied() + " statement(s) were applied"

@@ -15,6 +15,7 @@ import java.time.Duration;
 public final class MigrateProcess {
     static final String LOCKED = "FLOWBASE-LOCKED";
     static final String EXECUTED = "FLOWBASE-EXECUTED ";
+    static final String SCRIPT = "FLOWBASE-SCRIPT ";
 
     private MigrateProcess() {}
 
@@ -26,6 +27,14 @@ public final class MigrateProcess {
                         .location(MigrationLocation.directory(Path.of(args[2])))
                         .table("test_history")
                         .lockTimeout(Duration.ofMinutes(2))
+                        .listener(new MigrationListener() {
+                            @Override
+                            public void onScript(ExecutedScript script) {
+                                // Said after the script is recorded: what the user would see as applied.
+                                System.out.println(SCRIPT + script.script());
+                                System.out.flush();
+                            }
+                        })
                         .load()
                         .migrate();
                 System.out.println(EXECUTED + result.executed().size());

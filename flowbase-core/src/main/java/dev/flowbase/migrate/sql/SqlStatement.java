@@ -18,4 +18,13 @@ public record SqlStatement(String sql, int line) {
             throw new IllegalArgumentException("line must be 1 or more, was " + line);
         }
     }
+
+    /** The statement's first word in upper case ({@code INSERT}, {@code CREATE}, …); comments lead no statement. */
+    public String firstKeyword() {
+        int end = 0;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        return sql.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+    }
 }
