@@ -43,8 +43,8 @@ public final class SqlErrors {
         SqlErrorKind kind = dialect.classify(e);
         String detail = switch (kind) {
             case UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION, NOT_NULL_VIOLATION, CHECK_VIOLATION ->
-                kind.description() + constraint(e);
-            default -> firstLine(e);
+                kind.description() + constraint(e) + ": " + withoutValues(firstLine(SqlStates.first(e)));
+            default -> withoutValues(firstLine(e));
         };
         return build(kind, action + " failed: " + detail, e);
     }
@@ -54,6 +54,20 @@ public final class SqlErrors {
         // The cause is kept for stack traces in debug logs; its message is not repeated in ours.
         return new DatabaseException(kind, message, first.getSQLState(), first.getErrorCode(), e);
     }
+
+    /**
+     * The engine's first line with the parts that can hold row values taken out. Names of columns,
+     * tables and constraints stay: they are what a user needs to find the cause. PostgreSQL puts
+     * values only in later lines (Detail), which {@link #firstLine} already drops.
+     */
+    static String withoutValues(String line) {
+        String text = CONNECTION_PREFIX.matcher(line).replaceFirst("");
+        return DUPLICATE_ENTRY.matcher(text).replaceAll("Duplicate entry (value not shown) for key");
+    }
+
+    // MariaDB's driver prefixes its connection id; its duplicate-key text quotes the row's value.
+    private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
+    private static final Pattern DUPLICATE_ENTRY = Pattern.compile("Duplicate entry '.*' for key", Pattern.DOTALL);
 
     private static String constraint(SQLException e) {
         // Only the first line: later lines (PostgreSQL's Detail) repeat the row's values.

@@ -57,6 +57,32 @@ class DatabaseContractTest {
     }
 
     @EngineTest
+    void anOmittedRequiredColumnKeepsTheEnginesOwnWordsWithTheColumnName(Database db) {
+        createTables(db);
+
+        DatabaseException e = failure(db, "INSERT INTO parent (id, status) VALUES (5, 'on')");
+
+        assertThat(e.kind()).isEqualTo(SqlErrorKind.NOT_NULL_VIOLATION);
+        assertThat(e.getMessage()).contains("email"); // e.g. MariaDB's "Field 'email' doesn't have a default value"
+        assertThat(e.getMessage()).doesNotContain("(conn=");
+    }
+
+    @EngineTest
+    void aDuplicateNamesTheEnginesMessageButNotTheValue(Database db) {
+        createTables(db);
+        exec(db, "INSERT INTO parent (id, email, status) VALUES (6, 'second-row@example.com', 'off')");
+
+        DatabaseException e =
+                failure(db, "UPDATE parent SET email = 'a@example.com' WHERE email = 'second-row@example.com'");
+
+        assertThat(e.getMessage())
+                .containsIgnoringCase("unique")
+                .doesNotContain("a@example.com")
+                .doesNotContain("second-row")
+                .doesNotContain("Failing row");
+    }
+
+    @EngineTest
     void aMissingParentIsAForeignKeyViolation(Database db) {
         createTables(db);
 
