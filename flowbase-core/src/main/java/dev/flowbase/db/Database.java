@@ -93,6 +93,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the database's storage has vanished from under the pool (a deleted SQLite file). */
+    public boolean storageMissing() {
+        return dialect.storageMissing(config);
+    }
+
     public PoolStats poolStats() {
         var mx = pool.getHikariPoolMXBean();
         return new PoolStats(

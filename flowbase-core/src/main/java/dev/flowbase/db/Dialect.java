@@ -28,6 +28,15 @@ public interface Dialect {
 
     ServerFacts serverFacts(Connection connection) throws SQLException;
 
+    /**
+     * Whether the storage the configuration names has gone from under an open pool. An embedded
+     * database's open connections keep answering after its file was deleted, so health must look
+     * for the file itself; a server's storage is the server's business.
+     */
+    default boolean storageMissing(DatabaseConfig config) {
+        return false;
+    }
+
     /** Where a statement timeout cannot be set on the session, it is set on every statement. */
     default boolean needsPerStatementTimeout() {
         return false;

@@ -19,6 +19,15 @@ import org.sqlite.SQLiteException;
  * compare-and-set), no server and so no TLS. WAL mode lets readers run beside the one writer.
  */
 public final class SqliteDialect implements Dialect {
+
+    @Override
+    public boolean storageMissing(DatabaseConfig config) {
+        String file = config.database();
+        return !file.startsWith(":")
+                && !file.startsWith("file:")
+                && !java.nio.file.Files.exists(java.nio.file.Path.of(file));
+    }
+
     static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

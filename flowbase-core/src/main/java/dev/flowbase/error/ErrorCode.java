@@ -19,6 +19,7 @@ public enum ErrorCode {
     VALIDATION_FAILED(11, 409, "The database does not match what was expected."),
     LOCK_TIMEOUT(12, 409, "Another runner held the lock for longer than allowed."),
     NOT_FOUND(13, 404, "The thing asked for does not exist."),
+    METHOD_NOT_ALLOWED(2, 405, "The resource exists but does not take this HTTP method."),
     REFUSED(14, 409, "The command was refused; the message says what would allow it."),
     INTERNAL(70, 500, "An unexpected failure inside Flowbase.");
 

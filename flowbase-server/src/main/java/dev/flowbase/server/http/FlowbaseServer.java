@@ -20,10 +20,16 @@ public final class FlowbaseServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.prefer405over404 = true;
             cfg.routes.get("/health", health::health);
             cfg.routes.exception(FlowbaseException.class, Problems::flowbase);
             cfg.routes.exception(Exception.class, Problems::unexpected);
             cfg.routes.error(404, "*", ctx -> Problems.write(ctx, ErrorCode.NOT_FOUND, "No route for " + ctx.path()));
+            cfg.routes.error(
+                    405,
+                    "*",
+                    ctx -> Problems.write(
+                            ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
         });
         try {
             app.start(config.server().host(), config.server().port());

@@ -2,36 +2,117 @@ package dev.flowbase.server.http;
 
 import dev.flowbase.Flowbase;
 import dev.flowbase.db.Database;
-import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.StatusEntry;
 import io.javalin.http.Context;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** {@code GET /health}: up when the database answers, with the engine and versions. */
+/**
+ * {@code GET /health}: 200 only when the database answers, its storage is there and its migrations
+ * are current. The checks run on their own thread and the answer comes within {@link #BOUND}
+ * whatever the database does, since a probe that hangs is worse than one that says "unavailable".
+ */
 final class HealthRoutes {
+    static final Duration BOUND = Duration.ofSeconds(2);
+
     private final Database database;
+    private final Migrator migrator;
 
     HealthRoutes(Database database) {
         this.database = database;
+        this.migrator = Migrator.configure().database(database).load();
     }
 
     void health(Context ctx) {
+        Map<String, Object> checks = checksWithin(BOUND);
+        boolean up = checks.values().stream().allMatch(c -> "ok".equals(((Map<?, ?>) c).get("status")));
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean up = databaseAnswers();
         body.put("status", up ? "ok" : "unavailable");
         body.put("engine", database.engine().id());
         body.put("serverVersion", database.facts().version());
         body.put("version", Flowbase.version());
+        body.put("checks", checks);
         ctx.status(up ? 200 : 503).json(body);
     }
 
-    private boolean databaseAnswers() {
-        try (Connection c = database.connection()) {
-            return c.isValid(2);
-        } catch (SQLException | FlowbaseException e) {
-            return false;
+    private Map<String, Object> checksWithin(Duration bound) {
+        CompletableFuture<Map<String, Object>> run = new CompletableFuture<>();
+        Thread.ofVirtual().name("flowbase-health").start(() -> {
+            try {
+                run.complete(checks());
+            } catch (RuntimeException e) {
+                run.completeExceptionally(e);
+            }
+        });
+        try {
+            return run.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Map.of("database", check("unavailable", "no answer within " + bound.toMillis() + " ms"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of("database", check("unavailable", "interrupted"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Map.of(
+                    "database",
+                    check(
+                            "unavailable",
+                            "the check failed: " + e.getCause().getClass().getSimpleName()));
         }
+    }
+
+    private Map<String, Object> checks() {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        if (database.storageMissing()) {
+            checks.put(
+                    "database",
+                    check(
+                            "unavailable",
+                            "the database file " + database.config().database() + " is gone"));
+            return checks;
+        }
+        long start = System.nanoTime();
+        try (Connection c = database.connection()) {
+            boolean valid = c.isValid((int) BOUND.toSeconds());
+            checks.put(
+                    "database", check(valid ? "ok" : "unavailable", (System.nanoTime() - start) / 1_000_000 + " ms"));
+        } catch (Exception e) {
+            checks.put("database", check("unavailable", "does not answer"));
+            return checks;
+        }
+        checks.put("migrations", migrations());
+        return checks;
+    }
+
+    /** Every script applied and every applied file present; otherwise what is not. */
+    private Map<String, Object> migrations() {
+        List<StatusEntry> entries = migrator.status().entries();
+        Map<String, Long> notDone = new LinkedHashMap<>();
+        for (StatusEntry e : entries) {
+            String state = e.state();
+            if (!state.equals("success")
+                    && !state.equals("baseline")
+                    && !state.equals("undone")
+                    && !state.equals("below baseline")) {
+                notDone.merge(state, 1L, Long::sum);
+            }
+        }
+        if (notDone.isEmpty()) {
+            return check("ok", entries.size() + " applied");
+        }
+        return check("unavailable", notDone + "; run `flowbase migrate up` or `flowbase init`");
+    }
+
+    private static Map<String, Object> check(String status, String detail) {
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("status", status);
+        check.put("detail", detail);
+        return check;
     }
 }

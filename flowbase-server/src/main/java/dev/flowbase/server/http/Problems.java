@@ -30,6 +30,6 @@ final class Problems {
         body.put("status", code.httpStatus());
         body.put("detail", detail);
         body.put("instance", ctx.path());
-        ctx.status(code.httpStatus()).contentType("application/problem+json").json(body);
+        ctx.status(code.httpStatus()).json(body).contentType("application/problem+json");
     }
 }

@@ -1,0 +1,87 @@
+package dev.flowbase.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowbase.config.ConfigLoader;
+import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.Setting;
+import dev.flowbase.db.Database;
+import dev.flowbase.db.Engine;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** /health tells the truth: a never-migrated database, a vanished SQLite file; unknown routes are problems. */
+class HealthTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @EngineTest
+    void healthIsUnavailableUntilTheMigrationsAreCurrent(TestDatabase test, Database db) throws Exception {
+        try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
+            var before = get(server, "/health");
+            Migrator.configure().database(db).load().migrate();
+            var after = get(server, "/health");
+
+            assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(before.body()).contains("\"migrations\"").contains("pending");
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+            assertThat(after.body()).contains("\"status\":\"ok\"");
+        }
+    }
+
+    @EngineTest
+    void aDeletedSqliteFileIsNoticedAtTheNextProbe(TestDatabase test, Database db) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(test.engine() == Engine.SQLITE, "SQLite is a file");
+        Migrator.configure().database(db).load().migrate();
+        try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+
+            Files.delete(Path.of(db.config().database()));
+            var gone = get(server, "/health");
+
+            assertThat(gone.statusCode()).isEqualTo(503);
+            assertThat(gone.body()).contains("is gone");
+        }
+    }
+
+    @EngineTest
+    void unknownRoutesAndWrongMethodsAnswerProblemJson(TestDatabase test, Database db) throws Exception {
+        try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
+            var missing = get(server, "/no/such/route");
+            var wrongMethod = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongMethod.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(wrongMethod.body()).contains("method-not-allowed");
+        }
+    }
+
+    private HttpResponse<String> get(FlowbaseServer server, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static FlowbaseConfig config(TestDatabase test) {
+        return new ConfigLoader()
+                .environment(Map.of("FLOWBASE_PORT", "0"))
+                .flag(Setting.DATABASE_URL, test.url())
+                .load();
+    }
+}
