@@ -145,9 +145,18 @@ public final class Database implements AutoCloseable {
                 || config.database().startsWith("file:")) {
             return;
         }
-        Path parent = Path.of(config.database()).toAbsolutePath().getParent();
+        Path file = Path.of(config.database()).toAbsolutePath();
+        Path parent = file.getParent();
         try {
             Files.createDirectories(parent);
+            if (!Files.exists(file)
+                    && parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // The driver would create it readable by everyone; it holds API key hashes and settings.
+                Files.createFile(
+                        file,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
         } catch (IOException e) {
             throw new FlowbaseException(
                     ErrorCode.CONNECTION_FAILED,

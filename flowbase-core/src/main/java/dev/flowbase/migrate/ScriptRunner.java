@@ -170,7 +170,8 @@ final class ScriptRunner {
             throw new FlowbaseException(
                     ErrorCode.MIGRATION_FAILED,
                     p.script().name() + " failed earlier after " + applied + " statement(s) had been applied, and"
-                            + " those statements have changed since: restore statements 1-" + applied
+                            + " those statements have changed since: restore "
+                            + upTo(applied)
                             + " as they were to resume, or undo them by hand and run `flowbase migrate repair`");
         }
         return chain;
@@ -179,9 +180,14 @@ final class ScriptRunner {
     private static String stepwiseAdvice(int index) {
         return index == 0
                 ? "no statement of it was applied: fix the file and run `flowbase migrate up` again"
-                : "statements 1-" + index + " were applied and are recorded: fix statement " + (index + 1)
-                        + " and run `flowbase migrate up` to resume there (statements 1-" + index
+                : upTo(index) + (index == 1 ? " was" : " were") + " applied and recorded: fix statement "
+                        + (index + 1) + " and run `flowbase migrate up` to resume there (" + upTo(index)
                         + " must stay unchanged), or undo them by hand and run `flowbase migrate repair`";
+    }
+
+    /** {@code statement 1} or {@code statements 1-3}, never "statements 1-1". */
+    private static String upTo(int count) {
+        return count == 1 ? "statement 1" : "statements 1-" + count;
     }
 
     private FlowbaseException failure(PlannedScript p, int index, SQLException e, String advice) {

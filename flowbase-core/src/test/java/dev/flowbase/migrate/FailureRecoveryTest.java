@@ -77,7 +77,10 @@ class FailureRecoveryTest {
         Migrator m = brokenSet(db);
         FlowbaseException e = catchThrowableOfType(FlowbaseException.class, m::migrate);
 
-        assertThat(e.getMessage()).contains("statements 1-1 were applied").contains("resume");
+        assertThat(e.getMessage())
+                .contains("statement 1 was applied")
+                .doesNotContain("statements 1-1")
+                .contains("resume");
         assertThat(tables(db)).contains("ok_table", "half").doesNotContain("after_fix");
         StatusEntry v2 = m.status().entries().get(1);
         assertThat(v2.state()).isEqualTo("failed");

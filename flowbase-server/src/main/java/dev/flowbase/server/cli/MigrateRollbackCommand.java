@@ -31,6 +31,11 @@ final class MigrateRollbackCommand extends MigrateSubcommand {
     boolean confirm;
 
     @Override
+    boolean readsOnly() {
+        return dryRun;
+    }
+
+    @Override
     MigrationListener listener() {
         return progress("Undone", dryRun);
     }

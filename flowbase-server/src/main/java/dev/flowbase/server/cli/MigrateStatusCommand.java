@@ -13,6 +13,11 @@ import java.util.Map;
 final class MigrateStatusCommand extends MigrateSubcommand {
 
     @Override
+    boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     int run(Migrator migrator) {
         StatusReport report = migrator.status();
         if (json()) {

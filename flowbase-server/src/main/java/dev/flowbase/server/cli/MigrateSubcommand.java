@@ -2,6 +2,7 @@ package dev.flowbase.server.cli;
 
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.db.Database;
+import dev.flowbase.db.Dialects;
 import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
 import picocli.CommandLine.Mixin;
@@ -19,10 +20,20 @@ abstract class MigrateSubcommand extends BaseCommand {
     @Override
     public final Integer call() {
         config = config();
-        try (Database db = Database.open(config.database())) {
+        var target = config.database();
+        if (readsOnly() && Dialects.forEngine(target.engine()).storageMissing(target)) {
+            // Opening would create the SQLite file; an empty in-memory database has the same (empty) history.
+            target = target.withDatabase(":memory:");
+        }
+        try (Database db = Database.open(target)) {
             database = db;
             return run(options.migrator(db, listener()));
         }
+    }
+
+    /** Whether this run only reads (a dry run, status): it must not create a database that is not there. */
+    boolean readsOnly() {
+        return false;
     }
 
     /** What hears about each script as it runs; progress for the commands that run scripts. */

@@ -16,6 +16,11 @@ final class MigrateUpCommand extends MigrateSubcommand {
     boolean dryRun;
 
     @Override
+    boolean readsOnly() {
+        return dryRun;
+    }
+
+    @Override
     MigrationListener listener() {
         return progress("Applied", dryRun);
     }

@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
 final class MigrateValidateCommand extends MigrateSubcommand {
 
     @Override
+    boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     int run(Migrator migrator) {
         ValidateResult r = migrator.validate(options.outOfOrder);
         int status = r.ok() ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();

@@ -33,17 +33,22 @@ final class SeedCommand {
                                     "inserted", report.totalInserted()));
                 } else {
                     List<List<String>> rows = report.seeds().stream()
-                            .map(s -> List.of(
-                                    s.name(),
-                                    s.revision(),
-                                    String.valueOf(s.total()),
-                                    s.inserted().toString()))
+                            .map(s -> List.of(s.name(), s.revision(), String.valueOf(s.total()), byTable(s.inserted())))
                             .toList();
                     Output.table(out(), List.of("SEED", "REVISION", "INSERTED", "BY TABLE"), rows);
                 }
             }
             return 0;
         }
+    }
+
+    /** {@code organizations 1, configurations 6}: the tables that got rows, in the order they were written. */
+    static String byTable(Map<String, Integer> inserted) {
+        String text = inserted.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return text.isEmpty() ? "-" : text;
     }
 
     @Command(
