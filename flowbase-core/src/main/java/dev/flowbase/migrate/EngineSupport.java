@@ -51,6 +51,14 @@ interface EngineSupport {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Runs a statement that carries inline data ({@link SqlStatement#copyData()}). Only PostgreSQL's
+     * splitter produces one, for psql's COPY … FROM stdin.
+     */
+    default void copyIn(Connection c, SqlStatement statement) throws SQLException {
+        throw new IllegalStateException("inline COPY data on an engine without COPY: " + statement.line());
+    }
+
     /** Opens the transaction of one script (or of one piece of bookkeeping). */
     default void begin(Connection c) throws SQLException {
         c.setAutoCommit(false);

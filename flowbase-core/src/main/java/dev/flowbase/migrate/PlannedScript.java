@@ -37,6 +37,11 @@ record PlannedScript(Script script, List<SqlStatement> statements) {
                 0,
                 statements.size(),
                 1,
-                statements.stream().map(SqlStatement::sql).toList());
+                statements.stream().map(PlannedScript::preview).toList());
+    }
+
+    /** The statement as psql would read it: a COPY … FROM stdin with its rows and end line. */
+    private static String preview(SqlStatement s) {
+        return s.copyData() == null ? s.sql() : s.sql() + ";\n" + s.copyData() + "\\.";
     }
 }

@@ -2,6 +2,7 @@ package dev.flowbase.migrate;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 
+import dev.flowbase.migrate.sql.SqlStatement;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,6 +67,18 @@ final class PostgresSupport implements EngineSupport {
     public java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
         String holder = holder(c, key(table));
         return holder.equals(GONE) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+    }
+
+    /** psql's COPY … FROM stdin, through pgjdbc's CopyManager: the driver refuses it as a plain statement. */
+    @Override
+    public void copyIn(Connection c, SqlStatement statement) throws SQLException {
+        try {
+            c.unwrap(org.postgresql.PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(statement.sql(), new java.io.StringReader(statement.copyData()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("Reading the rows of the COPY on line " + statement.line(), "58030", e);
+        }
     }
 
     private static boolean tryLock(Connection c, long key) throws SQLException {

@@ -207,6 +207,10 @@ final class ScriptRunner {
     }
 
     private void execute(SqlStatement statement) throws SQLException {
+        if (statement.copyData() != null) {
+            engine.copyIn(c, statement);
+            return;
+        }
         try (Statement s = c.createStatement()) {
             // A migration may run far longer than the pool's statement limit (a backfill, an index build).
             s.setQueryTimeout(0);

@@ -21,6 +21,23 @@ final class PostgresSplitter extends ScriptSplitter {
         super(SYNTAX);
     }
 
+    /** COPY … FROM stdin, as pg_dump writes it: the rows follow on the next lines, up to a line {@code \.}. */
+    private static final java.util.regex.Pattern COPY_FROM_STDIN =
+            java.util.regex.Pattern.compile("(?is)COPY\\s.*\\sFROM\\s+STDIN\\b.*");
+
+    @Override
+    SqlStatement withInlineData(SqlStatement statement, Scanner scanner) {
+        if (!COPY_FROM_STDIN.matcher(statement.sql()).matches()) {
+            return statement;
+        }
+        String data = scanner.linesUntil("\\.")
+                .orElseThrow(() -> new SqlSyntaxException(
+                        "The COPY … FROM stdin on line %d has no line \\. ending its data; end the rows with a line holding only \\."
+                                .formatted(statement.line()),
+                        statement.line()));
+        return new SqlStatement(statement.sql(), statement.line(), data);
+    }
+
     @Override
     boolean opensBlock(Word word) {
         return BLOCKS.contains(word.text()) && createsRoutine(word);

@@ -40,6 +40,36 @@ final class Scanner {
         return rest;
     }
 
+    /**
+     * Consumes whole lines after the current one up to a line holding only {@code terminator}, and
+     * returns them (each with its newline); empty when the text ends first. For psql's inline data
+     * after COPY … FROM stdin, whose rows are data, not SQL.
+     */
+    Optional<String> linesUntil(String terminator) {
+        int from = lineEnd() < text.length() ? lineEnd() + 1 : text.length();
+        line += lineEnd() < text.length() ? 1 : 0;
+        int start = from;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            int next = end < 0 ? text.length() : end + 1;
+            String content = text.substring(from, end < 0 ? text.length() : end);
+            if (content.endsWith("\r")) {
+                content = content.substring(0, content.length() - 1);
+            }
+            if (content.equals(terminator)) {
+                String data = text.substring(start, from).replace("\r\n", "\n");
+                line += (int) text.substring(start, next)
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count();
+                pos = next;
+                return Optional.of(data);
+            }
+            from = next;
+        }
+        return Optional.empty();
+    }
+
     boolean hasNext() {
         return pos < text.length();
     }

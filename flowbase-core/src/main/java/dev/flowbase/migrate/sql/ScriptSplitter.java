@@ -40,6 +40,14 @@ abstract sealed class ScriptSplitter implements SqlSplitter permits PostgresSpli
         return false;
     }
 
+    /**
+     * The statement with the data that the engine's client reads after it, when it has such data
+     * (psql's COPY … FROM stdin). None by default.
+     */
+    SqlStatement withInlineData(SqlStatement statement, Scanner scanner) {
+        return statement;
+    }
+
     @Override
     public final List<SqlStatement> split(String script) {
         String text = script.startsWith(BYTE_ORDER_MARK) ? script.substring(1) : script;
@@ -56,7 +64,7 @@ abstract sealed class ScriptSplitter implements SqlSplitter permits PostgresSpli
             }
             draft.add(token);
             if (token.kind() == Token.Kind.DELIMITER && draft.endsAt(token)) {
-                draft.finish().ifPresent(statements::add);
+                draft.finish().map(s -> withInlineData(s, scanner)).ifPresent(statements::add);
                 draft = draft(text);
             }
         }

@@ -10,8 +10,15 @@ import java.util.Objects;
  *     (including {@code ?}) are kept as they are
  * @param line the 1-based line of the script on which the statement's first character stands,
  *     that is the first one that is neither whitespace nor part of a comment
+ * @param copyData for {@code COPY … FROM stdin}, the rows that followed it up to the {@code \.}
+ *     line, each ending in a newline; null for every other statement
  */
-public record SqlStatement(String sql, int line) {
+public record SqlStatement(String sql, int line, String copyData) {
+    /** A statement without inline data: every statement but PostgreSQL's COPY … FROM stdin. */
+    public SqlStatement(String sql, int line) {
+        this(sql, line, null);
+    }
+
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
         if (line < 1) {

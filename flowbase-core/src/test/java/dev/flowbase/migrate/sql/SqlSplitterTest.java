@@ -182,4 +182,44 @@ class SqlSplitterTest {
                 })
                 .hasMessageStartingWith("The " + what + " that starts on line " + line + " is never closed");
     }
+
+    @Test
+    void postgresCopyFromStdinCarriesItsRowsUpToTheBackslashDotLine() {
+        String script = "COPY t (a, b) FROM stdin;\n1\tx;y\n2\t\\N\n\\.\nSELECT 1;\n";
+
+        List<SqlStatement> statements = SqlSplitter.forEngine(Engine.POSTGRESQL).split(script);
+
+        assertThat(statements)
+                .containsExactly(
+                        new SqlStatement("COPY t (a, b) FROM stdin", 1, "1\tx;y\n2\t\\N\n"),
+                        new SqlStatement("SELECT 1", 5));
+    }
+
+    @Test
+    void postgresCopyDataWithCrlfLineEndsIsReadAsRows() {
+        String script = "COPY t FROM STDIN;\r\n1\r\n\\.\r\nSELECT 2;";
+
+        List<SqlStatement> statements = SqlSplitter.forEngine(Engine.POSTGRESQL).split(script);
+
+        assertThat(statements).extracting(SqlStatement::copyData).containsExactly("1\n", null);
+        assertThat(statements.get(1).line()).isEqualTo(4);
+    }
+
+    @Test
+    void postgresCopyWithoutItsEndLineIsASyntaxErrorNamingTheLine() {
+        assertThatThrownBy(() -> SqlSplitter.forEngine(Engine.POSTGRESQL).split("SELECT 1;\nCOPY t FROM stdin;\n1\n"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("\\.");
+    }
+
+    @Test
+    void copyToStdoutAndCopyFromAFileAreOrdinaryStatements() {
+        List<SqlStatement> statements = SqlSplitter.forEngine(Engine.POSTGRESQL)
+                .split("COPY t TO stdout;\nCOPY t FROM '/tmp/x.csv';\nSELECT 1;");
+
+        assertThat(statements)
+                .hasSize(3)
+                .allSatisfy(st -> assertThat(st.copyData()).isNull());
+    }
 }
