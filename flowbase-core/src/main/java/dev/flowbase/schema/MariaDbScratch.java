@@ -7,6 +7,12 @@ import dev.flowbase.db.Database;
 record MariaDbScratch(Database live, String name, Database database) implements ScratchSpace {
 
     static MariaDbScratch create(Database live, String name) {
+        for (String stale : ScratchNames.existing(
+                live, "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE ?")) {
+            if (ScratchNames.stale(stale, java.time.Instant.now())) {
+                ScratchSpace.execute(live, live.dialect().dropDatabaseSql(stale));
+            }
+        }
         ScratchSpace.execute(live, live.dialect().createDatabaseSql(name));
         try {
             Database scratch = Database.open(live.config()

@@ -7,6 +7,11 @@ import dev.flowbase.db.Database;
 record PostgresScratch(Database live, String schema, Database database) implements ScratchSpace {
 
     static PostgresScratch create(Database live, String schema) {
+        for (String stale : ScratchNames.existing(live, "SELECT nspname FROM pg_namespace WHERE nspname LIKE ?")) {
+            if (ScratchNames.stale(stale, java.time.Instant.now())) {
+                ScratchSpace.execute(live, dropSql(live, stale));
+            }
+        }
         ScratchSpace.execute(live, "CREATE SCHEMA " + live.dialect().quoteIdentifier(schema));
         try {
             Database scratch = Database.open(live.config().toBuilder()
@@ -26,7 +31,7 @@ record PostgresScratch(Database live, String schema, Database database) implemen
         ScratchSpace.execute(live, dropSql(live, schema));
     }
 
-    private static String dropSql(Database live, String schema) {
+    static String dropSql(Database live, String schema) {
         return "DROP SCHEMA IF EXISTS " + live.dialect().quoteIdentifier(schema) + " CASCADE";
     }
 }

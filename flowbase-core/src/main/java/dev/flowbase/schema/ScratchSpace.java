@@ -6,7 +6,7 @@ import dev.flowbase.db.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
+import java.time.Instant;
 
 /**
  * An empty place beside the live database in which the migrations are replayed to learn what the
@@ -31,13 +31,22 @@ interface ScratchSpace extends AutoCloseable {
         }
     }
 
+    /**
+     * A new scratch space beside {@code live}, after removing those that killed runs left behind. It
+     * is also removed when the process is interrupted (SIGINT, SIGTERM) before it is closed.
+     */
     static ScratchSpace beside(Database live) {
-        String name = "flowbase_expected_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = ScratchNames.next(Instant.now());
         return switch (live.engine()) {
             case SQLITE -> new SqliteScratch(Database.open(DatabaseConfig.fromUrl("sqlite::memory:")));
-            case POSTGRESQL -> PostgresScratch.create(live, name);
-            case MARIADB -> MariaDbScratch.create(live, name);
+            case POSTGRESQL ->
+                OnInterrupt.guard(
+                        () -> execute(live, PostgresScratch.dropSql(live, name)),
+                        () -> PostgresScratch.create(live, name));
+            case MARIADB ->
+                OnInterrupt.guard(
+                        () -> execute(live, live.dialect().dropDatabaseSql(name)),
+                        () -> MariaDbScratch.create(live, name));
         };
     }
 }
