@@ -88,6 +88,14 @@ public final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /** Drops a PostgreSQL test database while pools still use it, as an operator's mistake would. */
+    public void dropWhileInUse() {
+        if (engine != Engine.POSTGRESQL) {
+            throw new IllegalStateException("DROP DATABASE … WITH (FORCE) is PostgreSQL's");
+        }
+        admin(engine, dialect -> dialect.dropDatabaseSql(name)); // PostgreSQL's drop forces out other sessions
+    }
+
     List<Database> opened() {
         return opened;
     }

@@ -52,6 +52,30 @@ class HealthTest {
     }
 
     @EngineTest
+    void aDroppedDatabaseIsReportedQuicklyNotAfterThePoolsConnectionTimeout(TestDatabase test) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(test.engine() == Engine.POSTGRESQL, "needs DROP … WITH (FORCE)");
+        // A pool that would wait a minute for a connection: only health's own bound can answer sooner.
+        FlowbaseConfig config = new ConfigLoader()
+                .environment(Map.of("FLOWBASE_PORT", "0", "DB_CONNECTION_TIMEOUT", "60000"))
+                .flag(Setting.DATABASE_URL, test.url())
+                .load();
+        try (Database db = Database.open(config.database());
+                FlowbaseServer server = FlowbaseServer.start(config, db)) {
+            Migrator.configure().database(db).load().migrate();
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+
+            test.dropWhileInUse();
+            var gone = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                            .timeout(java.time.Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(gone.statusCode()).isEqualTo(503);
+        }
+    }
+
+    @EngineTest
     void unknownRoutesAndWrongMethodsAnswerProblemJson(TestDatabase test, Database db) throws Exception {
         try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
             var missing = get(server, "/no/such/route");
