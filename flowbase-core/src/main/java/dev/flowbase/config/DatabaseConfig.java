@@ -1,6 +1,6 @@
 package dev.flowbase.config;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

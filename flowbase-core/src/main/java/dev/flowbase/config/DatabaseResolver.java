@@ -1,6 +1,6 @@
 package dev.flowbase.config;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

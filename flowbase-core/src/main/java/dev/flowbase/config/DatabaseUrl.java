@@ -1,6 +1,6 @@
 package dev.flowbase.config;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

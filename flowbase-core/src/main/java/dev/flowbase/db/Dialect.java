@@ -1,6 +1,7 @@
 package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.flowbase.db;
 
+import dev.flowbase.engine.Engine;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;

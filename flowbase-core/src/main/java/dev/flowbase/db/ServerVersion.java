@@ -1,6 +1,7 @@
 package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.util.regex.Matcher;

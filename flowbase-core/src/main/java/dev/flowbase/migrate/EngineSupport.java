@@ -1,6 +1,6 @@
 package dev.flowbase.migrate;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.sql.SqlStatement;

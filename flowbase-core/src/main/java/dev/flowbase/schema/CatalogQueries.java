@@ -1,6 +1,6 @@
 package dev.flowbase.schema;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

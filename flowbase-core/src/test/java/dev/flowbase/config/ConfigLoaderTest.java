@@ -3,7 +3,7 @@ package dev.flowbase.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.flowbase.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowbase.engine.Engine;
 import dev.flowbase.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

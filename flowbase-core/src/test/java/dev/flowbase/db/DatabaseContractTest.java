@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import java.sql.Connection;

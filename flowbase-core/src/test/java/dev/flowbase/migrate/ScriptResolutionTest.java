@@ -3,7 +3,7 @@ package dev.flowbase.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.error.FlowbaseException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.flowbase.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.testing.TestEngines;

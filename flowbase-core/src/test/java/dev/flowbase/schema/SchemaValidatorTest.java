@@ -4,7 +4,7 @@ import static dev.flowbase.testing.TestSql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.testing.EngineTest;
 import java.sql.Connection;

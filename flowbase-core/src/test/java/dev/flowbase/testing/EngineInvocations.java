@@ -1,7 +1,7 @@
 package dev.flowbase.testing;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A contract test: runs once per selected engine, each time in a database of its own. The test
- * method may take an {@link dev.flowbase.db.Engine}, a {@link TestDatabase} or an open
+ * method may take an {@link dev.flowbase.engine.Engine}, a {@link TestDatabase} or an open
  * {@link dev.flowbase.db.Database}; a test that leaves a connection checked out fails.
  */
 @Target(ElementType.METHOD)

@@ -4,7 +4,7 @@ import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.Dialects;
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.flowbase.testing;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.flowbase.migrate.sql;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.util.List;
 
 /** Cuts a script into the statements it holds, by the lexical rules of one engine. */

@@ -1,6 +1,6 @@
 package dev.flowbase.migrate.sql;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -2,7 +2,7 @@ package dev.flowbase.migrate.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.flowbase.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.testing.TestEngines;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.testing.TestSql;

@@ -6,7 +6,7 @@ import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.config.Setting;
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Engine;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;

@@ -1,9 +1,9 @@
-package dev.flowbase.db;
+package dev.flowbase.engine;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The database engines Flowbase runs on. Behaviour that differs lives in each engine's {@link Dialect}. */
+/** The database engines Flowbase runs on. What differs between them lives in each engine's parts (see EngineKit). */
 public enum Engine {
     POSTGRESQL("postgresql", 5432),
     MARIADB("mariadb", 3306),
