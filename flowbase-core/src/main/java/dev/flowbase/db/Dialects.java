@@ -1,6 +1,7 @@
 package dev.flowbase.db;
 
 import dev.flowbase.engine.Engine;
+import dev.flowbase.engine.EngineKit;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -10,11 +11,7 @@ public final class Dialects {
     private Dialects() {}
 
     public static Dialect forEngine(Engine engine) {
-        return switch (engine) {
-            case POSTGRESQL -> new PostgresDialect();
-            case MARIADB -> new MariaDbDialect();
-            case SQLITE -> new SqliteDialect();
-        };
+        return EngineKit.of(engine).part(Dialect.class);
     }
 
     /** The engine a connection's metadata names, for example {@code PostgreSQL} or {@code MariaDB}. */

@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /** Walks a driver exception's causes for what every engine shares: SQLSTATE classes and socket failures. */
-final class SqlStates {
+public final class SqlStates {
     private SqlStates() {}
 
     /** The first SQL exception in the chain that carries a SQLSTATE or a vendor code. */
-    static SQLException first(SQLException e) {
+    public static SQLException first(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && (s.getSQLState() != null || s.getErrorCode() != 0)) {
                 return s;
@@ -22,7 +22,7 @@ final class SqlStates {
     }
 
     /** Classification that holds on every engine, used after the dialect's own codes. */
-    static Optional<SqlErrorKind> common(SQLException e) {
+    public static Optional<SqlErrorKind> common(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException
                     || t instanceof UnknownHostException
@@ -49,7 +49,7 @@ final class SqlStates {
         return Optional.empty();
     }
 
-    static boolean mentions(Throwable e, String word) {
+    public static boolean mentions(Throwable e, String word) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null
                     && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(word)) {
@@ -59,7 +59,7 @@ final class SqlStates {
         return false;
     }
 
-    static String quote(String identifier, char quote) {
+    public static String quote(String identifier, char quote) {
         if (identifier == null || identifier.isEmpty() || identifier.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("identifier must be non-empty and without NUL characters");
         }

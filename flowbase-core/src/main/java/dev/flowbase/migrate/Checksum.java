@@ -1,9 +1,6 @@
 package dev.flowbase.migrate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.flowbase.util.Sha256;
 
 /** SHA-256 checksums of scripts, blind to the differences a checkout on another OS introduces. */
 public final class Checksum {
@@ -17,7 +14,7 @@ public final class Checksum {
 
     /** The lower-case hex SHA-256 of the normalised text. */
     public static String of(String text) {
-        return sha256(normalize(text));
+        return Sha256.hex(normalize(text));
     }
 
     /**
@@ -25,15 +22,6 @@ public final class Checksum {
      * it tells whether the statements a failed run applied are still the same after an edit.
      */
     public static String chain(String previous, String statement) {
-        return sha256((previous == null ? "" : previous) + "\n" + statement);
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex((previous == null ? "" : previous) + "\n" + statement);
     }
 }

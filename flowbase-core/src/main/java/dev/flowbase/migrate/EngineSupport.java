@@ -1,6 +1,7 @@
 package dev.flowbase.migrate;
 
 import dev.flowbase.engine.Engine;
+import dev.flowbase.engine.EngineKit;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.sql.SqlStatement;
@@ -13,14 +14,10 @@ import java.time.Duration;
  * What the migration engine does differently on each engine: the history table's column types,
  * the lock, and how one script's transaction is opened. One class per engine implements it.
  */
-interface EngineSupport {
+public interface EngineSupport {
 
     static EngineSupport forEngine(Engine engine) {
-        return switch (engine) {
-            case POSTGRESQL -> new PostgresSupport();
-            case MARIADB -> new MariaDbSupport();
-            case SQLITE -> new SqliteSupport();
-        };
+        return EngineKit.of(engine).part(EngineSupport.class);
     }
 
     /** The column type of {@code installed_at}, matching how the dialect binds instants. */

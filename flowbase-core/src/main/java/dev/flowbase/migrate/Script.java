@@ -41,7 +41,7 @@ public record Script(
     static Script of(String name, String origin, String rawText) {
         String text = Checksum.normalize(rawText);
         boolean transactional = !text.lines().findFirst().orElse("").strip().equalsIgnoreCase(NO_TRANSACTION);
-        String checksum = Checksum.sha256(text);
+        String checksum = dev.flowbase.util.Sha256.hex(text);
         Matcher v = VERSIONED.matcher(name);
         if (v.matches()) {
             MigrationType type = v.group(1).equals("V") ? MigrationType.VERSIONED : MigrationType.UNDO;

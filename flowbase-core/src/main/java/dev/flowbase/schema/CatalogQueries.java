@@ -1,6 +1,7 @@
 package dev.flowbase.schema;
 
 import dev.flowbase.engine.Engine;
+import dev.flowbase.engine.EngineKit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
  * The parts of reading a catalog that JDBC metadata leaves to each engine: named CHECK
  * constraints, and which reported indexes the engine made by itself rather than the schema.
  */
-interface CatalogQueries {
+public interface CatalogQueries {
 
     /** Named checks per lower-case table name. */
     Map<String, List<Catalog.Check>> checks(Connection connection) throws SQLException;
@@ -25,10 +26,6 @@ interface CatalogQueries {
     }
 
     static CatalogQueries forEngine(Engine engine) {
-        return switch (engine) {
-            case POSTGRESQL -> new PostgresCatalogQueries();
-            case MARIADB -> new MariaDbCatalogQueries();
-            case SQLITE -> new SqliteCatalogQueries();
-        };
+        return EngineKit.of(engine).part(CatalogQueries.class);
     }
 }

@@ -163,7 +163,7 @@ public final class CatalogReader {
         };
     }
 
-    static Map<String, List<Catalog.Check>> groupChecks(ResultSet rs) throws SQLException {
+    public static Map<String, List<Catalog.Check>> groupChecks(ResultSet rs) throws SQLException {
         Map<String, List<Catalog.Check>> checks = new TreeMap<>();
         while (rs.next()) {
             checks.computeIfAbsent(lower(rs.getString(1)), t -> new ArrayList<>())

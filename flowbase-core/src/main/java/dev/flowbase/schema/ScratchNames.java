@@ -1,15 +1,7 @@
 package dev.flowbase.schema;
 
-import dev.flowbase.db.Database;
-import dev.flowbase.db.SqlErrors;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,22 +30,5 @@ final class ScratchNames {
         } catch (NumberFormatException e) {
             return true; // an older Flowbase's name, without the time: no run of this version uses it
         }
-    }
-
-    /** The scratch names that {@code listSql} (one LIKE parameter) finds in {@code live}. */
-    static List<String> existing(Database live, String listSql) {
-        List<String> names = new ArrayList<>();
-        try (Connection c = live.connection();
-                PreparedStatement s = c.prepareStatement(listSql)) {
-            s.setString(1, PREFIX.replace("_", "\\_") + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.statement(live.dialect(), "Looking for scratch schemas left by interrupted runs", e);
-        }
-        return names;
     }
 }

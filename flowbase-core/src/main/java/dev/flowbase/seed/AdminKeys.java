@@ -112,7 +112,7 @@ public final class AdminKeys {
 
     /** How a presented key is looked up: never by the key itself. */
     public static String hash(String key) {
-        return Seeder.sha256(key);
+        return dev.flowbase.util.Sha256.hex(key);
     }
 
     private static boolean hasAdminKey(Connection c, UUID org) throws SQLException {

@@ -6,16 +6,13 @@ import dev.flowbase.db.Dialect;
 import dev.flowbase.db.SqlErrors;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.flowbase.util.Sha256;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -112,18 +109,9 @@ public final class Seeder {
             ps.setString(1, UUID.randomUUID().toString());
             ps.setString(2, seed.name());
             ps.setString(3, environment);
-            ps.setString(4, sha256(seed.name() + ":" + seed.revision()));
+            ps.setString(4, Sha256.hex(seed.name() + ":" + seed.revision()));
             database.dialect().setInstant(ps, 5, clock.instant());
             ps.executeUpdate();
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

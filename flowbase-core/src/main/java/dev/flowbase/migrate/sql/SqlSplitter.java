@@ -1,6 +1,7 @@
 package dev.flowbase.migrate.sql;
 
 import dev.flowbase.engine.Engine;
+import dev.flowbase.engine.EngineKit;
 import java.util.List;
 
 /** Cuts a script into the statements it holds, by the lexical rules of one engine. */
@@ -15,11 +16,26 @@ public interface SqlSplitter {
      */
     List<SqlStatement> split(String script);
 
+    /** The splitter of {@code engine}'s kit. */
     static SqlSplitter forEngine(Engine engine) {
-        return switch (engine) {
-            case POSTGRESQL -> new PostgresSplitter();
-            case MARIADB -> new MariaDbSplitter();
-            case SQLITE -> new SqliteSplitter();
-        };
+        return EngineKit.of(engine).part(SqlSplitter.class);
+    }
+
+    // The splitters are written in this package's lexical vocabulary (Syntax, Quote, Word), which
+    // stays package-private; the engines' kits take them from here.
+
+    /** PostgreSQL's rules: dollar quotes, E'' strings, nested comments, BEGIN ATOMIC, COPY … FROM stdin. */
+    static SqlSplitter postgresql() {
+        return new PostgresSplitter();
+    }
+
+    /** MariaDB's rules: backslash escapes, # comments, executable comments, DELIMITER. */
+    static SqlSplitter mariadb() {
+        return new MariaDbSplitter();
+    }
+
+    /** SQLite's rules: trigger bodies between BEGIN and END. */
+    static SqlSplitter sqlite() {
+        return new SqliteSplitter();
     }
 }

@@ -1,12 +1,11 @@
-package dev.flowbase.migrate;
+package dev.flowbase.engine.postgresql;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 
+import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlStatement;
+import dev.flowbase.util.Sha256;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** PostgreSQL: a session advisory lock, released by the server when the session ends for any reason. */
-final class PostgresSupport implements EngineSupport {
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresSupport.class);
+final class PostgresMigrations implements EngineSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresMigrations.class);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @Override
@@ -112,16 +111,10 @@ final class PostgresSupport implements EngineSupport {
         }
     }
 
-    /** The first eight bytes of the lock name's SHA-256: the same key in every process. */
     private static final String GONE = "holder already gone";
 
+    /** The first eight bytes of the lock name's SHA-256: the same key in every process. */
     static long key(String table) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(EngineSupport.lockName(table).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(hash).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ByteBuffer.wrap(Sha256.of(EngineSupport.lockName(table))).getLong();
     }
 }

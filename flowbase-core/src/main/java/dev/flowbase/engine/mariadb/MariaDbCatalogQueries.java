@@ -1,5 +1,8 @@
-package dev.flowbase.schema;
+package dev.flowbase.engine.mariadb;
 
+import dev.flowbase.schema.Catalog;
+import dev.flowbase.schema.CatalogQueries;
+import dev.flowbase.schema.CatalogReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
-package dev.flowbase.schema;
+package dev.flowbase.engine.sqlite;
 
+import dev.flowbase.schema.Catalog;
+import dev.flowbase.schema.CatalogQueries;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
-package dev.flowbase.migrate;
+package dev.flowbase.engine.sqlite;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 
+import dev.flowbase.migrate.EngineSupport;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.time.Duration;
  * ends ({@link #checkpoint}), so what a run reported applied stays applied if it is killed later;
  * a script's failure rolls back to its savepoint and the failure is committed with the run.
  */
-final class SqliteSupport implements EngineSupport {
+final class SqliteMigrations implements EngineSupport {
     private static final String SAVEPOINT = "flowbase_script";
 
     @Override

@@ -1,7 +1,8 @@
-package dev.flowbase.migrate;
+package dev.flowbase.engine.mariadb;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 
+import dev.flowbase.migrate.EngineSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * MariaDB: a named lock ({@code GET_LOCK}) with a finite wait. Named locks are server-wide, so the
  * name includes the database; the server releases it when the session ends.
  */
-final class MariaDbSupport implements EngineSupport {
-    private static final Logger LOG = LoggerFactory.getLogger(MariaDbSupport.class);
+final class MariaDbMigrations implements EngineSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbMigrations.class);
     /** MariaDB truncates or refuses longer lock names. */
     private static final int MAX_LOCK_NAME = 64;
 
@@ -96,7 +97,8 @@ final class MariaDbSupport implements EngineSupport {
         String name = EngineSupport.lockName(scalar(c, "SELECT database()") + "." + table);
         return name.length() <= MAX_LOCK_NAME
                 ? name
-                : "flowbase_migrate:" + Checksum.sha256(name).substring(0, 40).toLowerCase(Locale.ROOT);
+                : "flowbase_migrate:"
+                        + dev.flowbase.util.Sha256.hex(name).substring(0, 40).toLowerCase(Locale.ROOT);
     }
 
     private static String scalar(Connection c, String sql) throws SQLException {

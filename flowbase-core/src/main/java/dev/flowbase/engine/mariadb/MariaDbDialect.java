@@ -1,6 +1,10 @@
-package dev.flowbase.db;
+package dev.flowbase.engine.mariadb;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.Dialect;
+import dev.flowbase.db.ServerFacts;
+import dev.flowbase.db.SqlErrorKind;
+import dev.flowbase.db.SqlStates;
 import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,0 +1,30 @@
+package dev.flowbase.engine.mariadb;
+
+import dev.flowbase.db.Dialect;
+import dev.flowbase.engine.Engine;
+import dev.flowbase.engine.EngineKit;
+import dev.flowbase.engine.Parts;
+import dev.flowbase.migrate.EngineSupport;
+import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.schema.CatalogQueries;
+import dev.flowbase.schema.ScratchSpaces;
+
+/** Everything that is particular to MariaDB in Flowbase, handed out by the interface each part implements. */
+public final class MariaDbEngine implements EngineKit {
+    private final Parts parts = new Parts(Engine.MARIADB)
+            .with(Dialect.class, new MariaDbDialect())
+            .with(EngineSupport.class, new MariaDbMigrations())
+            .with(SqlSplitter.class, SqlSplitter.mariadb())
+            .with(CatalogQueries.class, new MariaDbCatalogQueries())
+            .with(ScratchSpaces.class, new MariaDbScratch());
+
+    @Override
+    public Engine engine() {
+        return Engine.MARIADB;
+    }
+
+    @Override
+    public <T> T part(Class<T> part) {
+        return parts.get(part);
+    }
+}

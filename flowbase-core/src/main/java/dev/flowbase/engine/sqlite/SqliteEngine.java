@@ -1,0 +1,30 @@
+package dev.flowbase.engine.sqlite;
+
+import dev.flowbase.db.Dialect;
+import dev.flowbase.engine.Engine;
+import dev.flowbase.engine.EngineKit;
+import dev.flowbase.engine.Parts;
+import dev.flowbase.migrate.EngineSupport;
+import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.schema.CatalogQueries;
+import dev.flowbase.schema.ScratchSpaces;
+
+/** Everything that is particular to SQLite in Flowbase, handed out by the interface each part implements. */
+public final class SqliteEngine implements EngineKit {
+    private final Parts parts = new Parts(Engine.SQLITE)
+            .with(Dialect.class, new SqliteDialect())
+            .with(EngineSupport.class, new SqliteMigrations())
+            .with(SqlSplitter.class, SqlSplitter.sqlite())
+            .with(CatalogQueries.class, new SqliteCatalogQueries())
+            .with(ScratchSpaces.class, new SqliteScratch());
+
+    @Override
+    public Engine engine() {
+        return Engine.SQLITE;
+    }
+
+    @Override
+    public <T> T part(Class<T> part) {
+        return parts.get(part);
+    }
+}
