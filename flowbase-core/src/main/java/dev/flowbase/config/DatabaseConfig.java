@@ -115,8 +115,8 @@ public record DatabaseConfig(
 
     /** Where this points, for messages: {@code postgresql://root@127.0.0.1:5432/test}, never the password. */
     public String describeTarget() {
-        if (engine == Engine.SQLITE) {
-            return "sqlite:" + database;
+        if (engine.isEmbedded()) {
+            return engine.id() + ":" + database;
         }
         return engine.id() + "://" + (user.isEmpty() ? "" : user + "@") + hostAndPort() + "/" + database;
     }

@@ -14,9 +14,6 @@ import java.util.Optional;
  * from a source at least as high as the URL's, so a flag always wins over the environment.
  */
 final class DatabaseResolver {
-    static final String DEFAULT_SQLITE_FILE = "./data/flowbase.db";
-    static final String DEFAULT_DATABASE_NAME = "flowbase";
-
     private final SettingReader values;
     private DatabaseUrl url;
     private Source urlSource = Source.DEFAULT;
@@ -40,9 +37,9 @@ final class DatabaseResolver {
         int port = choose(Setting.DATABASE_PORT, DatabaseUrl::port, values.port(Setting.DATABASE_PORT))
                 .orElse(engine.defaultPort());
         String name = choose(Setting.DATABASE_NAME, DatabaseUrl::database, values.text(Setting.DATABASE_NAME))
-                .orElse(engine == Engine.SQLITE ? DEFAULT_SQLITE_FILE : DEFAULT_DATABASE_NAME);
+                .orElse(engine.defaultDatabase());
         String user = choose(Setting.DATABASE_USER, DatabaseUrl::user, values.text(Setting.DATABASE_USER))
-                .orElse(engine == Engine.SQLITE ? "" : System.getProperty("user.name", ""));
+                .orElse(engine.isEmbedded() ? "" : System.getProperty("user.name", ""));
         Secret password = password();
         boolean ssl = choose(Setting.DATABASE_SSL, DatabaseUrl::ssl, values.bool(Setting.DATABASE_SSL))
                 .orElse(false);
@@ -74,8 +71,8 @@ final class DatabaseResolver {
         return choose(Setting.DATABASE_ENGINE, u -> Optional.of(u.engine()), fromSetting)
                 .or(() -> fromUrl)
                 // A host without an engine means the production default, PostgreSQL.
-                .or(() -> values.text(Setting.DATABASE_HOST).map(h -> Engine.POSTGRESQL))
-                .orElse(Engine.SQLITE);
+                .or(() -> values.text(Setting.DATABASE_HOST).map(h -> Engine.SERVER_DEFAULT))
+                .orElse(Engine.EMBEDDED_DEFAULT);
     }
 
     private Secret password() {

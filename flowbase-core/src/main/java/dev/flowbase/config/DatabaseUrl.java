@@ -36,11 +36,6 @@ public record DatabaseUrl(
         options = Map.copyOf(options);
     }
 
-    /** The SQLite file named by {@code sqlite:PATH} (in {@link #database()}), or {@code :memory:}. */
-    public boolean isSqliteMemory() {
-        return engine == Engine.SQLITE && database.map(":memory:"::equals).orElse(false);
-    }
-
     /**
      * Parses {@code url}, or explains what is wrong with it in words that fit after "expected".
      *
@@ -51,8 +46,11 @@ public record DatabaseUrl(
         if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
             text = text.substring(5);
         }
-        if (text.regionMatches(true, 0, "sqlite:", 0, 7)) {
-            return parseSqlite(text.substring(7));
+        for (Engine embedded : Engine.values()) {
+            String scheme = embedded.id() + ":";
+            if (embedded.isEmbedded() && text.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return parseFile(embedded, text.substring(scheme.length()));
+            }
         }
         int start = UrlAuthority.start(text);
         if (start < 0 || !SCHEME.matcher(text.substring(0, start - 3)).matches()) {
@@ -64,7 +62,7 @@ public record DatabaseUrl(
             throw new IllegalArgumentException(EXPECTED);
         }
         Engine engine = Engine.fromName(text.substring(0, start - 3))
-                .filter(e -> e != Engine.SQLITE)
+                .filter(e -> !e.isEmbedded())
                 .orElseThrow(() -> new IllegalArgumentException(EXPECTED));
         Optional<String> user = Optional.empty();
         Optional<Secret> password = Optional.empty();
@@ -129,7 +127,8 @@ public record DatabaseUrl(
     private static final String EXPECTED = "expected postgresql://user:password@host:port/database,"
             + " mariadb://…, sqlite:PATH, sqlite::memory: or a jdbc: URL of these";
 
-    private static DatabaseUrl parseSqlite(String rest) {
+    /** {@code sqlite:PATH}, {@code sqlite:///abs/path}, {@code sqlite::memory:}: an embedded engine's file. */
+    private static DatabaseUrl parseFile(Engine engine, String rest) {
         int q = rest.indexOf('?');
         String path = q < 0 ? rest : rest.substring(0, q);
         var query = parseQuery(q < 0 ? null : rest.substring(q + 1));
@@ -140,7 +139,7 @@ public record DatabaseUrl(
             throw new IllegalArgumentException("expected a file after sqlite:, such as sqlite:./data/flowbase.db");
         }
         return new DatabaseUrl(
-                Engine.SQLITE,
+                engine,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(path),

@@ -6,9 +6,6 @@ import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +44,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseConfig config) {
         Dialect dialect = Dialects.forEngine(config.engine());
-        prepareSqliteFolder(config);
+        dialect.prepareStorage(config);
         ServerFacts facts;
         try (Connection c = FirstConnection.open(config, dialect)) {
             Engine actual = Dialects.detect(c.getMetaData());
@@ -130,40 +127,7 @@ public final class Database implements AutoCloseable {
         h.setConnectionTimeout(config.pool().connectionTimeout().toMillis());
         // The server has just answered a first connection; the pool fills itself in the background.
         h.setInitializationFailTimeout(-1);
-        if (":memory:".equals(config.database())) {
-            // Every in-memory SQLite connection is its own database: keep exactly one, forever.
-            h.setMaximumPoolSize(1);
-            h.setMinimumIdle(1);
-            h.setMaxLifetime(0);
-            h.setIdleTimeout(0);
-        }
+        dialect.adjustPool(h, config);
         return h;
-    }
-
-    private static void prepareSqliteFolder(DatabaseConfig config) {
-        if (!config.engine().isEmbedded()
-                || config.database().startsWith(":")
-                || config.database().startsWith("file:")) {
-            return;
-        }
-        Path file = Path.of(config.database()).toAbsolutePath();
-        Path parent = file.getParent();
-        try {
-            Files.createDirectories(parent);
-            if (!Files.exists(file)
-                    && parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // The driver would create it readable by everyone; it holds API key hashes and settings.
-                Files.createFile(
-                        file,
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            }
-        } catch (IOException e) {
-            throw new FlowbaseException(
-                    ErrorCode.CONNECTION_FAILED,
-                    "Cannot create folder " + parent + " for SQLite database " + config.database() + ": "
-                            + e.getMessage(),
-                    e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowbase.db;
 
+import com.zaxxer.hikari.HikariConfig;
 import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.engine.Engine;
 import java.sql.Connection;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Everything that differs between engines, and nothing else. Business code asks for a capability
- * ({@link #supportsSkipLocked()}), never for a vendor. One small class per engine implements it.
+ * ({@code capabilities().skipLocked()}), never for a vendor. One small class per engine implements it.
  */
 public interface Dialect {
 
@@ -29,6 +30,25 @@ public interface Dialect {
 
     ServerFacts serverFacts(Connection connection) throws SQLException;
 
+    /** Makes ready what the first connection needs and the driver would not make well (a folder, a file's mode). */
+    default void prepareStorage(DatabaseConfig config) {}
+
+    /** Changes the pool's settings where the engine needs it (one connection for an in-memory database). */
+    default void adjustPool(HikariConfig pool, DatabaseConfig config) {}
+
+    /**
+     * A configuration to read instead of {@code config} when its storage is missing and the caller
+     * only reads (a dry run): opening the real one would create it. The same configuration by default.
+     */
+    default DatabaseConfig emptyStandIn(DatabaseConfig config) {
+        return config;
+    }
+
+    /** Whether {@link #minimumVersion()} applies to the server described (not to a look-alike product). */
+    default boolean versionApplies(ServerFacts facts) {
+        return true;
+    }
+
     /**
      * Whether the storage the configuration names has gone from under an open pool. An embedded
      * database's open connections keep answering after its file was deleted, so health must look
@@ -38,6 +58,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Lifts the statement time limit of {@code connection}'s session until the result is restored.
+     * By default, the client-side limit that Flowbase applies where the engine has none of its own.
+     */
+    default StatementLimit liftStatementLimit(Connection connection) throws SQLException {
+        return connection instanceof StatementLimit.ClientSide clientSide ? clientSide.lift() : StatementLimit.NONE;
+    }
+
     /** Where a statement timeout cannot be set on the session, it is set on every statement. */
     default boolean needsPerStatementTimeout() {
         return false;
@@ -45,16 +73,7 @@ public interface Dialect {
 
     // --- capabilities ------------------------------------------------------------------------
 
-    boolean supportsTransactionalDdl();
-
-    boolean supportsSkipLocked();
-
-    boolean supportsReturning();
-
-    boolean supportsListenNotify();
-
-    /** Server-side databases that a user with the right grants may create ({@code CREATE DATABASE}). */
-    boolean supportsCreateDatabase();
+    Capabilities capabilities();
 
     // --- SQL ---------------------------------------------------------------------------------
 

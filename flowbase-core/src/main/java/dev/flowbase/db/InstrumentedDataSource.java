@@ -57,22 +57,35 @@ final class InstrumentedDataSource implements DataSource {
     }
 
     private Connection wrap(Connection connection) {
-        return proxy(Connection.class, connection, (proxy, method, args) -> {
+        // The connection's own default for its statements; lifted for a migration (StatementLimit.ClientSide).
+        Duration[] limitOfConnection = {timeLimit};
+        StatementLimit.ClientSide control = () -> {
+            limitOfConnection[0] = Duration.ZERO;
+            return () -> limitOfConnection[0] = timeLimit;
+        };
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == StatementLimit.ClientSide.class) {
+                return control.lift();
+            }
             Object result = invoke(connection, method, args);
             if (result instanceof Statement statement) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-                return wrapStatement(statement, sql);
+                return wrapStatement(statement, sql, limitOfConnection[0]);
             }
             return result;
-        });
+        };
+        return (Connection) Proxy.newProxyInstance(
+                StatementLimit.ClientSide.class.getClassLoader(), // sees both; the JDK's loader sees only JDBC
+                new Class<?>[] {Connection.class, StatementLimit.ClientSide.class},
+                handler);
     }
 
-    private Statement wrapStatement(Statement statement, String preparedSql) {
+    private Statement wrapStatement(Statement statement, String preparedSql, Duration connectionLimit) {
         Class<? extends Statement> type = statement instanceof CallableStatement
                 ? CallableStatement.class
                 : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
         // The pool's limit applies unless the caller sets the statement's own (0 = none), as JDBC intends.
-        Duration[] limitOfThis = {timeLimit};
+        Duration[] limitOfThis = {connectionLimit};
         return proxy(type, statement, (proxy, method, args) -> {
             if (method.getName().equals("setQueryTimeout")) {
                 limitOfThis[0] = Duration.ofSeconds((Integer) args[0]);

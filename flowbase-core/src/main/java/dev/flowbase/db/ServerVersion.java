@@ -1,7 +1,6 @@
 package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
-import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.util.regex.Matcher;
@@ -14,8 +13,8 @@ final class ServerVersion {
     private ServerVersion() {}
 
     static void require(Dialect dialect, ServerFacts facts, DatabaseConfig config) {
-        if (!"MariaDB".equals(facts.product()) && dialect.engine() == Engine.MARIADB) {
-            return; // MySQL speaks the same protocol; its versions are numbered differently.
+        if (!dialect.versionApplies(facts)) {
+            return;
         }
         if (compare(facts.version(), dialect.minimumVersion()) < 0) {
             throw new FlowbaseException(

@@ -2,6 +2,7 @@ package dev.flowbase.migrate;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.db.SqlErrors;
+import dev.flowbase.db.StatementLimit;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.EngineSupport.MigrationLock;
@@ -240,7 +241,14 @@ public final class Migrator {
     /** Runs {@code work} on one dedicated connection holding the lock, with the history read under it. */
     private <T> T locked(LockedWork<T> work) {
         try (Connection c = db.connection()) {
-            MigrationLock lock = engine.lock(c, table.name(), lockTimeout);
+            StatementLimit limit = db.dialect().liftStatementLimit(c); // a backfill may outlast the pool's limit
+            MigrationLock lock;
+            try {
+                lock = engine.lock(c, table.name(), lockTimeout);
+            } catch (SQLException | RuntimeException e) {
+                limit.restore();
+                throw e;
+            }
             try {
                 table.create(c);
                 History history = new History(table.read(c));
@@ -251,6 +259,7 @@ public final class Migrator {
                         new ScriptRunner(db.dialect(), engine, table, c, installedBy(), history.nextRank()));
             } finally {
                 release(c, lock);
+                limit.restore();
             }
         } catch (SQLException e) {
             throw SqlErrors.statement(db.dialect(), "Migrating " + location + " with history " + table.name(), e);

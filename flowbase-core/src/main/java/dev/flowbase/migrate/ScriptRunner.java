@@ -41,7 +41,7 @@ final class ScriptRunner {
      * {@code after} is further bookkeeping done, where the engine allows, in the script's transaction.
      */
     ExecutedScript run(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
-        if (dialect.supportsTransactionalDdl() && p.script().transactional()) {
+        if (dialect.capabilities().transactionalDdl() && p.script().transactional()) {
             return runWhole(p, failed, after);
         }
         ExecutedScript[] result = new ExecutedScript[1];
@@ -212,8 +212,6 @@ final class ScriptRunner {
             return;
         }
         try (Statement s = c.createStatement()) {
-            // A migration may run far longer than the pool's statement limit (a backfill, an index build).
-            s.setQueryTimeout(0);
             s.execute(statement.sql());
         }
     }

@@ -22,8 +22,6 @@ import dev.flowbase.seed.AdminKeys;
 import dev.flowbase.seed.InstalledEnvironment;
 import dev.flowbase.seed.SeedReport;
 import dev.flowbase.seed.Seeder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -135,13 +133,14 @@ public final class Setup {
         DatabaseConfig target = config.database();
         Dialect dialect = Dialects.forEngine(target.engine());
         // An embedded database is a file that opening creates; only its absence says whether it is new.
-        boolean newFile = target.engine().isEmbedded() && !Files.exists(Path.of(target.database()));
+        boolean newFile = dialect.storageMissing(target);
         try {
             Database db = Database.open(target);
             progress.accept("Database: " + target.describeTarget() + (newFile ? " created" : " exists"));
             return new Opened(db, newFile);
         } catch (DatabaseException e) {
-            if (e.kind() != SqlErrorKind.UNKNOWN_DATABASE || !dialect.supportsCreateDatabase()) {
+            if (e.kind() != SqlErrorKind.UNKNOWN_DATABASE
+                    || !dialect.capabilities().createDatabase()) {
                 throw e;
             }
         }

@@ -84,6 +84,28 @@ class DatabaseContractTest {
     }
 
     @EngineTest
+    void theDeclaredCapabilitiesAreWhatTheServerAccepts(Database db) {
+        Capabilities can = db.dialect().capabilities();
+        exec(db, "CREATE TABLE cap (id INTEGER PRIMARY KEY, n INTEGER)");
+
+        assertThat(accepts(db, "INSERT INTO cap (id, n) VALUES (1, 1) RETURNING id"))
+                .isEqualTo(can.insertReturning());
+        assertThat(accepts(db, "UPDATE cap SET n = 2 WHERE id = 1 RETURNING n")).isEqualTo(can.updateReturning());
+        assertThat(accepts(db, "SELECT id FROM cap FOR UPDATE SKIP LOCKED")).isEqualTo(can.skipLocked());
+        assertThat(accepts(db, "LISTEN flowbase_capability_probe")).isEqualTo(can.listenNotify());
+    }
+
+    private static boolean accepts(Database db, String sql) {
+        try (Connection c = db.connection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @EngineTest
     void aMissingParentIsAForeignKeyViolation(Database db) {
         createTables(db);
 

@@ -49,7 +49,7 @@ class FailureRecoveryTest {
 
     @EngineTest
     void withTransactionalDdlTheFailedMigrationLeavesNoTraceAndRunsWholeOnceFixed(Database db) throws Exception {
-        assumeTrue(db.dialect().supportsTransactionalDdl(), "this engine commits DDL statement by statement");
+        assumeTrue(db.dialect().capabilities().transactionalDdl(), "this engine commits DDL statement by statement");
         Migrator m = brokenSet(db);
         catchThrowableOfType(FlowbaseException.class, m::migrate);
 
@@ -73,7 +73,7 @@ class FailureRecoveryTest {
 
     @EngineTest
     void withoutTransactionalDdlAFixedMigrationResumesAtTheFailedStatement(Database db) throws Exception {
-        assumeFalse(db.dialect().supportsTransactionalDdl(), "this engine rolls a failed migration back whole");
+        assumeFalse(db.dialect().capabilities().transactionalDdl(), "this engine rolls a failed migration back whole");
         Migrator m = brokenSet(db);
         FlowbaseException e = catchThrowableOfType(FlowbaseException.class, m::migrate);
 
@@ -101,7 +101,7 @@ class FailureRecoveryTest {
 
     @EngineTest
     void aResumeIsRefusedWhenAnAlreadyAppliedStatementWasEdited(Database db) throws Exception {
-        assumeFalse(db.dialect().supportsTransactionalDdl(), "only statement-by-statement runs resume");
+        assumeFalse(db.dialect().capabilities().transactionalDdl(), "only statement-by-statement runs resume");
         Migrator m = brokenSet(db);
         catchThrowableOfType(FlowbaseException.class, m::migrate);
         write(dir.resolve("V2__half.sql"), FIXED.replace("half (id INTEGER)", "half (id BIGINT)"));

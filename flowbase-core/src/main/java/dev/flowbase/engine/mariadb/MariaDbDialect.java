@@ -1,10 +1,12 @@
 package dev.flowbase.engine.mariadb;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.Capabilities;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.ServerFacts;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
+import dev.flowbase.db.StatementLimit;
 import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,6 +49,40 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public StatementLimit liftStatementLimit(Connection connection) throws SQLException {
+        String previous;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@SESSION.max_statement_time")) {
+            rs.next();
+            previous = rs.getString(1);
+        }
+        set(connection, "0");
+        return () -> set(connection, previous);
+    }
+
+    /** SET takes no bound parameter here; the value is a number, checked as one before it is written. */
+    private static void set(Connection connection, String seconds) throws SQLException {
+        String value = new java.math.BigDecimal(seconds).toPlainString();
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION max_statement_time = " + value);
+        }
+    }
+
+    /** MySQL speaks the same protocol; its versions are numbered differently. */
+    @Override
+    public boolean versionApplies(ServerFacts facts) {
+        return "MariaDB".equals(facts.product());
+    }
+
+    // 10.5+ has INSERT … RETURNING and DELETE … RETURNING, but no UPDATE … RETURNING.
+    private static final Capabilities CAPABILITIES = new Capabilities(false, true, true, false, false, true);
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
     public String minimumVersion() {
         return "10.7"; // the native UUID type the core schema uses
     }
@@ -64,31 +100,6 @@ public final class MariaDbDialect implements Dialect {
             return new ServerFacts(
                     product, version, rs.getString(2), rs.getString(3), cipher != null && !cipher.isEmpty());
         }
-    }
-
-    @Override
-    public boolean supportsTransactionalDdl() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsSkipLocked() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsReturning() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsListenNotify() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsCreateDatabase() {
-        return true;
     }
 
     @Override

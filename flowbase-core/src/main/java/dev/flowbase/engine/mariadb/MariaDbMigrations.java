@@ -1,7 +1,5 @@
 package dev.flowbase.engine.mariadb;
 
-import static dev.flowbase.migrate.EngineSupport.execute;
-
 import dev.flowbase.migrate.EngineSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,14 +38,10 @@ final class MariaDbMigrations implements EngineSupport {
     @Override
     public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
         String name = lockName(c, table);
-        String previousLimit = scalar(c, "SELECT @@SESSION.max_statement_time");
-        // Migrations may run far longer than the pool's statement time limit.
-        execute(c, "SET SESSION max_statement_time = 0");
         if (!getLock(c, name, Duration.ZERO)) {
             String holder = holder(c, name);
             LOG.info("Waiting up to {} s for the migration lock on {} ({})", timeout.toSeconds(), table, holder);
             if (timeout.isZero() || !getLock(c, name, timeout)) {
-                execute(c, "SET SESSION max_statement_time = " + previousLimit);
                 throw EngineSupport.lockTimeout(table, timeout, holder(c, name));
             }
         }
@@ -56,7 +50,6 @@ final class MariaDbMigrations implements EngineSupport {
                 s.setString(1, name);
                 s.execute();
             }
-            execute(c, "SET SESSION max_statement_time = " + previousLimit);
         };
     }
 

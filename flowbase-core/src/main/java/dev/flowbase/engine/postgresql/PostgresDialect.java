@@ -1,10 +1,12 @@
 package dev.flowbase.engine.postgresql;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.Capabilities;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.ServerFacts;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
+import dev.flowbase.db.StatementLimit;
 import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,6 +64,26 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public StatementLimit liftStatementLimit(Connection connection) throws SQLException {
+        execute(connection, "SET statement_timeout = 0");
+        // RESET returns to the session's default: the limit set when the connection was opened.
+        return () -> execute(connection, "RESET statement_timeout");
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true, true);
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
     public String minimumVersion() {
         return "14.0";
     }
@@ -75,31 +97,6 @@ public final class PostgresDialect implements Dialect {
             rs.next();
             return new ServerFacts("PostgreSQL", rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
         }
-    }
-
-    @Override
-    public boolean supportsTransactionalDdl() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsSkipLocked() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsReturning() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsListenNotify() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsCreateDatabase() {
-        return true;
     }
 
     @Override

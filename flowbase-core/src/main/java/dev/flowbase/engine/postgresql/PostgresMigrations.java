@@ -32,8 +32,6 @@ final class PostgresMigrations implements EngineSupport {
     @Override
     public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
         long key = key(table);
-        // Migrations may run far longer than the pool's statement time limit.
-        execute(c, "SET statement_timeout = 0");
         if (!tryLock(c, key)) {
             String holder = holder(c, key);
             LOG.info("Waiting up to {} s for the migration lock on {} ({})", timeout.toSeconds(), table, holder);
@@ -58,7 +56,6 @@ final class PostgresMigrations implements EngineSupport {
                 s.setLong(1, key);
                 s.execute();
             }
-            execute(c, "RESET statement_timeout");
         };
     }
 

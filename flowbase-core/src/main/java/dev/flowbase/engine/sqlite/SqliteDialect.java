@@ -1,11 +1,19 @@
 package dev.flowbase.engine.sqlite;
 
+import com.zaxxer.hikari.HikariConfig;
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.Capabilities;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.ServerFacts;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
 import dev.flowbase.engine.Engine;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,12 +33,57 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteDialect implements Dialect {
 
+    private static final String MEMORY = ":memory:";
+
+    /** A plain file path: not :memory:, not a file: URI whose options the driver reads. */
+    private static boolean isPlainFile(DatabaseConfig config) {
+        return !config.database().startsWith(":") && !config.database().startsWith("file:");
+    }
+
     @Override
     public boolean storageMissing(DatabaseConfig config) {
-        String file = config.database();
-        return !file.startsWith(":")
-                && !file.startsWith("file:")
-                && !java.nio.file.Files.exists(java.nio.file.Path.of(file));
+        return isPlainFile(config) && !Files.exists(Path.of(config.database()));
+    }
+
+    /** The folder, and the file made owner-only: the driver would create it readable by everyone. */
+    @Override
+    public void prepareStorage(DatabaseConfig config) {
+        if (!isPlainFile(config)) {
+            return;
+        }
+        Path file = Path.of(config.database()).toAbsolutePath();
+        Path parent = file.getParent();
+        try {
+            Files.createDirectories(parent);
+            if (!Files.exists(file)
+                    && parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException e) {
+            throw new FlowbaseException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Cannot create folder " + parent + " for SQLite database " + config.database() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Every in-memory connection is a database of its own: keep exactly one, forever. */
+    @Override
+    public void adjustPool(HikariConfig pool, DatabaseConfig config) {
+        if (MEMORY.equals(config.database())) {
+            pool.setMaximumPoolSize(1);
+            pool.setMinimumIdle(1);
+            pool.setMaxLifetime(0);
+            pool.setIdleTimeout(0);
+        }
+    }
+
+    /** An empty in-memory database reads like a file that is not there yet, without creating it. */
+    @Override
+    public DatabaseConfig emptyStandIn(DatabaseConfig config) {
+        return config.withDatabase(MEMORY);
     }
 
     static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -62,6 +115,14 @@ public final class SqliteDialect implements Dialect {
         return p;
     }
 
+    // RETURNING since 3.35; one writer at a time, so no SKIP LOCKED and no server to create databases on.
+    private static final Capabilities CAPABILITIES = new Capabilities(true, false, true, true, false, false);
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
     @Override
     public String minimumVersion() {
         return "3.40";
@@ -82,31 +143,6 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean needsPerStatementTimeout() {
         return true;
-    }
-
-    @Override
-    public boolean supportsTransactionalDdl() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsSkipLocked() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsReturning() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsListenNotify() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsCreateDatabase() {
-        return false;
     }
 
     @Override

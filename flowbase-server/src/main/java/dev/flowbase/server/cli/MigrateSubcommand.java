@@ -21,9 +21,9 @@ abstract class MigrateSubcommand extends BaseCommand {
     public final Integer call() {
         config = config();
         var target = config.database();
-        if (readsOnly() && Dialects.forEngine(target.engine()).storageMissing(target)) {
-            // Opening would create the SQLite file; an empty in-memory database has the same (empty) history.
-            target = target.withDatabase(":memory:");
+        var dialect = Dialects.forEngine(target.engine());
+        if (readsOnly() && dialect.storageMissing(target)) {
+            target = dialect.emptyStandIn(target); // opening the real one would create it
         }
         try (Database db = Database.open(target)) {
             database = db;
