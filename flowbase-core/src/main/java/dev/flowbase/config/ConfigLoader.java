@@ -3,7 +3,7 @@ package dev.flowbase.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +15,12 @@ import java.util.Optional;
 public final class ConfigLoader {
     public static final Path DEFAULT_CONFIG_FILE = Path.of("flowbase.yml");
 
-    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<Setting<?>, String> flags = new java.util.HashMap<>();
     private Map<String, String> environment = Map.of();
     private Path configFile;
     private boolean configFileExplicit;
 
-    public ConfigLoader flag(Setting setting, String value) {
+    public ConfigLoader flag(Setting<?> setting, String value) {
         if (value != null) {
             flags.put(setting, value);
         }
@@ -32,18 +32,28 @@ public final class ConfigLoader {
         return this;
     }
 
-    /** A config file that must exist; without one, {@code ./flowbase.yml} is read when present. */
+    /** A config file that must exist; null for none. */
     public ConfigLoader configFile(Path file) {
         this.configFile = file;
         this.configFileExplicit = file != null;
         return this;
     }
 
+    /**
+     * {@code ./flowbase.yml} when it exists, as the command line reads it. A library reads no file
+     * it was not given: without this call (or {@link #configFile}) no file is read at all.
+     */
+    public ConfigLoader defaultConfigFileIfPresent() {
+        this.configFile = DEFAULT_CONFIG_FILE;
+        this.configFileExplicit = false;
+        return this;
+    }
+
     public FlowbaseConfig load() {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, ConfigFile.Entry> fileEntries = readFile(problems);
-        Map<Setting, SettingValue> raw = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
+        Map<Setting<?>, SettingValue> raw = new LinkedHashMap<>();
+        for (Setting<?> setting : Setting.all()) {
             pick(setting, fileEntries).ifPresent(v -> raw.put(setting, v));
         }
         fileEntries.keySet().stream()
@@ -52,28 +62,13 @@ public final class ConfigLoader {
                         key, fileEntries.get(key).source(), null, "unknown setting; see docs/configuration.md")));
 
         var values = new SettingReader(raw, problems);
-        String env = values.text(Setting.ENVIRONMENT)
-                .flatMap(e -> {
-                    Optional<String> name = Environments.canonical(e);
-                    values.check(Setting.ENVIRONMENT, name.isPresent(), Environments.EXPECTED);
-                    return name;
-                })
-                .orElse(Environments.DEVELOPMENT);
+        String env = values.value(Setting.ENVIRONMENT);
         DatabaseConfig database = new DatabaseResolver(values).resolve();
-        Optional<String> redis = values.text(Setting.REDIS_URL)
-                .filter(url -> values.check(
-                        Setting.REDIS_URL,
-                        url.startsWith("redis://") || url.startsWith("rediss://"),
-                        "expected redis://[user:password@]host:port[/db] or rediss://…"));
-        String host = values.text(Setting.SERVER_HOST).orElse(ServerSettings.DEFAULT_HOST);
-        int port = values.integer(
-                        Setting.SERVER_PORT, 0, 65535, "expected a port from 1 to 65535, or 0 to pick a free one")
-                .orElse(ServerSettings.DEFAULT_PORT);
-        var logFormat = values.text(Setting.LOG_FORMAT)
-                .filter(f ->
-                        values.check(Setting.LOG_FORMAT, f.equals("text") || f.equals("json"), "expected text or json"))
-                .map(f -> FlowbaseConfig.LogFormat.valueOf(f.toUpperCase(java.util.Locale.ROOT)))
-                .orElse(FlowbaseConfig.LogFormat.TEXT);
+        Optional<String> redis = values.get(Setting.REDIS_URL);
+        String host = values.value(Setting.SERVER_HOST);
+        int port = values.value(Setting.SERVER_PORT);
+        var logFormat = FlowbaseConfig.LogFormat.valueOf(
+                values.value(Setting.LOG_FORMAT).toUpperCase(java.util.Locale.ROOT));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -83,7 +78,10 @@ public final class ConfigLoader {
     }
 
     private Map<String, ConfigFile.Entry> readFile(List<ConfigProblem> problems) {
-        Path file = configFile != null ? configFile : DEFAULT_CONFIG_FILE;
+        if (configFile == null) {
+            return Map.of();
+        }
+        Path file = configFile;
         if (!Files.exists(file)) {
             if (configFileExplicit) {
                 problems.add(new ConfigProblem(
@@ -94,7 +92,7 @@ public final class ConfigLoader {
         return ConfigFile.read(file, problems);
     }
 
-    private Optional<SettingValue> pick(Setting setting, Map<String, ConfigFile.Entry> fileEntries) {
+    private Optional<SettingValue> pick(Setting<?> setting, Map<String, ConfigFile.Entry> fileEntries) {
         String flagValue = flags.get(setting);
         if (flagValue != null) {
             return Optional.of(new SettingValue(
@@ -110,6 +108,6 @@ public final class ConfigLoader {
         if (entry != null) {
             return Optional.of(new SettingValue(setting, entry.value(), entry.source()));
         }
-        return setting.defaultValue().map(d -> new SettingValue(setting, d, Source.DEFAULT));
+        return setting.defaultText().map(d -> new SettingValue(setting, d, Source.DEFAULT));
     }
 }

@@ -34,7 +34,7 @@ public record DatabaseConfig(
         options = Map.copyOf(options);
     }
 
-    /** A configuration read from {@code url} alone, with every other setting at its default. */
+    /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
     public static DatabaseConfig fromUrl(String url) {
         return new ConfigLoader().flag(Setting.DATABASE_URL, url).load().database();
     }

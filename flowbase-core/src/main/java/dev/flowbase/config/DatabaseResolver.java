@@ -32,46 +32,31 @@ final class DatabaseResolver {
             }
         });
         Engine engine = engine();
-        String host = choose(Setting.DATABASE_HOST, u -> u.host(), values.text(Setting.DATABASE_HOST))
-                .orElse("127.0.0.1");
-        int port = choose(Setting.DATABASE_PORT, DatabaseUrl::port, values.port(Setting.DATABASE_PORT))
-                .orElse(engine.defaultPort());
-        String name = choose(Setting.DATABASE_NAME, DatabaseUrl::database, values.text(Setting.DATABASE_NAME))
-                .orElse(engine.defaultDatabase());
-        String user = choose(Setting.DATABASE_USER, DatabaseUrl::user, values.text(Setting.DATABASE_USER))
+        String host = choose(Setting.DATABASE_HOST, u -> u.host()).orElseThrow();
+        // Defaults that depend on the engine (port, database, user) come from the engine itself.
+        int port = choose(Setting.DATABASE_PORT, DatabaseUrl::port).orElse(engine.defaultPort());
+        String name = choose(Setting.DATABASE_NAME, DatabaseUrl::database).orElse(engine.defaultDatabase());
+        String user = choose(Setting.DATABASE_USER, DatabaseUrl::user)
                 .orElse(engine.isEmbedded() ? "" : System.getProperty("user.name", ""));
         Secret password = password();
-        boolean ssl = choose(Setting.DATABASE_SSL, DatabaseUrl::ssl, values.bool(Setting.DATABASE_SSL))
-                .orElse(false);
-        boolean verify = choose(
-                        Setting.DATABASE_SSL_REJECT_UNAUTHORIZED,
-                        DatabaseUrl::sslVerify,
-                        values.bool(Setting.DATABASE_SSL_REJECT_UNAUTHORIZED))
-                .orElse(true);
+        boolean ssl = choose(Setting.DATABASE_SSL, DatabaseUrl::ssl).orElseThrow();
+        boolean verify = choose(Setting.DATABASE_SSL_REJECT_UNAUTHORIZED, DatabaseUrl::sslVerify)
+                .orElseThrow();
         PoolSettings pool = pool();
-        Duration statementTimeout = Duration.ofMillis(values.integer(
-                        Setting.STATEMENT_TIMEOUT,
-                        0,
-                        Integer.MAX_VALUE,
-                        "expected milliseconds, a whole number >= 0 (0 means no limit)")
-                .orElse(30_000));
-        boolean debug = values.bool(Setting.DEBUG).orElse(false);
+        Duration statementTimeout = Duration.ofMillis(values.value(Setting.STATEMENT_TIMEOUT));
+        boolean debug = values.value(Setting.DEBUG);
         Map<String, String> options = url == null ? Map.of() : url.options();
         return new DatabaseConfig(
                 engine, host, port, name, user, password, ssl, ssl && verify, pool, statementTimeout, debug, options);
     }
 
     private Engine engine() {
-        Optional<Engine> fromSetting = values.text(Setting.DATABASE_ENGINE).flatMap(name -> {
-            Optional<Engine> e = Engine.fromName(name);
-            values.check(Setting.DATABASE_ENGINE, e.isPresent(), "expected postgresql, mariadb or sqlite");
-            return e;
-        });
+        Optional<Engine> fromSetting = values.get(Setting.DATABASE_ENGINE);
         Optional<Engine> fromUrl = Optional.ofNullable(url).map(DatabaseUrl::engine);
-        return choose(Setting.DATABASE_ENGINE, u -> Optional.of(u.engine()), fromSetting)
+        return choose(sourceOf(Setting.DATABASE_ENGINE), u -> Optional.of(u.engine()), fromSetting)
                 .or(() -> fromUrl)
                 // A host without an engine means the production default, PostgreSQL.
-                .or(() -> values.text(Setting.DATABASE_HOST).map(h -> Engine.SERVER_DEFAULT))
+                .or(() -> isSet(Setting.DATABASE_HOST) ? Optional.of(Engine.SERVER_DEFAULT) : Optional.empty())
                 .orElse(Engine.EMBEDDED_DEFAULT);
     }
 
@@ -87,7 +72,7 @@ final class DatabaseResolver {
                 return Optional.empty();
             }
         });
-        Optional<Secret> direct = values.text(Setting.DATABASE_PASSWORD).map(Secret::new);
+        Optional<Secret> direct = values.get(Setting.DATABASE_PASSWORD).map(Secret::new);
         Source directSource = sourceOf(Setting.DATABASE_PASSWORD);
         // The file replaces a password given at the same level or below: the usual secrets-mount pattern.
         boolean fileWins =
@@ -98,30 +83,35 @@ final class DatabaseResolver {
     }
 
     private PoolSettings pool() {
-        int max = values.integer(Setting.POOL_MAX, 1, 10_000, "expected a whole number from 1 to 10000")
-                .orElse(PoolSettings.DEFAULT_MAX);
-        int min = values.integer(Setting.POOL_MIN, 0, 10_000, "expected a whole number from 0 to 10000")
-                .orElse(Math.min(PoolSettings.DEFAULT_MIN, max));
+        int max = values.value(Setting.POOL_MAX);
+        int min = values.get(Setting.POOL_MIN)
+                .orElse(Math.min(Setting.POOL_MIN.defaultValue().orElseThrow(), max));
         if (min > max) {
             values.problem(Setting.POOL_MIN, "expected at most the pool maximum (" + max + ")");
             min = max;
         }
-        int idle = values.integer(
-                        Setting.IDLE_TIMEOUT, 10_000, Integer.MAX_VALUE, "expected milliseconds, at least 10000")
-                .orElse(30_000);
-        int connect = values.integer(
-                        Setting.CONNECTION_TIMEOUT, 250, Integer.MAX_VALUE, "expected milliseconds, at least 250")
-                .orElse(10_000);
-        return new PoolSettings(max, min, Duration.ofMillis(idle), Duration.ofMillis(connect));
+        return new PoolSettings(
+                max,
+                min,
+                Duration.ofMillis(values.value(Setting.IDLE_TIMEOUT)),
+                Duration.ofMillis(values.value(Setting.CONNECTION_TIMEOUT)));
     }
 
-    private Source sourceOf(Setting setting) {
+    /** Whether a source other than the default sets {@code setting}. */
+    private boolean isSet(Setting<?> setting) {
+        return values.raw(setting)
+                .filter(v ->
+                        v.source().kind() != Source.Kind.DEFAULT && !v.raw().isBlank())
+                .isPresent();
+    }
+
+    private Source sourceOf(Setting<?> setting) {
         return values.raw(setting).map(SettingValue::source).orElse(Source.DEFAULT);
     }
 
-    private <T> Optional<T> choose(
-            Setting setting, java.util.function.Function<DatabaseUrl, Optional<T>> urlPart, Optional<T> separate) {
-        return choose(sourceOf(setting), urlPart, separate);
+    /** The URL's part, or the separate setting (its default included) where that wins; see {@link #choose(Source, java.util.function.Function, Optional)}. */
+    private <T> Optional<T> choose(Setting<T> setting, java.util.function.Function<DatabaseUrl, Optional<T>> urlPart) {
+        return choose(sourceOf(setting), urlPart, values.get(setting));
     }
 
     /** The URL's part unless the separate value comes from a source at least as high. */

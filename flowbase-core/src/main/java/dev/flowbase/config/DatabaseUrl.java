@@ -109,7 +109,8 @@ public record DatabaseUrl(
         }
         String sslFlag = removeIgnoringCase(query, "ssl");
         if (sslFlag != null) {
-            ssl = Optional.of(Values.parseBoolean(sslFlag)
+            ssl = Optional.of(Parser.bool()
+                    .apply(sslFlag)
                     .orElseThrow(() -> new IllegalArgumentException("expected ssl=true or ssl=false")));
         }
         return new DatabaseUrl(
@@ -151,7 +152,8 @@ public record DatabaseUrl(
     }
 
     private static int parsePort(String text) {
-        return Values.parsePort(text).orElseThrow(() -> new IllegalArgumentException(Values.PORT_EXPECTED));
+        Parser<Integer> port = Parser.port();
+        return port.apply(text).orElseThrow(() -> new IllegalArgumentException(port.expected()));
     }
 
     private static Map<String, String> parseQuery(String query) {

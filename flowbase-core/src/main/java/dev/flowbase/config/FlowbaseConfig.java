@@ -28,7 +28,10 @@ public record FlowbaseConfig(
 
     /** Reads flags (none), the process environment and {@code ./flowbase.yml} when present. */
     public static FlowbaseConfig load() {
-        return new ConfigLoader().environment(System.getenv()).load();
+        return new ConfigLoader()
+                .environment(System.getenv())
+                .defaultConfigFileIfPresent()
+                .load();
     }
 
     public boolean isProduction() {

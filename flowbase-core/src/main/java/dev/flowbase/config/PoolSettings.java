@@ -4,9 +4,6 @@ import java.time.Duration;
 
 /** Connection pool limits; validated by the loader, re-checked here so a hand-made value cannot be wrong. */
 public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Duration connectionTimeout) {
-    public static final int DEFAULT_MAX = 10;
-    public static final int DEFAULT_MIN = 2;
-
     public PoolSettings {
         if (maxSize < 1 || minIdle < 0 || minIdle > maxSize) {
             throw new IllegalArgumentException(
@@ -18,7 +15,12 @@ public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Durat
         return new PoolSettings(max, Math.min(minIdle, max), idleTimeout, connectionTimeout);
     }
 
+    /** The settings' own defaults (see {@link Setting}). */
     public static PoolSettings defaults() {
-        return new PoolSettings(DEFAULT_MAX, DEFAULT_MIN, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        return new PoolSettings(
+                Setting.POOL_MAX.defaultValue().orElseThrow(),
+                Setting.POOL_MIN.defaultValue().orElseThrow(),
+                Duration.ofMillis(Setting.IDLE_TIMEOUT.defaultValue().orElseThrow()),
+                Duration.ofMillis(Setting.CONNECTION_TIMEOUT.defaultValue().orElseThrow()));
     }
 }

@@ -1,38 +1,120 @@
 package dev.flowbase.config;
 
+import dev.flowbase.engine.Engine;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every configuration setting, with its config-file key, its environment variables (the first
- * one set wins) and its command-line flag. Defaults live here as named values so that
- * {@code flowbase config show} and the docs say the same thing.
+ * One configuration setting, declared once: its config-file key, its command-line flag, its
+ * environment variables (the first one set wins), how its text is parsed and checked, its default,
+ * and how it is shown. {@code flowbase config show}, the loader, the error messages and the docs
+ * all read this one declaration, so a new setting is written here and nowhere else.
  */
-public enum Setting {
-    ENVIRONMENT(
-            "environment", "--environment", Masking.NONE, "development", "FLOWBASE_ENVIRONMENT", "DB_ENV", "NODE_ENV"),
-    DATABASE_URL("database.url", "--url", Masking.URL_CREDENTIALS, null, "DATABASE_URL"),
-    DATABASE_ENGINE("database.engine", null, Masking.NONE, null, "DB_ENGINE"),
-    DATABASE_HOST("database.host", null, Masking.NONE, null, "DB_HOST", "POSTGRES_HOST"),
-    DATABASE_PORT("database.port", null, Masking.NONE, null, "DB_PORT", "POSTGRES_PORT"),
-    DATABASE_NAME("database.name", null, Masking.NONE, null, "DB_NAME", "POSTGRES_DB"),
-    DATABASE_USER("database.user", null, Masking.NONE, null, "DB_USER", "POSTGRES_USER"),
-    DATABASE_PASSWORD("database.password", null, Masking.SECRET, null, "DB_PASSWORD", "POSTGRES_PASSWORD"),
-    DATABASE_PASSWORD_FILE("database.password_file", null, Masking.NONE, null, "DB_PASSWORD_FILE"),
-    DATABASE_SSL("database.ssl", null, Masking.NONE, "false", "DB_SSL"),
-    DATABASE_SSL_REJECT_UNAUTHORIZED(
-            "database.ssl_reject_unauthorized", null, Masking.NONE, "true", "DB_SSL_REJECT_UNAUTHORIZED"),
-    POOL_MAX("database.pool.max", null, Masking.NONE, "10", "DB_POOL_MAX"),
-    POOL_MIN("database.pool.min", null, Masking.NONE, "2", "DB_POOL_MIN"),
-    IDLE_TIMEOUT("database.pool.idle_timeout", null, Masking.NONE, "30000", "DB_IDLE_TIMEOUT"),
-    CONNECTION_TIMEOUT("database.pool.connection_timeout", null, Masking.NONE, "10000", "DB_CONNECTION_TIMEOUT"),
-    STATEMENT_TIMEOUT(
-            "database.statement_timeout", null, Masking.NONE, "30000", "DB_STATEMENT_TIMEOUT", "DB_QUERY_TIMEOUT"),
-    DEBUG("database.debug", null, Masking.NONE, "false", "DB_DEBUG"),
-    REDIS_URL("redis.url", null, Masking.URL_CREDENTIALS, null, "REDIS_URL"),
-    SERVER_HOST("server.host", "--host", Masking.NONE, "127.0.0.1", "FLOWBASE_HOST"),
-    SERVER_PORT("server.port", "--port", Masking.NONE, "8080", "FLOWBASE_PORT"),
-    LOG_FORMAT("log.format", "--log-format", Masking.NONE, "text", "FLOWBASE_LOG_FORMAT");
+public final class Setting<T> {
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+
+    public static final Setting<String> ENVIRONMENT = declare(
+            "environment",
+            "--environment",
+            Masking.NONE,
+            new Parser<>(Environments::canonical, Environments.EXPECTED),
+            Environments.DEVELOPMENT,
+            "FLOWBASE_ENVIRONMENT",
+            "DB_ENV",
+            "NODE_ENV");
+    /** Parsed by {@link DatabaseUrl}, which says what is wrong with a URL better than one line could. */
+    public static final Setting<String> DATABASE_URL =
+            declare("database.url", "--url", Masking.URL_CREDENTIALS, Parser.text(), null, "DATABASE_URL");
+
+    public static final Setting<Engine> DATABASE_ENGINE = declare(
+            "database.engine",
+            null,
+            Masking.NONE,
+            new Parser<>(Engine::fromName, "expected postgresql, mariadb or sqlite"),
+            null,
+            "DB_ENGINE");
+    public static final Setting<String> DATABASE_HOST =
+            declare("database.host", null, Masking.NONE, Parser.text(), "127.0.0.1", "DB_HOST", "POSTGRES_HOST");
+    public static final Setting<Integer> DATABASE_PORT =
+            declare("database.port", null, Masking.NONE, Parser.port(), null, "DB_PORT", "POSTGRES_PORT");
+    public static final Setting<String> DATABASE_NAME =
+            declare("database.name", null, Masking.NONE, Parser.text(), null, "DB_NAME", "POSTGRES_DB");
+    public static final Setting<String> DATABASE_USER =
+            declare("database.user", null, Masking.NONE, Parser.text(), null, "DB_USER", "POSTGRES_USER");
+    public static final Setting<String> DATABASE_PASSWORD =
+            declare("database.password", null, Masking.SECRET, Parser.text(), null, "DB_PASSWORD", "POSTGRES_PASSWORD");
+    public static final Setting<String> DATABASE_PASSWORD_FILE =
+            declare("database.password_file", null, Masking.NONE, Parser.text(), null, "DB_PASSWORD_FILE");
+    public static final Setting<Boolean> DATABASE_SSL =
+            declare("database.ssl", null, Masking.NONE, Parser.bool(), false, "DB_SSL");
+    public static final Setting<Boolean> DATABASE_SSL_REJECT_UNAUTHORIZED = declare(
+            "database.ssl_reject_unauthorized", null, Masking.NONE, Parser.bool(), true, "DB_SSL_REJECT_UNAUTHORIZED");
+    public static final Setting<Integer> POOL_MAX = declare(
+            "database.pool.max",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 10_000, "expected a whole number from 1 to 10000"),
+            10,
+            "DB_POOL_MAX");
+    public static final Setting<Integer> POOL_MIN = declare(
+            "database.pool.min",
+            null,
+            Masking.NONE,
+            Parser.integer(0, 10_000, "expected a whole number from 0 to 10000"),
+            2,
+            "DB_POOL_MIN");
+    public static final Setting<Integer> IDLE_TIMEOUT = declare(
+            "database.pool.idle_timeout",
+            null,
+            Masking.NONE,
+            Parser.integer(10_000, Integer.MAX_VALUE, "expected milliseconds, at least 10000"),
+            30_000,
+            "DB_IDLE_TIMEOUT");
+    public static final Setting<Integer> CONNECTION_TIMEOUT = declare(
+            "database.pool.connection_timeout",
+            null,
+            Masking.NONE,
+            Parser.integer(250, Integer.MAX_VALUE, "expected milliseconds, at least 250"),
+            10_000,
+            "DB_CONNECTION_TIMEOUT");
+    public static final Setting<Integer> STATEMENT_TIMEOUT = declare(
+            "database.statement_timeout",
+            null,
+            Masking.NONE,
+            Parser.integer(0, Integer.MAX_VALUE, "expected milliseconds, a whole number >= 0 (0 means no limit)"),
+            30_000,
+            "DB_STATEMENT_TIMEOUT",
+            "DB_QUERY_TIMEOUT");
+    public static final Setting<Boolean> DEBUG =
+            declare("database.debug", null, Masking.NONE, Parser.bool(), false, "DB_DEBUG");
+    public static final Setting<String> REDIS_URL = declare(
+            "redis.url",
+            null,
+            Masking.URL_CREDENTIALS,
+            new Parser<>(
+                    t -> t.startsWith("redis://") || t.startsWith("rediss://") ? Optional.of(t) : Optional.empty(),
+                    "expected redis://[user:password@]host:port[/db] or rediss://…"),
+            null,
+            "REDIS_URL");
+    public static final Setting<String> SERVER_HOST =
+            declare("server.host", "--host", Masking.NONE, Parser.text(), "127.0.0.1", "FLOWBASE_HOST");
+    public static final Setting<Integer> SERVER_PORT = declare(
+            "server.port",
+            "--port",
+            Masking.NONE,
+            Parser.integer(0, 65535, "expected a port from 1 to 65535, or 0 to pick a free one"),
+            8080,
+            "FLOWBASE_PORT");
+    public static final Setting<String> LOG_FORMAT = declare(
+            "log.format",
+            "--log-format",
+            Masking.NONE,
+            Parser.oneOf("expected text or json", "text", "json"),
+            "text",
+            "FLOWBASE_LOG_FORMAT");
 
     /** How a value is shown in output, errors and logs. */
     public enum Masking {
@@ -44,15 +126,30 @@ public enum Setting {
     private final String key;
     private final String flag;
     private final Masking masking;
-    private final String defaultValue;
+    private final Parser<T> parser;
+    private final T defaultValue;
     private final List<String> environmentVariables;
 
-    Setting(String key, String flag, Masking masking, String defaultValue, String... environmentVariables) {
+    private Setting(
+            String key, String flag, Masking masking, Parser<T> parser, T defaultValue, List<String> variables) {
         this.key = key;
         this.flag = flag;
         this.masking = masking;
+        this.parser = parser;
         this.defaultValue = defaultValue;
-        this.environmentVariables = List.of(environmentVariables);
+        this.environmentVariables = variables;
+    }
+
+    private static <T> Setting<T> declare(
+            String key, String flag, Masking masking, Parser<T> parser, T defaultValue, String... variables) {
+        Setting<T> setting = new Setting<>(key, flag, masking, parser, defaultValue, List.of(variables));
+        ALL.add(setting);
+        return setting;
+    }
+
+    /** Every setting, in the order declared. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(ALL);
     }
 
     /** The dotted key in the config file, for example {@code database.pool.max}. */
@@ -64,8 +161,18 @@ public enum Setting {
         return Optional.ofNullable(flag);
     }
 
-    public Optional<String> defaultValue() {
+    public Parser<T> parser() {
+        return parser;
+    }
+
+    /** The value when no source sets one; empty for settings without a default. */
+    public Optional<T> defaultValue() {
         return Optional.ofNullable(defaultValue);
+    }
+
+    /** The default as text, as a user would write it. */
+    public Optional<String> defaultText() {
+        return defaultValue().map(String::valueOf);
     }
 
     public List<String> environmentVariables() {
@@ -81,12 +188,22 @@ public enum Setting {
         };
     }
 
-    public static Optional<Setting> byKey(String key) {
-        for (Setting s : values()) {
-            if (s.key.equals(key)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+    public static Optional<Setting<?>> byKey(String key) {
+        return ALL.stream().filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(key);
     }
 }

@@ -214,7 +214,8 @@ class ConfigLoaderTest {
 
         FlowbaseConfig config = env().configFile(f).load();
 
-        assertThat(config.database().pool().maxSize()).isEqualTo(PoolSettings.DEFAULT_MAX);
+        assertThat(config.database().pool().maxSize())
+                .isEqualTo(Setting.POOL_MAX.defaultValue().orElseThrow());
     }
 
     @Test
@@ -251,5 +252,42 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> env("DATABASE_URL", "sqlite:///").load())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("expected a file after sqlite:");
+    }
+
+    @Test
+    void aLibraryCallReadsNoFileItWasNotGiven() throws IOException {
+        Path cwdFile = ConfigLoader.DEFAULT_CONFIG_FILE.toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(cwdFile), "a flowbase.yml is already here");
+        Files.writeString(cwdFile, "database:\n  pool:\n    max: 3\n");
+        try {
+            DatabaseConfig config = DatabaseConfig.fromUrl("sqlite::memory:");
+
+            assertThat(config.pool().maxSize())
+                    .isEqualTo(Setting.POOL_MAX.defaultValue().orElseThrow());
+            assertThat(new ConfigLoader()
+                            .defaultConfigFileIfPresent()
+                            .load()
+                            .database()
+                            .pool()
+                            .maxSize())
+                    .as("read when asked for")
+                    .isEqualTo(3);
+        } finally {
+            Files.delete(cwdFile);
+        }
+    }
+
+    @Test
+    void everySettingIsDeclaredOnceWithAParserAndItsDefaultIsWhatTheLoaderUses() {
+        FlowbaseConfig config = env().load();
+
+        assertThat(Setting.all()).extracting(Setting::key).doesNotHaveDuplicates();
+        assertThat(Setting.all()).allSatisfy(s -> assertThat(s.parser()).isNotNull());
+        assertThat(config.database().pool()).isEqualTo(PoolSettings.defaults());
+        assertThat(config.database().statementTimeout().toMillis())
+                .isEqualTo(
+                        Setting.STATEMENT_TIMEOUT.defaultValue().orElseThrow().longValue());
+        assertThat(config.server().port())
+                .isEqualTo(Setting.SERVER_PORT.defaultValue().orElseThrow());
     }
 }

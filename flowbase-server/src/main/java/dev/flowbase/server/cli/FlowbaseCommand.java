@@ -82,9 +82,9 @@ public final class FlowbaseCommand {
 
     /** Flags, then the environment, then the config file, then defaults; {@code extra} adds command flags. */
     ConfigLoader configLoader() {
-        return new ConfigLoader()
-                .environment(cli.environment())
-                .configFile(configFile)
+        ConfigLoader loader = new ConfigLoader().environment(cli.environment());
+        // The command line reads ./flowbase.yml when present; --config names a file that must exist.
+        return (configFile != null ? loader.configFile(configFile) : loader.defaultConfigFileIfPresent())
                 .flag(Setting.DATABASE_URL, url)
                 .flag(Setting.ENVIRONMENT, environment)
                 .flag(Setting.LOG_FORMAT, logFormat);

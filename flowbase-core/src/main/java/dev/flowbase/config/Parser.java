@@ -1,0 +1,63 @@
+package dev.flowbase.config;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How a setting's text becomes its value, and what to say when it does not: the words follow the
+ * field, source and value in every configuration error ("expected a port from 1 to 65535").
+ */
+public record Parser<T>(Function<String, Optional<T>> parse, String expected) {
+
+    public Optional<T> apply(String text) {
+        return parse.apply(text.strip());
+    }
+
+    public static Parser<String> text() {
+        return new Parser<>(t -> t.isEmpty() ? Optional.empty() : Optional.of(t), "expected some text");
+    }
+
+    public static Parser<Boolean> bool() {
+        return new Parser<>(Parser::parseBoolean, "expected true or false (also yes/no, on/off, 1/0)");
+    }
+
+    public static Parser<Integer> port() {
+        return integer(1, 65535, "expected a port, a whole number from 1 to 65535");
+    }
+
+    public static Parser<Integer> integer(int min, int max, String expected) {
+        return new Parser<>(t -> parseInt(t).filter(i -> i >= min && i <= max), expected);
+    }
+
+    /** One of {@code choices}, in any case. */
+    public static Parser<String> oneOf(String expected, String... choices) {
+        return new Parser<>(
+                t -> {
+                    String lower = t.toLowerCase(Locale.ROOT);
+                    for (String choice : choices) {
+                        if (choice.equals(lower)) {
+                            return Optional.of(choice);
+                        }
+                    }
+                    return Optional.empty();
+                },
+                expected);
+    }
+
+    static Optional<Boolean> parseBoolean(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> Optional.of(true);
+            case "false", "no", "off", "0" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    static Optional<Integer> parseInt(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
