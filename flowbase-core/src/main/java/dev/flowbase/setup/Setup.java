@@ -120,6 +120,12 @@ public final class Setup {
     private static RedisCheck.Report checkRedis(String url) {
         try {
             return RedisCheck.run(url);
+        } catch (NoClassDefFoundError e) {
+            // Lettuce is optional for library users; the server brings it.
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "REDIS_URL is set but io.lettuce:lettuce-core is not on the class path: add it, unset"
+                            + " REDIS_URL, or run init with --skip-redis");
         } catch (FlowbaseException e) {
             throw new FlowbaseException(
                     e.code(), e.getMessage() + "; start it, or run init with --skip-redis to go on without it", e);
