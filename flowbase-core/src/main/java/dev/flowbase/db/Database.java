@@ -91,6 +91,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs statements that return nothing (DDL, administration) on one connection, in order.
+     *
+     * @param action what Flowbase is doing, for the message of a failure
+     * @throws DatabaseException classified, naming {@code action}
+     */
+    public void execute(String action, String... statements) {
+        try (Connection c = connection();
+                java.sql.Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.statement(dialect, action, e);
+        }
+    }
+
     /** Whether the database's storage has vanished from under the pool (a deleted SQLite file). */
     public boolean storageMissing() {
         return dialect.storageMissing(config);

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +54,6 @@ public interface ScratchSpace extends AutoCloseable {
                 remove.run();
             }
         };
-    }
-
-    /** Runs one administrative statement on the live database. */
-    static void execute(Database db, String sql) {
-        try (Connection c = db.connection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Preparing the expected schema", e);
-        }
     }
 
     /** The first column of {@code sql}, run with {@code prefix}'s LIKE pattern as its one parameter. */

@@ -8,7 +8,6 @@ import dev.flowbase.db.DatabaseException;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.Dialects;
 import dev.flowbase.db.SqlErrorKind;
-import dev.flowbase.db.SqlErrors;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrateResult;
@@ -22,9 +21,6 @@ import dev.flowbase.seed.AdminKeys;
 import dev.flowbase.seed.InstalledEnvironment;
 import dev.flowbase.seed.SeedReport;
 import dev.flowbase.seed.Seeder;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -112,7 +108,9 @@ public final class Setup {
             }
             var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, false);
             progress.accept("Reset: undid " + undone.undone().size() + " migration(s)");
-            execute(db, "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(Migrator.DEFAULT_TABLE));
+            db.execute(
+                    "Resetting the database",
+                    "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(Migrator.DEFAULT_TABLE));
         }
         return init(skipRedis);
     }
@@ -153,18 +151,9 @@ public final class Setup {
         DatabaseConfig server = target.withDatabase(dialect.maintenanceDatabase())
                 .withPool(PoolSettings.defaults().withMaxSize(1));
         try (Database admin = Database.open(server)) {
-            execute(admin, dialect.createDatabaseSql(target.database()));
+            admin.execute("Creating the database", dialect.createDatabaseSql(target.database()));
         }
         progress.accept("Database: created " + target.describeTarget());
         return new Opened(Database.open(target), true);
-    }
-
-    private static void execute(Database db, String sql) {
-        try (Connection c = db.connection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Setting up the database", e);
-        }
     }
 }

@@ -23,8 +23,11 @@ import java.util.UUID;
  * that relies on the session zone fails here rather than in production.
  */
 public final class TestDatabase implements AutoCloseable {
-    public static final String POSTGRES_SERVER = "postgresql://root@127.0.0.1:5432/";
-    public static final String MARIADB_SERVER = "mariadb://root@127.0.0.1:3306/";
+    /** The PostgreSQL server tests make their databases on: {@code FLOWBASE_TEST_POSTGRES_URL}, ending in /. */
+    public static final String POSTGRES_SERVER =
+            server("FLOWBASE_TEST_POSTGRES_URL", "postgresql://root@127.0.0.1:5432/");
+    /** The MariaDB server tests make their databases on: {@code FLOWBASE_TEST_MARIADB_URL}, ending in /. */
+    public static final String MARIADB_SERVER = server("FLOWBASE_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/");
     /** MariaDB takes the zone per session; PostgreSQL's driver takes the JVM's (Pacific/Chatham in tests). */
     static final String MARIADB_SESSION_ZONE = "?sessionVariables=time_zone='%2B12:45'";
 
@@ -120,16 +123,28 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void admin(Engine engine, java.util.function.Function<Dialect, String> sql) {
+        admin(engine, sql.apply(Dialects.forEngine(engine)));
+    }
+
+    /** Runs one administrative statement on the test server of {@code engine}, in its maintenance database. */
+    public static void admin(Engine engine, String sql) {
         Dialect dialect = Dialects.forEngine(engine);
-        String jdbcUrl = switch (engine) {
-            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/" + dialect.maintenanceDatabase();
-            default -> "jdbc:mariadb://127.0.0.1:3306/" + dialect.maintenanceDatabase();
-        };
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+        String server = engine == Engine.POSTGRESQL ? POSTGRES_SERVER : MARIADB_SERVER;
+        // MariaDB's maintenance database is "" (none): set it after parsing, where "" would mean the default.
+        DatabaseConfig config = DatabaseConfig.fromUrl(server).withDatabase(dialect.maintenanceDatabase());
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", config.user());
+        login.setProperty("password", config.password().value());
+        try (Connection c = DriverManager.getConnection(dialect.jdbcUrl(config), login);
                 Statement s = c.createStatement()) {
-            s.execute(sql.apply(dialect));
+            s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Test database setup on " + engine + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String server(String variable, String local) {
+        String url = System.getenv(variable);
+        return url == null || url.isBlank() ? local : url.endsWith("/") ? url : url + "/";
     }
 }

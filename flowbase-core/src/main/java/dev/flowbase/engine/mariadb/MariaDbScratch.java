@@ -11,7 +11,7 @@ final class MariaDbScratch implements ScratchSpaces {
 
     @Override
     public ScratchSpace create(Database live, String name) {
-        ScratchSpace.execute(live, live.dialect().createDatabaseSql(name));
+        live.execute("Preparing the expected schema", live.dialect().createDatabaseSql(name));
         try {
             Database scratch = Database.open(live.config()
                     .withDatabase(name)
@@ -25,7 +25,7 @@ final class MariaDbScratch implements ScratchSpaces {
 
     @Override
     public void drop(Database live, String name) {
-        ScratchSpace.execute(live, live.dialect().dropDatabaseSql(name));
+        live.execute("Preparing the expected schema", live.dialect().dropDatabaseSql(name));
     }
 
     @Override

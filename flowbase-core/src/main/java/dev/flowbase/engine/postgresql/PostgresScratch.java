@@ -11,7 +11,9 @@ final class PostgresScratch implements ScratchSpaces {
 
     @Override
     public ScratchSpace create(Database live, String schema) {
-        ScratchSpace.execute(live, "CREATE SCHEMA " + live.dialect().quoteIdentifier(schema));
+        live.execute(
+                "Preparing the expected schema",
+                "CREATE SCHEMA " + live.dialect().quoteIdentifier(schema));
         try {
             Database scratch = Database.open(live.config().toBuilder()
                     .option("currentSchema", schema)
@@ -26,7 +28,9 @@ final class PostgresScratch implements ScratchSpaces {
 
     @Override
     public void drop(Database live, String schema) {
-        ScratchSpace.execute(live, "DROP SCHEMA IF EXISTS " + live.dialect().quoteIdentifier(schema) + " CASCADE");
+        live.execute(
+                "Preparing the expected schema",
+                "DROP SCHEMA IF EXISTS " + live.dialect().quoteIdentifier(schema) + " CASCADE");
     }
 
     @Override

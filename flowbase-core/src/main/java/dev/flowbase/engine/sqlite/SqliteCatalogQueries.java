@@ -15,7 +15,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** SQLite keeps no check catalog: named checks are read from each table's CREATE statement. */
+/**
+ * SQLite keeps no check catalog: checks are read from each table's CREATE statement. Named ones keep
+ * their name; a column's own unnamed check is named after the column, as MariaDB names the check of
+ * a JSON column, so that dropping one shows up in schema validation.
+ */
 final class SqliteCatalogQueries implements CatalogQueries {
     private static final Pattern NAMED_CHECK =
             Pattern.compile("CONSTRAINT\\s+\"?(\\w+)\"?\\s+CHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
@@ -33,10 +37,43 @@ final class SqliteCatalogQueries implements CatalogQueries {
                 while (m.find()) {
                     found.add(new Catalog.Check(m.group(1).toLowerCase(Locale.ROOT), balanced(sql, m.end() - 1)));
                 }
+                found.addAll(columnChecks(sql == null ? "" : sql));
                 checks.put(table, found);
             }
         }
         return checks;
+    }
+
+    private static final Pattern CHECK = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COLUMN_START = Pattern.compile("^\\s*\"?(\\w+)\"?\\s");
+    private static final java.util.Set<String> TABLE_CONSTRAINTS =
+            java.util.Set.of("constraint", "primary", "unique", "foreign", "check");
+
+    /** The unnamed checks inside column definitions, each named after its column. */
+    private static List<Catalog.Check> columnChecks(String sql) {
+        List<Catalog.Check> found = new ArrayList<>();
+        int depth = 0;
+        int segment = -1;
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' && depth++ == 0 || c == ',' && depth == 1) {
+                segment = i + 1; // a column or table constraint starts after "(" or ","
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 1 && CHECK.matcher(sql).region(i, sql.length()).lookingAt()) {
+                Matcher column = COLUMN_START.matcher(sql.substring(segment, i));
+                if (column.find() && !TABLE_CONSTRAINTS.contains(column.group(1).toLowerCase(Locale.ROOT))) {
+                    int open = sql.indexOf('(', i);
+                    found.add(new Catalog.Check(column.group(1).toLowerCase(Locale.ROOT), balanced(sql, open)));
+                }
+            }
+        }
+        return found;
     }
 
     /** The parenthesised expression starting at {@code open}, quotes respected. */

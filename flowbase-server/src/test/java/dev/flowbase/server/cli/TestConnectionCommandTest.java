@@ -8,10 +8,7 @@ import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /** {@code flowbase test-connection}, driven through the real command line on every engine. */
@@ -51,7 +48,10 @@ class TestConnectionCommandTest {
         CliRun run = CliRun.of("test-connection", "--url", url);
 
         assertThat(run.status()).isEqualTo(ErrorCode.UNKNOWN_DATABASE.exitCode());
-        assertThat(run.err()).contains("127.0.0.1:").contains("no_such_db").contains("does not exist");
+        assertThat(run.err())
+                .contains(db.config().host() + ":")
+                .contains("no_such_db")
+                .contains("does not exist");
     }
 
     @EngineTest
@@ -83,8 +83,8 @@ class TestConnectionCommandTest {
         String user = "fbt_user_" + db.name().substring(4, 12);
         admin(db.engine(), loginRefusedUserSql(db.engine(), user));
         try {
-            String url = db.engine().id() + "://" + user + ":" + PASSWORD + "@127.0.0.1:"
-                    + db.engine().defaultPort() + "/" + db.name();
+            String url = db.engine().id() + "://" + user + ":" + PASSWORD + "@"
+                    + db.config().host() + ":" + db.config().port() + "/" + db.name();
 
             CliRun run = CliRun.of(Map.of("DB_DEBUG", "true"), "test-connection", "--verbose", "--url", url);
 
@@ -119,13 +119,7 @@ class TestConnectionCommandTest {
         };
     }
 
-    private static void admin(Engine engine, String sql) throws SQLException {
-        String url = engine == Engine.POSTGRESQL
-                ? "jdbc:postgresql://127.0.0.1:5432/postgres"
-                : "jdbc:mariadb://127.0.0.1:3306/";
-        try (Connection c = DriverManager.getConnection(url, "root", "");
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    private static void admin(Engine engine, String sql) {
+        TestDatabase.admin(engine, sql);
     }
 }
