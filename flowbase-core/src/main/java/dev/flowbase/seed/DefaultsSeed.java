@@ -1,6 +1,6 @@
 package dev.flowbase.seed;
 
-import dev.flowbase.Flowbase;
+import dev.flowbase.util.BuildInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +72,7 @@ final class DefaultsSeed implements Seed {
             writer.ensure(
                     "components",
                     Map.of("name", c[0]),
-                    Map.of("type", c[1], "status", "active", "health", "unknown", "version", Flowbase.version()));
+                    Map.of("type", c[1], "status", "active", "health", "unknown", "version", BuildInfo.version()));
         }
     }
 }
