@@ -17,6 +17,10 @@ public final class ConfigLoader {
 
     private final Map<Setting<?>, String> flags = new java.util.HashMap<>();
     private Map<String, String> environment = Map.of();
+    static final String PLACEHOLDER_KEY = "migrate.placeholders.";
+    static final String PLACEHOLDER_VARIABLE = "FLOWBASE_PLACEHOLDER_";
+
+    private final Map<String, String> placeholderFlags = new LinkedHashMap<>();
     private Path configFile;
     private boolean configFileExplicit;
 
@@ -49,6 +53,33 @@ public final class ConfigLoader {
         return this;
     }
 
+    /** A migration placeholder's value, by its name: {@code --placeholder name=value}. */
+    public ConfigLoader placeholder(String name, String value) {
+        placeholderFlags.put(name, value);
+        return this;
+    }
+
+    /**
+     * Placeholder values, flags over variables over the file: {@code migrate.placeholders.NAME} in
+     * flowbase.yml, {@code FLOWBASE_PLACEHOLDER_NAME} (the name lower-cased, as Flyway reads its
+     * variables), {@code --placeholder NAME=VALUE}.
+     */
+    private Map<String, String> placeholders(Map<String, ConfigFile.Entry> fileEntries) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        fileEntries.forEach((key, entry) -> {
+            if (key.startsWith(PLACEHOLDER_KEY)) {
+                values.put(key.substring(PLACEHOLDER_KEY.length()), entry.value());
+            }
+        });
+        environment.forEach((variable, value) -> {
+            if (variable.startsWith(PLACEHOLDER_VARIABLE) && variable.length() > PLACEHOLDER_VARIABLE.length()) {
+                values.put(variable.substring(PLACEHOLDER_VARIABLE.length()).toLowerCase(java.util.Locale.ROOT), value);
+            }
+        });
+        values.putAll(placeholderFlags);
+        return values;
+    }
+
     public FlowbaseConfig load() {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, ConfigFile.Entry> fileEntries = readFile(problems);
@@ -57,7 +88,7 @@ public final class ConfigLoader {
             pick(setting, fileEntries).ifPresent(v -> raw.put(setting, v));
         }
         fileEntries.keySet().stream()
-                .filter(key -> Setting.byKey(key).isEmpty())
+                .filter(key -> Setting.byKey(key).isEmpty() && !key.startsWith(PLACEHOLDER_KEY))
                 .forEach(key -> problems.add(new ConfigProblem(
                         key, fileEntries.get(key).source(), null, "unknown setting; see docs/configuration.md")));
 
@@ -74,7 +105,13 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new FlowbaseConfig(
-                env, database, redis, new ServerSettings(host, port), logFormat, values.entries(database));
+                env,
+                database,
+                redis,
+                new ServerSettings(host, port),
+                logFormat,
+                placeholders(fileEntries),
+                values.entries(database));
     }
 
     private Map<String, ConfigFile.Entry> readFile(List<ConfigProblem> problems) {

@@ -1,10 +1,12 @@
 package dev.flowbase.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole effective configuration, validated once and immutable from then on. {@link #entries()}
+ * The whole effective configuration, validated once and immutable from then on. {@code placeholders}
+ * are the values of migration placeholders ({@code ${name}}) from all sources. {@link #entries()}
  * keeps where every value came from, for {@code flowbase config show}.
  */
 public record FlowbaseConfig(
@@ -13,6 +15,7 @@ public record FlowbaseConfig(
         Optional<String> redisUrl,
         ServerSettings server,
         LogFormat logFormat,
+        Map<String, String> placeholders,
         List<ConfigEntry> entries) {
 
     public static final String PRODUCTION = Environments.PRODUCTION;
@@ -23,6 +26,7 @@ public record FlowbaseConfig(
     }
 
     public FlowbaseConfig {
+        placeholders = Map.copyOf(placeholders);
         entries = List.copyOf(entries);
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,7 @@ public final class Migrator {
     private final Duration lockTimeout;
     private final boolean outOfOrder;
     private final MigrationListener listener;
+    private final Placeholders placeholders;
 
     private Migrator(Builder b) {
         if (!b.location.isClasspath() && b.table.equalsIgnoreCase(DEFAULT_TABLE)) {
@@ -46,6 +48,7 @@ public final class Migrator {
         this.lockTimeout = b.lockTimeout;
         this.outOfOrder = b.outOfOrder;
         this.listener = b.listener;
+        this.placeholders = b.placeholders;
     }
 
     public static Builder configure() {
@@ -67,7 +70,8 @@ public final class Migrator {
         if (dryRun) {
             History history = readHistory();
             List<ExecutedScript> planned = Plan.migrate(scripts, history, target, outOfOrder).stream()
-                    .map(step -> PlannedScript.of(step.script(), db.engine()).dryRun())
+                    .map(step -> PlannedScript.of(step.script(), db.engine(), placeholders())
+                            .dryRun())
                     .toList();
             return new MigrateResult(true, planned, history.applied().size(), millisSince(start));
         }
@@ -107,7 +111,8 @@ public final class Migrator {
         ScriptSet scripts = scripts();
         if (dryRun) {
             List<ExecutedScript> planned = Plan.rollback(scripts, readHistory(), to, steps).stream()
-                    .map(step -> PlannedScript.of(step.script(), db.engine()).dryRun())
+                    .map(step -> PlannedScript.of(step.script(), db.engine(), placeholders())
+                            .dryRun())
                     .toList();
             return new RollbackResult(true, planned, millisSince(start));
         }
@@ -214,8 +219,14 @@ public final class Migrator {
     private List<SplitStep> split(List<Plan.Step> steps) {
         // Every script is split before the first one runs: a file that cannot be split stops the run early.
         return steps.stream()
-                .map(s -> new SplitStep(PlannedScript.of(s.script(), db.engine()), s.failed(), s.undoes()))
+                .map(s -> new SplitStep(
+                        PlannedScript.of(s.script(), db.engine(), placeholders()), s.failed(), s.undoes()))
                 .toList();
+    }
+
+    /** The configured values with this run's built-in ones. */
+    private Placeholders placeholders() {
+        return placeholders.withBuiltIns(db.facts().database(), installedBy(), table.name());
     }
 
     private ExecutedScript heard(ExecutedScript script) {
@@ -314,6 +325,7 @@ public final class Migrator {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private boolean outOfOrder;
         private MigrationListener listener = MigrationListener.NONE;
+        private Placeholders placeholders = Placeholders.of(Map.of());
 
         private Builder() {}
 
@@ -354,6 +366,12 @@ public final class Migrator {
         /** Told about each script as {@code migrate} and {@code rollback} run; see {@link MigrationListener}. */
         public Builder listener(MigrationListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Values for {@code ${name}} in the scripts; see {@link Placeholders}. Built-in ones need none. */
+        public Builder placeholders(Map<String, String> values) {
+            this.placeholders = Placeholders.of(values);
             return this;
         }
 

@@ -16,8 +16,13 @@ record PlannedScript(Script script, List<SqlStatement> statements) {
     }
 
     static PlannedScript of(Script script, Engine engine) {
+        return of(script, engine, Placeholders.NONE);
+    }
+
+    /** The script with its placeholders replaced, then split. */
+    static PlannedScript of(Script script, Engine engine, Placeholders placeholders) {
         try {
-            return new PlannedScript(script, SqlSplitter.forEngine(engine).split(script.text()));
+            return new PlannedScript(script, SqlSplitter.forEngine(engine).split(placeholders.apply(script)));
         } catch (SqlSyntaxException e) {
             throw new FlowbaseException(
                     ErrorCode.MIGRATION_FAILED,

@@ -34,7 +34,14 @@ final class MigrateOptions {
     @Option(names = "--out-of-order", description = "Allow versions below the highest applied one.")
     boolean outOfOrder;
 
-    Migrator migrator(Database db, MigrationListener listener) {
+    @Option(
+            names = "--placeholder",
+            paramLabel = "NAME=VALUE",
+            description = "A value for ${NAME} in the scripts; repeat for more (also FLOWBASE_PLACEHOLDER_NAME,"
+                    + " migrate.placeholders.NAME in flowbase.yml).")
+    java.util.Map<String, String> placeholders = new java.util.LinkedHashMap<>();
+
+    Migrator migrator(Database db, MigrationListener listener, java.util.Map<String, String> placeholderValues) {
         if (location != null && table == null) {
             // Flowbase's own history already holds a V1; a user's set shares nothing with it.
             throw new FlowbaseException(
@@ -42,8 +49,11 @@ final class MigrateOptions {
                     "--location " + location + " needs --table NAME: give your own migrations their own history table"
                             + " (Flowbase's own is " + Migrator.DEFAULT_TABLE + ")");
         }
-        Migrator.Builder b =
-                Migrator.configure().database(db).outOfOrder(outOfOrder).listener(listener);
+        Migrator.Builder b = Migrator.configure()
+                .database(db)
+                .outOfOrder(outOfOrder)
+                .listener(listener)
+                .placeholders(placeholderValues);
         if (location != null) {
             b.location(MigrationLocation.directory(location));
         }

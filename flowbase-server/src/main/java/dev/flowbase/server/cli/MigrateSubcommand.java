@@ -1,5 +1,6 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.Dialects;
@@ -19,7 +20,9 @@ abstract class MigrateSubcommand extends BaseCommand {
 
     @Override
     public final Integer call() {
-        config = config();
+        ConfigLoader loader = root().configLoader();
+        options.placeholders.forEach(loader::placeholder);
+        config = loader.load();
         var target = config.database();
         var dialect = Dialects.forEngine(target.engine());
         if (readsOnly() && dialect.storageMissing(target)) {
@@ -27,7 +30,7 @@ abstract class MigrateSubcommand extends BaseCommand {
         }
         try (Database db = Database.open(target)) {
             database = db;
-            return run(options.migrator(db, listener()));
+            return run(options.migrator(db, listener(), config.placeholders()));
         }
     }
 
