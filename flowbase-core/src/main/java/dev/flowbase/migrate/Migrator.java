@@ -65,7 +65,22 @@ public final class Migrator {
      * ones. A dry run returns the statements it would run and touches nothing.
      */
     public MigrateResult migrate(Version target, boolean dryRun) {
+        return migrate(target, dryRun, false);
+    }
+
+    /**
+     * As {@link #migrate(Version, boolean)}; with {@code group}, every pending script runs in one
+     * transaction: all or none, and faster (no commit per file). Refused where DDL commits by itself.
+     */
+    public MigrateResult migrate(Version target, boolean dryRun, boolean group) {
         long start = System.nanoTime();
+        if (group && !db.dialect().capabilities().transactionalDdl()) {
+            throw new FlowbaseException(
+                    ErrorCode.REFUSED,
+                    "Group mode runs every pending migration in one transaction, but on " + db.engine()
+                            + " each DDL statement commits by itself, so the group could not be rolled back:"
+                            + " run without --group");
+        }
         ScriptSet scripts = scripts();
         if (dryRun) {
             History history = readHistory();
@@ -78,6 +93,10 @@ public final class Migrator {
         return locked((c, history, runner) -> {
             List<SplitStep> steps = split(Plan.migrate(scripts, history, target, outOfOrder));
             listener.onStart(steps.size());
+            if (group) {
+                return new MigrateResult(
+                        false, runGroup(c, runner, steps), history.applied().size(), millisSince(start));
+            }
             List<ExecutedScript> done = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 ExecutedScript script =
@@ -94,6 +113,24 @@ public final class Migrator {
             }
             return new MigrateResult(false, done, history.applied().size(), millisSince(start));
         });
+    }
+
+    private List<ExecutedScript> runGroup(Connection c, ScriptRunner runner, List<SplitStep> steps)
+            throws SQLException {
+        for (SplitStep step : steps) {
+            if (!step.planned().script().transactional()) {
+                throw new FlowbaseException(
+                        ErrorCode.REFUSED,
+                        step.planned().script().where() + " is marked " + Script.NO_TRANSACTION
+                                + " and cannot run inside the group's transaction: run without --group");
+            }
+        }
+        List<ExecutedScript> done = runner.runAll(
+                steps.stream().map(SplitStep::planned).toList(),
+                steps.stream().map(SplitStep::failed).toList());
+        engine.checkpoint(c, lockTimeout);
+        done.forEach(this::heard); // heard only once the group is durable
+        return done;
     }
 
     /** Undoes the applied versions above {@code to} ({@link Version#ZERO} for all), newest first. */

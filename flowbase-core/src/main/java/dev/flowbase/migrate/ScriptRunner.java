@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,13 +80,7 @@ final class ScriptRunner {
             if (i == statements.size()) {
                 throw e; // the bookkeeping failed, not the script: nothing to blame the file for
             }
-            // Recorded after the rollback, in a transaction of its own, so the record survives.
-            engine.begin(c);
-            if (failed != null) {
-                history.delete(c, failed.installedRank());
-            }
-            history.insert(c, row(p, nextRank++, MigrationState.FAILED, 0, null, millisSince(start)));
-            engine.commit(c);
+            recordFailure(p, failed, start);
             throw failure(
                     p,
                     i,
@@ -94,6 +89,60 @@ final class ScriptRunner {
                             + " `flowbase migrate up` again");
         }
         return executed(p, millisSince(start), 1);
+    }
+
+    /**
+     * Runs every script in one transaction, all or none (group mode): no commit per file, and a
+     * failure in any of them leaves none applied. Only where DDL is transactional.
+     *
+     * @param failed for each script, its earlier failed row or null
+     */
+    List<ExecutedScript> runAll(List<PlannedScript> scripts, List<HistoryRow> failed) throws SQLException {
+        int firstRank = nextRank;
+        List<ExecutedScript> done = new ArrayList<>();
+        engine.begin(c);
+        int k = 0;
+        int i = 0;
+        long start = System.nanoTime();
+        try {
+            for (; k < scripts.size(); k++) {
+                PlannedScript p = scripts.get(k);
+                start = System.nanoTime();
+                for (i = 0; i < p.statements().size(); i++) {
+                    execute(p.statements().get(i));
+                }
+                if (failed.get(k) != null) {
+                    history.delete(c, failed.get(k).installedRank());
+                }
+                history.insert(c, row(p, nextRank++, MigrationState.SUCCESS, i, null, millisSince(start)));
+                done.add(executed(p, millisSince(start), 1));
+            }
+            engine.commit(c);
+            return done;
+        } catch (SQLException e) {
+            engine.rollback(c);
+            nextRank = firstRank; // the rows of the group went with it
+            if (k == scripts.size() || i == scripts.get(k).statements().size()) {
+                throw e; // the bookkeeping failed, not a script
+            }
+            recordFailure(scripts.get(k), failed.get(k), start);
+            throw failure(
+                    scripts.get(k),
+                    i,
+                    e,
+                    "the group was rolled back and none of its " + scripts.size() + " scripts remains: fix the"
+                            + " file and run `flowbase migrate up --group` again");
+        }
+    }
+
+    /** Recorded after the rollback, in a transaction of its own, so the record survives. */
+    private void recordFailure(PlannedScript p, HistoryRow failed, long start) throws SQLException {
+        engine.begin(c);
+        if (failed != null) {
+            history.delete(c, failed.installedRank());
+        }
+        history.insert(c, row(p, nextRank++, MigrationState.FAILED, 0, null, millisSince(start)));
+        engine.commit(c);
     }
 
     /**

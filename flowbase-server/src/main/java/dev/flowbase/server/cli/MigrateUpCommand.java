@@ -15,6 +15,11 @@ final class MigrateUpCommand extends MigrateSubcommand {
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing, take no lock.")
     boolean dryRun;
 
+    @Option(
+            names = "--group",
+            description = "Apply every pending migration in one transaction: all or none (PostgreSQL, SQLite).")
+    boolean group;
+
     @Override
     boolean readsOnly() {
         return dryRun;
@@ -27,7 +32,7 @@ final class MigrateUpCommand extends MigrateSubcommand {
 
     @Override
     int run(Migrator migrator) {
-        MigrateResult r = migrator.migrate(target == null ? null : Version.parse(target), dryRun);
+        MigrateResult r = migrator.migrate(target == null ? null : Version.parse(target), dryRun, group);
         if (json()) {
             Output.json(out(), r);
         } else if (dryRun) {
