@@ -1,6 +1,7 @@
 package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.util.OwnThread;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -32,14 +33,8 @@ final class FirstConnection {
         }
         Driver driver = DriverManager.getDriver(url);
         Duration limit = config.pool().connectionTimeout();
-        CompletableFuture<Connection> attempt = new CompletableFuture<>();
-        Thread.ofVirtual().name("flowbase-connect").start(() -> {
-            try {
-                attempt.complete(driver.connect(url, properties));
-            } catch (Throwable e) {
-                attempt.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<Connection> attempt =
+                OwnThread.start("flowbase-connect", () -> driver.connect(url, properties));
         try {
             return attempt.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -18,11 +18,12 @@ final class OnInterrupt implements ScratchSpace {
 
     private OnInterrupt(Runnable dropByName) {
         this.dropByName = dropByName;
-        this.hook = new Thread(this::closeOnce, "flowbase-scratch-cleanup");
+        this.hook = new Thread(this::interrupted, "flowbase-scratch-cleanup");
     }
 
     /**
-     * @param dropByName removes the space by its name, whether or not it exists yet
+     * @param dropByName removes the space by its name, whether or not it exists yet, over a
+     *     connection of its own
      * @param create makes the space
      */
     static ScratchSpace guard(Runnable dropByName, Supplier<ScratchSpace> create) {
@@ -58,12 +59,21 @@ final class OnInterrupt implements ScratchSpace {
 
     private void closeOnce() {
         if (closed.compareAndSet(false, true)) {
+            scratch.close();
+        }
+    }
+
+    /**
+     * The shutdown hook. The interrupted command may be unwinding at the same moment and closing the
+     * live database's pool, so the space is dropped by name over a connection of the hook's own.
+     */
+    private void interrupted() {
+        if (closed.compareAndSet(false, true)) {
             ScratchSpace made = scratch;
             if (made != null) {
-                made.close();
-            } else {
-                dropByName.run(); // interrupted while it was being made
+                made.database().close();
             }
+            dropByName.run();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowbase.schema;
 
+import dev.flowbase.config.PoolSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.SqlErrors;
 import dev.flowbase.engine.EngineKit;
@@ -37,7 +38,14 @@ public interface ScratchSpace extends AutoCloseable {
             }
         }
         String name = ScratchNames.next(now);
-        return OnInterrupt.guard(() -> spaces.drop(live, name), () -> spaces.create(live, name));
+        return OnInterrupt.guard(
+                () -> {
+                    try (Database own = Database.open(
+                            live.config().withPool(PoolSettings.defaults().withMaxSize(1)))) {
+                        spaces.drop(own, name);
+                    }
+                },
+                () -> spaces.create(live, name));
     }
 
     /** A space whose database is {@code database}, removed by {@code remove} after the database closes. */

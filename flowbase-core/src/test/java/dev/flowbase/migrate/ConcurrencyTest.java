@@ -9,9 +9,9 @@ import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.JavaProcess;
 import dev.flowbase.testing.TestDatabase;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,14 +141,7 @@ class ConcurrencyTest {
         }
     }
 
-    private static ProcessBuilder java(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                MigrateProcess.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+    private static ProcessBuilder java(String... args) {
+        return JavaProcess.of(MigrateProcess.class, args);
     }
 }

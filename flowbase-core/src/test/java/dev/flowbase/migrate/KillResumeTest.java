@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.flowbase.db.Database;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.JavaProcess;
 import dev.flowbase.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -93,16 +94,9 @@ class KillResumeTest {
     }
 
     private Process migrate(TestDatabase test) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                MigrateProcess.class.getName(),
-                "migrate",
-                test.url(),
-                dir.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return JavaProcess.of(MigrateProcess.class, "migrate", test.url(), dir.toString())
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** The scripts the child said it applied, read until it has said {@code n} of them (or ended). */

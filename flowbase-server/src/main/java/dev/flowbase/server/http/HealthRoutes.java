@@ -4,6 +4,7 @@ import dev.flowbase.Flowbase;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.StatusEntry;
+import dev.flowbase.util.OwnThread;
 import io.javalin.http.Context;
 import java.sql.Connection;
 import java.time.Duration;
@@ -43,14 +44,7 @@ final class HealthRoutes {
     }
 
     private Map<String, Object> checksWithin(Duration bound) {
-        CompletableFuture<Map<String, Object>> run = new CompletableFuture<>();
-        Thread.ofVirtual().name("flowbase-health").start(() -> {
-            try {
-                run.complete(checks());
-            } catch (RuntimeException e) {
-                run.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<Map<String, Object>> run = OwnThread.start("flowbase-health", this::checks);
         try {
             return run.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -2,6 +2,7 @@ package dev.flowbase.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowbase.testing.JavaProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,15 +28,7 @@ class ServeTest {
 
     @Test
     void servesHealthOnSqliteWithNoOtherSetupAndStopsOnSigterm() throws Exception {
-        Process server = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.flowbase.server.Main",
-                        "serve",
-                        "--port",
-                        "0")
+        Process server = JavaProcess.of("dev.flowbase.server.Main", "serve", "--port", "0")
                 .directory(dir.toFile())
                 .redirectError(dir.resolve("stderr.log").toFile())
                 .start();
