@@ -90,7 +90,7 @@ public final class Migrator {
                     .toList();
             return new MigrateResult(true, planned, history.applied().size(), millisSince(start));
         }
-        return locked((c, history, runner) -> {
+        return locked(scripts, (c, history, runner) -> {
             List<SplitStep> steps = split(Plan.migrate(scripts, history, target, outOfOrder));
             listener.onStart(steps.size());
             if (group) {
@@ -153,7 +153,7 @@ public final class Migrator {
                     .toList();
             return new RollbackResult(true, planned, millisSince(start));
         }
-        return locked((c, history, runner) -> {
+        return locked(scripts, (c, history, runner) -> {
             List<SplitStep> planned = split(Plan.rollback(scripts, history, to, steps));
             listener.onStart(planned.size());
             List<ExecutedScript> done = new ArrayList<>();
@@ -188,35 +188,12 @@ public final class Migrator {
     /** Removes failed entries and realigns the checksums of applied files that were edited. */
     public RepairResult repair() {
         ScriptSet scripts = scripts();
-        return locked((c, history, runner) -> {
-            List<String> changes = new ArrayList<>();
-            for (HistoryRow r : history.failures()) {
-                table.delete(c, r.installedRank());
-                changes.add("removed the failed entry of " + r.script()
-                        + (r.statementsApplied() > 0
-                                ? " (" + r.statementsApplied() + " statement(s) of it had been applied and remain)"
-                                : ""));
-            }
-            for (HistoryRow r : history.appliedVersioned().values()) {
-                Script file = scripts.versioned(r.version()).orElse(null);
-                if (StatusReport.renamed(r, file)) {
-                    table.setName(c, r.installedRank(), file.name(), file.description());
-                    changes.add("recorded that " + r.script() + " is now named " + file.name());
-                }
-                String now = file == null ? r.checksum() : file.checksum();
-                if (!now.equals(r.checksum())) {
-                    table.setChecksum(c, r.installedRank(), now);
-                    changes.add(
-                            "accepted the current text of " + r.script() + " (checksum " + now.substring(0, 12) + "…)");
-                }
-            }
-            return new RepairResult(changes);
-        });
+        return locked(scripts, (c, history, runner) -> new RepairResult(Repair.apply(c, table, scripts, history)));
     }
 
     /** Marks a database that was never migrated by Flowbase as being at {@code version}. */
     public BaselineResult baseline(Version version) {
-        return locked((c, history, runner) -> {
+        return locked(scripts(), (c, history, runner) -> {
             if (history.highestApplied().isPresent()) {
                 throw new FlowbaseException(
                         ErrorCode.REFUSED,
@@ -287,7 +264,7 @@ public final class Migrator {
     }
 
     /** Runs {@code work} on one dedicated connection holding the lock, with the history read under it. */
-    private <T> T locked(LockedWork<T> work) {
+    private <T> T locked(ScriptSet scripts, LockedWork<T> work) {
         try (Connection c = db.connection()) {
             StatementLimit limit = db.dialect().liftStatementLimit(c); // a backfill may outlast the pool's limit
             MigrationLock lock;
@@ -300,7 +277,7 @@ public final class Migrator {
             try {
                 table.create(c);
                 History history = new History(table.read(c));
-                requireOwnHistory(history);
+                OwnHistory.require(scripts, history, table.name(), location);
                 return work.run(
                         c,
                         history,
@@ -311,29 +288,6 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw SqlErrors.statement(db.dialect(), "Migrating " + location + " with history " + table.name(), e);
-        }
-    }
-
-    /**
-     * Refuses a history table that records another set's scripts: none of its applied versions is
-     * a file of this location, by name or by text. Repairing it would overwrite the other set's
-     * checksums for good.
-     */
-    private void requireOwnHistory(History history) {
-        ScriptSet scripts = scripts();
-        var applied = history.appliedVersioned().values();
-        boolean ours = applied.isEmpty()
-                || applied.stream()
-                        .anyMatch(r -> scripts.versioned(r.version())
-                                .filter(s -> s.name().equals(r.script())
-                                        || s.checksum().equals(r.checksum()))
-                                .isPresent());
-        if (!ours) {
-            throw new FlowbaseException(
-                    ErrorCode.REFUSED,
-                    "History table " + table.name() + " records scripts that are not in " + location + " (such as "
-                            + applied.iterator().next().script() + "): it holds another migration set's history;"
-                            + " give this set a history table of its own with --table");
         }
     }
 
