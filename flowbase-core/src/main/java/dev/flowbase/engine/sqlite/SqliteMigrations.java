@@ -28,10 +28,24 @@ final class SqliteMigrations implements EngineSupport {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
     }
 
+    /**
+     * The run's busy timeout is the lock timeout, set once here and put back on release, so that
+     * taking the write lock again at each checkpoint waits as long as the first time did.
+     */
     @Override
     public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
-        beginImmediate(c, table, timeout);
-        return () -> execute(c, "COMMIT");
+        int previous = busyTimeout(c);
+        execute(c, "PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try {
+            beginImmediate(c, table, timeout);
+        } catch (SQLException | RuntimeException e) {
+            execute(c, "PRAGMA busy_timeout = " + previous);
+            throw e;
+        }
+        return () -> {
+            execute(c, "COMMIT");
+            execute(c, "PRAGMA busy_timeout = " + previous);
+        };
     }
 
     /**
@@ -47,15 +61,11 @@ final class SqliteMigrations implements EngineSupport {
     }
 
     private static void beginImmediate(Connection c, String table, Duration timeout) throws SQLException {
-        int previous = busyTimeout(c);
-        execute(c, "PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try {
             execute(c, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
             throw EngineSupport.lockTimeout(
                     table, timeout, "another connection is writing to this database file: " + e.getMessage());
-        } finally {
-            execute(c, "PRAGMA busy_timeout = " + previous);
         }
     }
 
