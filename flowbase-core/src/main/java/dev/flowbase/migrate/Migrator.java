@@ -84,9 +84,10 @@ public final class Migrator {
         ScriptSet scripts = scripts();
         if (dryRun) {
             History history = readHistory();
+            Placeholders values = placeholders();
             List<ExecutedScript> planned = Plan.migrate(scripts, history, target, outOfOrder).stream()
-                    .map(step -> PlannedScript.of(step.script(), db.engine(), placeholders())
-                            .dryRun())
+                    .map(step ->
+                            PlannedScript.of(step.script(), db.engine(), values).dryRun())
                     .toList();
             return new MigrateResult(true, planned, history.applied().size(), millisSince(start));
         }
@@ -147,9 +148,10 @@ public final class Migrator {
         long start = System.nanoTime();
         ScriptSet scripts = scripts();
         if (dryRun) {
+            Placeholders values = placeholders();
             List<ExecutedScript> planned = Plan.rollback(scripts, readHistory(), to, steps).stream()
-                    .map(step -> PlannedScript.of(step.script(), db.engine(), placeholders())
-                            .dryRun())
+                    .map(step ->
+                            PlannedScript.of(step.script(), db.engine(), values).dryRun())
                     .toList();
             return new RollbackResult(true, planned, millisSince(start));
         }
@@ -232,9 +234,9 @@ public final class Migrator {
 
     private List<SplitStep> split(List<Plan.Step> steps) {
         // Every script is split before the first one runs: a file that cannot be split stops the run early.
+        Placeholders values = placeholders();
         return steps.stream()
-                .map(s -> new SplitStep(
-                        PlannedScript.of(s.script(), db.engine(), placeholders()), s.failed(), s.undoes()))
+                .map(s -> new SplitStep(PlannedScript.of(s.script(), db.engine(), values), s.failed(), s.undoes()))
                 .toList();
     }
 

@@ -72,14 +72,9 @@ public final class InstalledEnvironment {
         }
     }
 
-    /**
-     * Refuses {@code action} when either the local setting or the database says production.
-     *
-     * @param remedy what would allow it, for a message that ends in a way out
-     */
-    public static void refuseInProduction(Database db, String configured, String action, String remedy) {
-        Optional<String> recorded = read(db);
-        boolean database = recorded.map(Environments.PRODUCTION::equals).orElse(false);
+    /** Refuses {@code action} when either the local setting or the database says production. */
+    public static void refuseInProduction(Database db, String configured, String action) {
+        boolean database = productionDatabase(db);
         if (database || Environments.PRODUCTION.equals(configured)) {
             throw new FlowbaseException(
                     ErrorCode.REFUSED,
@@ -87,13 +82,21 @@ public final class InstalledEnvironment {
                             + (database
                                     ? "the database was initialised for production"
                                     : "the configured environment is production")
-                            + ")" + (remedy.isEmpty() ? "" : ": " + remedy));
+                            + ")");
         }
     }
 
     /** Whether either the local setting or the database says production. */
     public static boolean isProduction(Database db, String configured) {
-        return Environments.PRODUCTION.equals(configured)
-                || read(db).map(Environments.PRODUCTION::equals).orElse(false);
+        return Environments.PRODUCTION.equals(configured) || productionDatabase(db);
+    }
+
+    /** Whether the database was initialised for production. */
+    static boolean productionDatabase(Connection c, Dialect dialect) throws SQLException {
+        return read(c, dialect).map(Environments.PRODUCTION::equals).orElse(false);
+    }
+
+    private static boolean productionDatabase(Database db) {
+        return read(db).map(Environments.PRODUCTION::equals).orElse(false);
     }
 }

@@ -54,9 +54,7 @@ public final class Seeder {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                boolean productionDatabase = InstalledEnvironment.read(c, dialect)
-                        .map(Environments.PRODUCTION::equals)
-                        .orElse(false);
+                boolean productionDatabase = InstalledEnvironment.productionDatabase(c, dialect);
                 if (productionDatabase && !Environments.PRODUCTION.equals(environment)) {
                     throw new FlowbaseException(
                             ErrorCode.REFUSED,
@@ -90,7 +88,7 @@ public final class Seeder {
      * that {@link #run} starts again from nothing. Refused in production.
      */
     public void clean(String environment) {
-        InstalledEnvironment.refuseInProduction(database, environment, "seed clean (which deletes every row)", "");
+        InstalledEnvironment.refuseInProduction(database, environment, "seed clean (which deletes every row)");
         try (Connection c = database.connection();
                 Statement s = c.createStatement()) {
             c.setAutoCommit(false);

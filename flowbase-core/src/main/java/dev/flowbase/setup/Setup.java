@@ -99,7 +99,7 @@ public final class Setup {
                     ErrorCode.REFUSED, "reset deletes every Flowbase table and is refused in production");
         }
         try (Database db = Database.open(config.database())) {
-            InstalledEnvironment.refuseInProduction(db, config.environment(), "reset", "");
+            InstalledEnvironment.refuseInProduction(db, config.environment(), "reset");
             if (!confirmed) {
                 throw new FlowbaseException(
                         ErrorCode.REFUSED,
