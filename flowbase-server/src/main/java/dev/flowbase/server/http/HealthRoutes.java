@@ -100,7 +100,10 @@ final class HealthRoutes {
         if (notDone.isEmpty()) {
             return check("ok", entries.size() + " applied");
         }
-        return check("unavailable", notDone + "; run `flowbase migrate up` or `flowbase init`");
+        String counts = notDone.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return check("unavailable", counts + "; run `flowbase migrate up` or `flowbase init`");
     }
 
     private static Map<String, Object> check(String status, String detail) {
