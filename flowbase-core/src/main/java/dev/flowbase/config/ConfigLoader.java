@@ -96,6 +96,9 @@ public final class ConfigLoader {
         String env = values.value(Setting.ENVIRONMENT);
         DatabaseConfig database = new DatabaseResolver(values).resolve();
         Optional<String> redis = values.get(Setting.REDIS_URL);
+        var security = new SecuritySettings(
+                values.get(Setting.MASTER_KEY).map(Secret::new).orElse(Secret.NONE),
+                values.get(Setting.MASTER_KEY_FILE).map(java.nio.file.Path::of));
         String host = values.value(Setting.SERVER_HOST);
         int port = values.value(Setting.SERVER_PORT);
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
@@ -110,6 +113,7 @@ public final class ConfigLoader {
                 redis,
                 new ServerSettings(host, port),
                 logFormat,
+                security,
                 placeholders(fileEntries),
                 values.entries(database));
     }

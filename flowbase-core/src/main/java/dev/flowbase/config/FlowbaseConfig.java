@@ -15,6 +15,7 @@ public record FlowbaseConfig(
         Optional<String> redisUrl,
         ServerSettings server,
         LogFormat logFormat,
+        SecuritySettings security,
         Map<String, String> placeholders,
         List<ConfigEntry> entries) {
 

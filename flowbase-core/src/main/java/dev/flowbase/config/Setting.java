@@ -116,6 +116,11 @@ public final class Setting<T> {
             "text",
             "FLOWBASE_LOG_FORMAT");
 
+    public static final Setting<String> MASTER_KEY =
+            declare("security.master_key", null, Masking.SECRET, Parser.text(), null, "FLOWBASE_MASTER_KEY");
+    public static final Setting<String> MASTER_KEY_FILE =
+            declare("security.master_key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_MASTER_KEY_FILE");
+
     /** How a value is shown in output, errors and logs. */
     public enum Masking {
         NONE,

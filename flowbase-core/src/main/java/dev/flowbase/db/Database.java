@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A pooled connection to one database and the dialect that speaks to it: the object every other
@@ -23,8 +25,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final DataSource dataSource;
     private final ServerFacts facts;
+    private final Jdbi jdbi;
+    private final Transactions transactions;
 
-    private Database(DatabaseConfig config, Dialect dialect, HikariDataSource pool, ServerFacts facts) {
+    private Database(
+            DatabaseConfig config, Dialect dialect, HikariDataSource pool, ServerFacts facts, RetryPolicy retry) {
         this.config = config;
         this.dialect = dialect;
         this.pool = pool;
@@ -35,6 +40,9 @@ public final class Database implements AutoCloseable {
                         config.debug(),
                         dialect.needsPerStatementTimeout() ? config.statementTimeout() : java.time.Duration.ZERO)
                 : pool;
+        this.jdbi = Jdbi.create(dataSource);
+        Columns.register(jdbi, dialect);
+        this.transactions = new Transactions(jdbi, dialect, config, retry);
     }
 
     /**
@@ -43,6 +51,11 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseException naming host, port and database when the server cannot be used
      */
     public static Database open(DatabaseConfig config) {
+        return open(config, RetryPolicy.DEFAULT);
+    }
+
+    /** As {@link #open(DatabaseConfig)}, with its own policy for transactions that lost a deadlock. */
+    public static Database open(DatabaseConfig config, RetryPolicy retry) {
         Dialect dialect = Dialects.forEngine(config.engine());
         dialect.prepareStorage(config);
         ServerFacts facts;
@@ -59,7 +72,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.connecting(dialect, config, e);
         }
-        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts);
+        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts, retry);
     }
 
     public DatabaseConfig config() {
@@ -89,6 +102,28 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.connecting(dialect, config, e);
         }
+    }
+
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws, run
+     * again (up to the retry policy) when the engine gave it up as a deadlock. Called inside other
+     * work on the same thread, it joins that transaction instead.
+     *
+     * @param action what Flowbase is doing, for the message of a failure
+     * @throws DatabaseException classified, naming {@code action}, without SQL or values
+     */
+    public <T> T inTransaction(String action, HandleCallback<T, RuntimeException> work) {
+        return transactions.inTransaction(action, work);
+    }
+
+    /** Runs {@code work} on one handle, each statement committing by itself (or joining the caller's work). */
+    public <T> T withHandle(String action, HandleCallback<T, RuntimeException> work) {
+        return transactions.withHandle(action, work);
+    }
+
+    /** The Jdbi that the pool and this dialect's column mappings are set up on, for the data layer. */
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /**

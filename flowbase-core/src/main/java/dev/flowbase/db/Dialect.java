@@ -88,12 +88,30 @@ public interface Dialect {
     /** A database that always exists, to connect to while creating or dropping others. */
     String maintenanceDatabase();
 
+    /**
+     * What a SELECT appends to lock the rows it reads until the transaction ends. SQLite has no row
+     * locks and needs none: its writers hold the database's write lock from BEGIN.
+     */
+    default String forUpdate() {
+        return " FOR UPDATE";
+    }
+
     // --- values ------------------------------------------------------------------------------
 
     /** Binds an instant so that the stored value is UTC whatever the session's time zone. */
     void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
 
     Instant getInstant(ResultSet resultSet, int column) throws SQLException;
+
+    /** Binds a UUID (or null): as text by default, for columns that hold it as text. */
+    default void setUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
+        statement.setString(index, value == null ? null : value.toString());
+    }
+
+    /** Binds a JSON document given as text (or null) to a JSON column: as text by default. */
+    default void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setString(index, json);
+    }
 
     // --- errors ------------------------------------------------------------------------------
 

@@ -21,6 +21,9 @@ public enum ErrorCode {
     NOT_FOUND(13, 404, "The thing asked for does not exist."),
     METHOD_NOT_ALLOWED(2, 405, "The resource exists but does not take this HTTP method."),
     REFUSED(14, 409, "The command was refused; the message says what would allow it."),
+    CONFLICT(16, 409, "Someone else changed the row since it was read; read it again and retry."),
+    INVALID_TRANSITION(17, 409, "The thing is not in a state that allows this change."),
+    UNAVAILABLE(18, 503, "The database could not serve the request now; it may be retried."),
     INTERNAL(70, 500, "An unexpected failure inside Flowbase.");
 
     private final int exitCode;

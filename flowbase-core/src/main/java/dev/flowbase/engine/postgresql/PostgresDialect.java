@@ -125,6 +125,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void setUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
+        statement.setObject(index, value, java.sql.Types.OTHER);
+    }
+
+    @Override
+    public void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        // OTHER sends the text untyped, so the server reads it as the column's jsonb.
+        statement.setObject(index, json, java.sql.Types.OTHER);
+    }
+
+    @Override
     public Instant getInstant(ResultSet resultSet, int column) throws SQLException {
         OffsetDateTime t = resultSet.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();

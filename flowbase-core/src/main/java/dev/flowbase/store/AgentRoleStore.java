@@ -1,0 +1,313 @@
+package dev.flowbase.store;
+
+import dev.flowbase.util.Json;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** Agent roles, their published versions, and which roles depend on which (never in a cycle). */
+public final class AgentRoleStore {
+    private final Tx tx;
+    private final String insert;
+    private final String insertVersion;
+
+    AgentRoleStore(Tx tx) {
+        this.tx = tx;
+        this.insert = Rows.insert(
+                tx,
+                "agent_roles",
+                "id",
+                "organization_id",
+                "name",
+                "description",
+                "system_prompt",
+                "model",
+                "tools",
+                "parameters",
+                "metadata",
+                "status",
+                "current_version",
+                "created_by",
+                "lock_version",
+                "created_at",
+                "updated_at");
+        this.insertVersion = Rows.insert(
+                tx,
+                "agent_role_versions",
+                "id",
+                "agent_role_id",
+                "version",
+                "system_prompt",
+                "model",
+                "tools",
+                "parameters",
+                "change_note",
+                "created_by",
+                "created_at");
+    }
+
+    public AgentRole create(AgentRole.New role) {
+        Checks.required("organizationId", role.organizationId());
+        Checks.notBlank("name", role.name());
+        Checks.notBlank("systemPrompt", role.systemPrompt());
+        return tx.write("Creating agent role " + role.name(), h -> {
+            Instant now = tx.now();
+            var created = new AgentRole(
+                    tx.newId(now),
+                    role.organizationId(),
+                    role.name(),
+                    role.description(),
+                    role.systemPrompt(),
+                    role.model(),
+                    Checks.orDefault(role.tools(), Json.emptyArray()),
+                    Checks.orDefault(role.parameters(), Json.emptyObject()),
+                    Json.emptyObject(),
+                    AgentRole.Status.DRAFT,
+                    null,
+                    role.createdBy(),
+                    1,
+                    now,
+                    now);
+            h.createUpdate(insert).bindMethods(created).execute();
+            tx.auditor.record(
+                    h, now, created.organizationId(), "agent_role.create", "agent_role", created.id(), null, created);
+            return created;
+        });
+    }
+
+    public AgentRole get(UUID id) {
+        return tx.read(
+                        "Reading agent role " + id,
+                        h -> h.createQuery("SELECT * FROM agent_roles WHERE id = :id")
+                                .bind("id", id)
+                                .mapTo(AgentRole.class)
+                                .findOne())
+                .orElseThrow(() -> new NotFoundException("agent role", id));
+    }
+
+    /** The role of this name, as the prompt builders of our users' flows look roles up. */
+    public Optional<AgentRole> findByName(UUID organizationId, String name) {
+        return tx.read(
+                "Reading agent role " + name,
+                h -> h.createQuery("SELECT * FROM agent_roles WHERE organization_id = :org AND name = :name")
+                        .bind("org", organizationId)
+                        .bind("name", name)
+                        .mapTo(AgentRole.class)
+                        .findOne());
+    }
+
+    /** Roles of an organization, optionally of one status, oldest first. */
+    public Page<AgentRole> list(UUID organizationId, AgentRole.Status status, PageRequest page) {
+        Keyset keyset = Keyset.OLDEST_FIRST;
+        String byStatus = status == null ? "" : " AND status = :status";
+        return tx.read(
+                "Listing agent roles",
+                h -> keyset.page(
+                        keyset.bind(
+                                        h.createQuery("SELECT * FROM agent_roles WHERE organization_id = :org"
+                                                        + byStatus + " AND " + keyset.where(page)
+                                                        + keyset.orderAndLimit())
+                                                .bind("org", organizationId)
+                                                .bind("status", status),
+                                        page)
+                                .mapTo(AgentRole.class)
+                                .list(),
+                        page,
+                        AgentRole::createdAt,
+                        AgentRole::id));
+    }
+
+    /**
+     * Saves the draft's fields, if nobody changed the role since {@code changed} was read.
+     *
+     * @throws ConflictException when the role's lock_version is no longer {@code changed.lockVersion()}
+     */
+    public AgentRole update(AgentRole changed) {
+        return tx.write("Updating agent role " + changed.id(), h -> {
+            AgentRole before = get(changed.id());
+            Instant now = tx.now();
+            int n = h.createUpdate("UPDATE agent_roles SET name = :name, description = :description,"
+                            + " system_prompt = :systemPrompt, model = :model, tools = :tools,"
+                            + " parameters = :parameters, metadata = :metadata, status = :status,"
+                            + " lock_version = lock_version + 1, updated_at = :now"
+                            + " WHERE id = :id AND lock_version = :lockVersion")
+                    .bindMethods(changed)
+                    .bind("now", now)
+                    .execute();
+            Locking.requireUpdated(h, n, "agent_roles", "agent role", changed.id(), changed.lockVersion());
+            AgentRole after = get(changed.id());
+            tx.auditor.record(
+                    h, now, after.organizationId(), "agent_role.update", "agent_role", after.id(), before, after);
+            return after;
+        });
+    }
+
+    /** Publishes the draft as the next version and makes it current; older versions stay readable. */
+    public AgentRoleVersion publish(UUID roleId, String changeNote, UUID by) {
+        return tx.write("Publishing agent role " + roleId, h -> {
+            AgentRole role = get(roleId);
+            Instant now = tx.now();
+            int next = role.currentVersion() == null ? 1 : latestVersion(h, roleId) + 1;
+            var version = new AgentRoleVersion(
+                    tx.newId(now),
+                    roleId,
+                    next,
+                    role.systemPrompt(),
+                    role.model(),
+                    role.tools(),
+                    role.parameters(),
+                    changeNote,
+                    by,
+                    now);
+            h.createUpdate(insertVersion).bindMethods(version).execute();
+            h.createUpdate("UPDATE agent_roles SET current_version = :v, lock_version = lock_version + 1,"
+                            + " updated_at = :now WHERE id = :id")
+                    .bind("v", next)
+                    .bind("now", now)
+                    .bind("id", roleId)
+                    .execute();
+            tx.auditor.record(h, now, role.organizationId(), "agent_role.publish", "agent_role", roleId, null, version);
+            return version;
+        });
+    }
+
+    public AgentRoleVersion version(UUID roleId, int version) {
+        return tx.read(
+                        "Reading agent role " + roleId + " version " + version,
+                        h -> h.createQuery(
+                                        "SELECT * FROM agent_role_versions WHERE agent_role_id = :id AND version = :v")
+                                .bind("id", roleId)
+                                .bind("v", version)
+                                .mapTo(AgentRoleVersion.class)
+                                .findOne())
+                .orElseThrow(() -> new NotFoundException("agent role version", roleId + "@" + version));
+    }
+
+    public List<AgentRoleVersion> versions(UUID roleId) {
+        return tx.read(
+                "Reading agent role versions",
+                h -> h.createQuery("SELECT * FROM agent_role_versions WHERE agent_role_id = :id ORDER BY version")
+                        .bind("id", roleId)
+                        .mapTo(AgentRoleVersion.class)
+                        .list());
+    }
+
+    /**
+     * Makes {@code roleId} depend on {@code dependsOn}.
+     *
+     * @throws InvalidTransitionException naming the cycle when {@code dependsOn} already depends on {@code roleId}
+     */
+    public void addDependency(UUID roleId, UUID dependsOn) {
+        tx.write("Adding an agent role dependency", h -> {
+            AgentRole role = get(roleId);
+            get(dependsOn);
+            List<UUID> path = pathBetween(h, dependsOn, roleId);
+            if (roleId.equals(dependsOn) || !path.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                names.add(role.name());
+                for (UUID id : path) {
+                    names.add(get(id).name());
+                }
+                if (path.isEmpty()) {
+                    names.add(role.name());
+                }
+                throw new InvalidTransitionException("agent role " + role.name() + " cannot depend on " + names.get(1)
+                        + ": that would make a cycle " + String.join(" → ", names));
+            }
+            Instant now = tx.now();
+            h.createUpdate("INSERT INTO agent_role_dependencies (id, agent_role_id, depends_on_agent_role_id,"
+                            + " created_at) VALUES (:id, :role, :on, :now)")
+                    .bind("id", tx.newId(now))
+                    .bind("role", roleId)
+                    .bind("on", dependsOn)
+                    .bind("now", now)
+                    .execute();
+            tx.auditor.record(
+                    h,
+                    now,
+                    role.organizationId(),
+                    "agent_role.depend",
+                    "agent_role",
+                    roleId,
+                    null,
+                    Map.of("dependsOn", dependsOn));
+            return null;
+        });
+    }
+
+    /** The roles {@code roleId} depends on directly. */
+    public List<AgentRole> dependencies(UUID roleId) {
+        return tx.read(
+                "Reading agent role dependencies",
+                h -> h.createQuery("SELECT r.* FROM agent_roles r"
+                                + " JOIN agent_role_dependencies d ON d.depends_on_agent_role_id = r.id"
+                                + " WHERE d.agent_role_id = :id ORDER BY r.name")
+                        .bind("id", roleId)
+                        .mapTo(AgentRole.class)
+                        .list());
+    }
+
+    /** Deletes a role that no other role depends on. */
+    public void delete(UUID roleId) {
+        tx.write("Deleting agent role " + roleId, h -> {
+            AgentRole role = get(roleId);
+            List<String> dependents = h.createQuery("SELECT r.name FROM agent_roles r JOIN agent_role_dependencies d"
+                            + " ON d.agent_role_id = r.id WHERE d.depends_on_agent_role_id = :id ORDER BY r.name")
+                    .bind("id", roleId)
+                    .mapTo(String.class)
+                    .list();
+            if (!dependents.isEmpty()) {
+                throw new InvalidTransitionException("agent role " + role.name() + " cannot be deleted: "
+                        + String.join(", ", dependents) + " depend on it");
+            }
+            h.createUpdate("DELETE FROM agent_roles WHERE id = :id")
+                    .bind("id", roleId)
+                    .execute();
+            tx.auditor.record(
+                    h, tx.now(), role.organizationId(), "agent_role.delete", "agent_role", roleId, role, null);
+            return null;
+        });
+    }
+
+    private static int latestVersion(Handle h, UUID roleId) {
+        return h.createQuery("SELECT COALESCE(MAX(version), 0) FROM agent_role_versions WHERE agent_role_id = :id")
+                .bind("id", roleId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** The roles on a dependency path from {@code from} to {@code to}, both included; empty when none. */
+    private static List<UUID> pathBetween(Handle h, UUID from, UUID to) {
+        Map<UUID, UUID> cameFrom = new HashMap<>();
+        Deque<UUID> queue = new ArrayDeque<>(List.of(from));
+        cameFrom.put(from, from);
+        while (!queue.isEmpty()) {
+            UUID at = queue.poll();
+            if (at.equals(to)) {
+                List<UUID> path = new ArrayList<>();
+                for (UUID step = to; !step.equals(from); step = cameFrom.get(step)) {
+                    path.addFirst(step);
+                }
+                path.addFirst(from);
+                return path;
+            }
+            for (UUID next : h.createQuery(
+                            "SELECT depends_on_agent_role_id FROM agent_role_dependencies WHERE agent_role_id = :id")
+                    .bind("id", at)
+                    .mapTo(UUID.class)
+                    .list()) {
+                if (cameFrom.putIfAbsent(next, at) == null) {
+                    queue.add(next);
+                }
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.flowbase.store;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The INSERT of a table from its column list, written once: {@code organization_id} is bound from
+ * {@code :organizationId}, so a record's accessors bind it ({@code bindMethods}).
+ */
+final class Rows {
+    private Rows() {}
+
+    static String insert(Tx tx, String table, String... columns) {
+        return "INSERT INTO " + table + " ("
+                + Arrays.stream(columns).map(tx::q).collect(Collectors.joining(", ")) + ") VALUES ("
+                + Arrays.stream(columns).map(c -> ":" + camel(c)).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String camel(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char ch : column.toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.flowbase.store;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.security.SecretBox;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.mapper.RowMappers;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/**
+ * The front door of the data layer: one store per aggregate of the core schema.
+ *
+ * <pre>{@code
+ * Stores stores = Stores.create(database).withSecretBox(box);
+ * Workflow w = stores.workflows().create(Workflow.New.named(org, "nightly report"));
+ * stores.executeTransaction(s -> {            // all or nothing
+ *     Task fetch = s.tasks().insertTask(NewTask.named(org, "fetch").inWorkflow(w.id()));
+ *     return s.tasks().insertTask(NewTask.named(org, "summarise").inWorkflow(w.id()), List.of(fetch.id()));
+ * });
+ * }</pre>
+ *
+ * Immutable: {@link #withClock}, {@link #withSecretBox} and {@link #as} return new instances.
+ */
+public final class Stores {
+    /** Which store owns each table of the core schema (a test keeps this in step with the schema). */
+    public static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
+            Map.entry("organizations", "organizations"),
+            Map.entry("users", "users"),
+            Map.entry("api_keys", "apiKeys"),
+            Map.entry("agent_roles", "agentRoles"),
+            Map.entry("agent_role_versions", "agentRoles"),
+            Map.entry("agent_role_dependencies", "agentRoles"),
+            Map.entry("workflows", "workflows"),
+            Map.entry("workflow_versions", "workflows"),
+            Map.entry("tasks", "tasks"),
+            Map.entry("task_dependencies", "tasks"),
+            Map.entry("workflow_executions", "executions"),
+            Map.entry("task_executions", "executions"),
+            Map.entry("logs", "logs"),
+            Map.entry("audit_log", "audit"),
+            Map.entry("configurations", "configurations"),
+            Map.entry("components", "components"),
+            Map.entry("system_metrics", "metrics"),
+            Map.entry("seed_runs", "seedRuns"));
+
+    private static final List<Class<?>> RECORDS = List.of(
+            Organization.class,
+            User.class,
+            ApiKey.class,
+            AgentRole.class,
+            AgentRoleVersion.class,
+            Workflow.class,
+            WorkflowVersion.class,
+            Task.class,
+            TaskDependency.class,
+            WorkflowExecution.class,
+            TaskExecution.class,
+            LogEntry.class,
+            AuditEntry.class,
+            Configuration.class,
+            Component.class,
+            MetricSample.class,
+            SeedRun.class);
+
+    private final Tx tx;
+    private final OrganizationStore organizations;
+    private final UserStore users;
+    private final ApiKeyStore apiKeys;
+    private final AgentRoleStore agentRoles;
+    private final WorkflowStore workflows;
+    private final TaskStore tasks;
+    private final ExecutionStore executions;
+    private final LogStore logs;
+    private final AuditStore audit;
+    private final ConfigurationStore configurations;
+    private final ComponentStore components;
+    private final MetricStore metrics;
+    private final SeedRunStore seedRuns;
+
+    private Stores(Tx tx) {
+        this.tx = tx;
+        this.organizations = new OrganizationStore(tx);
+        this.users = new UserStore(tx);
+        this.apiKeys = new ApiKeyStore(tx);
+        this.agentRoles = new AgentRoleStore(tx);
+        this.workflows = new WorkflowStore(tx);
+        this.tasks = new TaskStore(tx);
+        this.executions = new ExecutionStore(tx);
+        this.logs = new LogStore(tx);
+        this.audit = new AuditStore(tx);
+        this.configurations = new ConfigurationStore(tx);
+        this.components = new ComponentStore(tx);
+        this.metrics = new MetricStore(tx);
+        this.seedRuns = new SeedRunStore(tx);
+    }
+
+    /** Stores on {@code database}, stamping rows with the system clock, without a master key, unaudited. */
+    public static Stores create(Database database) {
+        RowMappers mappers = database.jdbi().getConfig(RowMappers.class);
+        synchronized (mappers) {
+            if (mappers.findFor(Organization.class).isEmpty()) {
+                RECORDS.forEach(type -> database.jdbi().registerRowMapper(ConstructorMapper.factory(type)));
+            }
+        }
+        return new Stores(new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty())));
+    }
+
+    /** The same stores stamping rows with {@code clock} (tests inject one instead of sleeping). */
+    public Stores withClock(InstantSource clock) {
+        return new Stores(new Tx(tx.db, clock, tx.auditor, tx.secrets));
+    }
+
+    /** The same stores sealing sensitive configurations with {@code box}. */
+    public Stores withSecretBox(SecretBox box) {
+        return new Stores(new Tx(tx.db, tx.clock, tx.auditor, new SecretSource(Optional.of(box))));
+    }
+
+    /** The same stores writing an audit row for every change {@code actor} makes, in the change's transaction. */
+    public Stores as(Actor actor) {
+        return new Stores(tx.as(actor));
+    }
+
+    /**
+     * Runs several store calls as one transaction: all of them or none. Run again from the start
+     * when the database gave it up as a deadlock, so {@code work} must not have other side effects.
+     */
+    public <T> T executeTransaction(Function<Stores, T> work) {
+        return tx.write("Running a transaction", h -> work.apply(this));
+    }
+
+    public OrganizationStore organizations() {
+        return organizations;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
+    }
+
+    public AgentRoleStore agentRoles() {
+        return agentRoles;
+    }
+
+    public WorkflowStore workflows() {
+        return workflows;
+    }
+
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    public ExecutionStore executions() {
+        return executions;
+    }
+
+    public LogStore logs() {
+        return logs;
+    }
+
+    public AuditStore audit() {
+        return audit;
+    }
+
+    public ConfigurationStore configurations() {
+        return configurations;
+    }
+
+    public ComponentStore components() {
+        return components;
+    }
+
+    public MetricStore metrics() {
+        return metrics;
+    }
+
+    public SeedRunStore seedRuns() {
+        return seedRuns;
+    }
+}

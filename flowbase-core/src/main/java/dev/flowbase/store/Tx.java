@@ -1,0 +1,76 @@
+package dev.flowbase.store;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.db.DatabaseException;
+import dev.flowbase.util.Uuids;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jdbi.v3.core.HandleCallback;
+
+/**
+ * What every store shares: the database, the clock that stamps the rows Flowbase writes, the
+ * auditor of this caller, the secret box. It also turns the foundation's classified failures into
+ * this package's domain exceptions, in one place.
+ */
+final class Tx {
+    final Database db;
+    final InstantSource clock;
+    final Auditor auditor;
+    final SecretSource secrets;
+
+    Tx(Database db, InstantSource clock, Auditor auditor, SecretSource secrets) {
+        this.db = db;
+        this.clock = clock;
+        this.auditor = auditor;
+        this.secrets = secrets;
+    }
+
+    Tx as(Actor actor) {
+        return new Tx(db, clock, new Auditor(actor), secrets);
+    }
+
+    /**
+     * Now, in milliseconds: the precision every engine keeps (SQLite stores milliseconds), so a
+     * record returned by a write equals the record read back.
+     */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    UUID newId(Instant at) {
+        return Uuids.v7(at);
+    }
+
+    /** The identifier quoted by the engine's rules ({@code key} is reserved on MariaDB). */
+    String q(String identifier) {
+        return db.dialect().quoteIdentifier(identifier);
+    }
+
+    <T> T write(String action, HandleCallback<T, RuntimeException> work) {
+        try {
+            return db.inTransaction(action, work);
+        } catch (DatabaseException e) {
+            throw translate(e);
+        }
+    }
+
+    <T> T read(String action, HandleCallback<T, RuntimeException> work) {
+        try {
+            return db.withHandle(action, work);
+        } catch (DatabaseException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(DatabaseException e) {
+        return switch (e.kind()) {
+            case UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION, NOT_NULL_VIOLATION, CHECK_VIOLATION ->
+                ConstraintMeanings.describe(e);
+            case CONNECTION_LOST, TIMEOUT -> new UnavailableException(e.getMessage(), e);
+            // A deadlock stays as it is, so that the outermost transaction can run again.
+            default -> e;
+        };
+    }
+}
