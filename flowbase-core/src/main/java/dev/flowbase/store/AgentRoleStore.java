@@ -141,7 +141,7 @@ public final class AgentRoleStore {
                     .bindMethods(changed)
                     .bind("now", now)
                     .execute();
-            Locking.requireUpdated(h, n, "agent_roles", "agent role", changed.id(), changed.lockVersion());
+            Locking.requireUpdated(tx, h, n, "agent_roles", "agent role", changed.id(), changed.lockVersion());
             AgentRole after = get(changed.id());
             tx.auditor.record(
                     h, now, after.organizationId(), "agent_role.update", "agent_role", after.id(), before, after);

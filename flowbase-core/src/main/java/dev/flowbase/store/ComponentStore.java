@@ -127,7 +127,7 @@ public final class ComponentStore {
                     .bindMethods(changed)
                     .bind("now", now)
                     .execute();
-            Locking.requireUpdated(h, n, "components", "component", changed.id(), changed.lockVersion());
+            Locking.requireUpdated(tx, h, n, "components", "component", changed.id(), changed.lockVersion());
             Component after = find(h, changed.name()).orElseThrow();
             tx.auditor.record(h, now, null, "component.update", "component", after.id(), before, after);
             return after;

@@ -143,7 +143,7 @@ public final class ConfigurationStore {
                     .bind("id", id)
                     .bind("lockVersion", lockVersion)
                     .execute();
-            Locking.requireUpdated(h, n, "configurations", "configuration", id, lockVersion);
+            Locking.requireUpdated(tx, h, n, "configurations", "configuration", id, lockVersion);
             Configuration after =
                     masked(find(h, before.organizationId(), before.key()).orElseThrow());
             tx.auditor.record(

@@ -11,11 +11,14 @@ final class Locking {
     private Locking() {}
 
     /** Throws when the guarded update of {@code table} changed no row. */
-    static void requireUpdated(Handle h, int updated, String table, String entity, UUID id, int expected) {
+    static void requireUpdated(Tx tx, Handle h, int updated, String table, String entity, UUID id, int expected) {
         if (updated == 1) {
             return;
         }
-        Integer actual = h.createQuery("SELECT lock_version FROM " + table + " WHERE id = :id")
+        // A locking read: under MariaDB's repeatable read a plain one would show the transaction's
+        // snapshot, not the version that won.
+        Integer actual = h.createQuery("SELECT lock_version FROM " + table + " WHERE id = :id"
+                        + tx.db.dialect().forUpdate())
                 .bind("id", id)
                 .mapTo(Integer.class)
                 .findOne()

@@ -201,7 +201,7 @@ public final class TaskStore {
                     .bind("id", id)
                     .bind("lockVersion", before.lockVersion())
                     .execute();
-            Locking.requireUpdated(h, n, "tasks", "task", id, before.lockVersion());
+            Locking.requireUpdated(tx, h, n, "tasks", "task", id, before.lockVersion());
             Task after = find(h, id).orElseThrow();
             tx.auditor.record(h, now, after.organizationId(), "task.status", "task", id, before, after);
             return after;
@@ -250,7 +250,7 @@ public final class TaskStore {
                     .bindMethods(changed)
                     .bind("now", now)
                     .execute();
-            Locking.requireUpdated(h, n, "tasks", "task", changed.id(), changed.lockVersion());
+            Locking.requireUpdated(tx, h, n, "tasks", "task", changed.id(), changed.lockVersion());
             Task after = find(h, changed.id()).orElseThrow();
             tx.auditor.record(h, now, after.organizationId(), "task.update", "task", after.id(), before, after);
             return after;

@@ -146,7 +146,7 @@ public final class WorkflowStore {
                     .bindMethods(changed)
                     .bind("now", now)
                     .execute();
-            Locking.requireUpdated(h, n, "workflows", "workflow", changed.id(), changed.lockVersion());
+            Locking.requireUpdated(tx, h, n, "workflows", "workflow", changed.id(), changed.lockVersion());
             Workflow after = get(changed.id());
             tx.auditor.record(h, now, after.organizationId(), "workflow.update", "workflow", after.id(), before, after);
             return after;
