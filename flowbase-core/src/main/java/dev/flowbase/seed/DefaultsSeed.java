@@ -1,8 +1,8 @@
 package dev.flowbase.seed;
 
+import dev.flowbase.store.Configuration;
+import dev.flowbase.store.Stores;
 import dev.flowbase.util.BuildInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,11 +34,11 @@ final class DefaultsSeed implements Seed {
     };
 
     /** The default organization's id, creating it when absent: every seed and the first key belong to it. */
-    static UUID defaultOrganization(SeedWriter writer) {
-        return writer.ensure(
-                "organizations",
-                Map.of("slug", DEFAULT_ORGANIZATION),
-                Map.of("name", "Default organization", "status", "active"));
+    static UUID defaultOrganization(Stores stores) {
+        return stores.organizations()
+                .findBySlug(DEFAULT_ORGANIZATION)
+                .orElseGet(() -> stores.organizations().create("Default organization", DEFAULT_ORGANIZATION))
+                .id();
     }
 
     @Override
@@ -57,22 +57,25 @@ final class DefaultsSeed implements Seed {
     }
 
     @Override
-    public void apply(SeedWriter writer) {
-        defaultOrganization(writer);
+    public void apply(Stores stores) {
+        defaultOrganization(stores);
         for (String[] c : CONFIGURATIONS) {
-            Map<String, Object> key = new LinkedHashMap<>();
-            key.put("organization_id", null);
-            key.put("key", c[0]);
-            writer.ensure(
-                    "configurations",
-                    key,
-                    Map.of("value", c[1], "type", c[2], "description", c[3], "is_sensitive", false));
+            if (stores.configurations().get(null, c[0]).isEmpty()) {
+                stores.configurations()
+                        .put(
+                                null,
+                                c[0],
+                                c[1],
+                                Configuration.Type.valueOf(c[2].toUpperCase(java.util.Locale.ROOT)),
+                                false,
+                                c[3]);
+            }
         }
         for (String[] c : COMPONENTS) {
-            writer.ensure(
-                    "components",
-                    Map.of("name", c[0]),
-                    Map.of("type", c[1], "status", "active", "health", "unknown", "version", BuildInfo.version()));
+            if (stores.components().list().stream()
+                    .noneMatch(existing -> existing.name().equals(c[0]))) {
+                stores.components().register(c[0], c[1], BuildInfo.version());
+            }
         }
     }
 }

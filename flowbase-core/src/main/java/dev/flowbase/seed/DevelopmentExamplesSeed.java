@@ -1,6 +1,12 @@
 package dev.flowbase.seed;
 
-import java.util.Map;
+import dev.flowbase.store.AgentRole;
+import dev.flowbase.store.NewTask;
+import dev.flowbase.store.Stores;
+import dev.flowbase.store.Task;
+import dev.flowbase.store.Workflow;
+import dev.flowbase.util.Json;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +15,7 @@ import java.util.UUID;
  * (planner, coder, reviewer), and a workflow whose tasks form a small DAG run by those roles.
  */
 final class DevelopmentExamplesSeed implements Seed {
+    private static final String WORKFLOW = "Example: plan, code, review";
 
     private record Role(String name, String description, String prompt, String model) {}
 
@@ -44,67 +51,70 @@ final class DevelopmentExamplesSeed implements Seed {
     }
 
     @Override
-    public void apply(SeedWriter writer) {
-        UUID org = DefaultsSeed.defaultOrganization(writer);
-        UUID planner = role(writer, org, PLANNER);
-        UUID coder = role(writer, org, CODER);
-        UUID reviewer = role(writer, org, REVIEWER);
-        writer.ensure(
-                "agent_role_dependencies",
-                Map.of("agent_role_id", coder, "depends_on_agent_role_id", planner),
-                Map.of());
-        writer.ensure(
-                "agent_role_dependencies",
-                Map.of("agent_role_id", reviewer, "depends_on_agent_role_id", coder),
-                Map.of());
-
-        UUID workflow = writer.ensure(
-                "workflows",
-                Map.of("organization_id", org, "name", "Example: plan, code, review"),
-                Map.of(
-                        "description", "A three-step agent workflow to try the queue with",
-                        "type", "agent-pipeline",
-                        "status", "active",
-                        "definition", "{\"steps\":[\"plan\",\"code\",\"review\"]}",
-                        "tags", "[\"example\"]",
-                        "version", 1));
-        writer.ensure(
-                "workflow_versions",
-                Map.of("workflow_id", workflow, "version", 1),
-                Map.of("definition", "{\"steps\":[\"plan\",\"code\",\"review\"]}", "change_note", "First version"));
-        UUID plan = task(writer, org, workflow, planner, "plan", 1);
-        UUID code = task(writer, org, workflow, coder, "code", 2);
-        UUID review = task(writer, org, workflow, reviewer, "review", 3);
-        writer.ensure("task_dependencies", Map.of("task_id", code, "depends_on_task_id", plan), Map.of());
-        writer.ensure("task_dependencies", Map.of("task_id", review, "depends_on_task_id", code), Map.of());
+    public void apply(Stores stores) {
+        UUID org = DefaultsSeed.defaultOrganization(stores);
+        UUID planner = role(stores, org, PLANNER);
+        UUID coder = role(stores, org, CODER);
+        UUID reviewer = role(stores, org, REVIEWER);
+        depend(stores, coder, planner);
+        depend(stores, reviewer, coder);
+        if (stores.workflows().findByName(org, WORKFLOW).isPresent()) {
+            return;
+        }
+        Workflow draft = stores.workflows()
+                .create(new Workflow.New(
+                        org,
+                        WORKFLOW,
+                        "A three-step agent workflow to try the queue with",
+                        "agent-pipeline",
+                        null,
+                        Json.read("{\"steps\":[\"plan\",\"code\",\"review\"]}"),
+                        Json.read("[\"example\"]"),
+                        null));
+        stores.workflows().update(draft.withStatus(Workflow.Status.ACTIVE));
+        stores.workflows().publish(draft.id(), "First version", null);
+        Task plan = task(stores, org, draft.id(), planner, "plan", 1, List.of());
+        Task code = task(stores, org, draft.id(), coder, "code", 2, List.of(plan.id()));
+        task(stores, org, draft.id(), reviewer, "review", 3, List.of(code.id()));
     }
 
-    private static UUID role(SeedWriter writer, UUID org, Role role) {
-        UUID id = writer.ensure(
-                "agent_roles",
-                Map.of("organization_id", org, "name", role.name()),
-                Map.of(
-                        "description", role.description(),
-                        "system_prompt", role.prompt(),
-                        "model", role.model(),
-                        "status", "active",
-                        "current_version", 1));
-        writer.ensure(
-                "agent_role_versions",
-                Map.of("agent_role_id", id, "version", 1),
-                Map.of("system_prompt", role.prompt(), "model", role.model(), "change_note", "First version"));
-        return id;
+    private static UUID role(Stores stores, UUID org, Role role) {
+        return stores.agentRoles()
+                .findByName(org, role.name())
+                .map(AgentRole::id)
+                .orElseGet(() -> {
+                    AgentRole created = stores.agentRoles()
+                            .create(new AgentRole.New(
+                                    org,
+                                    role.name(),
+                                    role.description(),
+                                    role.prompt(),
+                                    role.model(),
+                                    null,
+                                    null,
+                                    null));
+                    stores.agentRoles().update(created.withStatus(AgentRole.Status.ACTIVE));
+                    stores.agentRoles().publish(created.id(), "First version", null);
+                    return created.id();
+                });
     }
 
-    private static UUID task(SeedWriter writer, UUID org, UUID workflow, UUID role, String name, int order) {
-        return writer.ensure(
-                "tasks",
-                Map.of("workflow_id", workflow, "name", name),
-                Map.of(
-                        "organization_id", org,
-                        "agent_role_id", role,
-                        "description", "Example step: " + name,
-                        "type", "agent",
-                        "execution_order", order));
+    private static void depend(Stores stores, UUID role, UUID on) {
+        if (stores.agentRoles().dependencies(role).stream().noneMatch(r -> r.id().equals(on))) {
+            stores.agentRoles().addDependency(role, on);
+        }
+    }
+
+    private static Task task(
+            Stores stores, UUID org, UUID workflow, UUID role, String name, int order, List<UUID> after) {
+        return stores.tasks()
+                .insertTask(
+                        NewTask.named(org, name)
+                                .inWorkflow(workflow)
+                                .withAgentRole(role)
+                                .describedAs("Example step: " + name)
+                                .ofType("agent")
+                                .withOrder(order),
+                        after);
     }
 }

@@ -2,16 +2,14 @@ package dev.flowbase.seed;
 
 import dev.flowbase.config.Environments;
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Dialect;
-import dev.flowbase.db.SqlErrors;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import dev.flowbase.store.Configuration;
+import dev.flowbase.store.Stores;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The environment a database was initialised for, kept in the database itself (an installation-wide
@@ -26,49 +24,36 @@ public final class InstalledEnvironment {
 
     /** The recorded environment; empty for a database that was never initialised. */
     public static Optional<String> read(Database db) {
-        try (Connection c = db.connection()) {
-            return read(c, db.dialect());
-        } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Reading the environment recorded in the database", e);
-        }
+        boolean initialised = db.withHandle("Reading the environment recorded in the database", h -> {
+            try {
+                DatabaseMetaData meta = h.getConnection().getMetaData();
+                try (ResultSet t = meta.getTables(
+                        h.getConnection().getCatalog(), h.getConnection().getSchema(), "configurations", null)) {
+                    return t.next();
+                }
+            } catch (SQLException e) {
+                throw new FlowbaseException(ErrorCode.DATABASE_ERROR, "Cannot read the database's tables", e);
+            }
+        });
+        return initialised ? read(Stores.create(db)) : Optional.empty();
     }
 
-    static Optional<String> read(Connection c, Dialect dialect) throws SQLException {
-        try (ResultSet t = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "configurations", null)) {
-            if (!t.next()) {
-                return Optional.empty();
-            }
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT value FROM configurations WHERE organization_id IS NULL AND "
-                        + dialect.quoteIdentifier("key") + " = ?")) {
-            ps.setString(1, KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        }
+    static Optional<String> read(Stores stores) {
+        return stores.configurations().get(null, KEY).map(Configuration::value);
     }
 
     /** Records {@code environment} unless the database already says so, or already says production. */
-    static void record(Connection c, Dialect dialect, String environment) throws SQLException {
-        Optional<String> now = read(c, dialect);
-        String key = dialect.quoteIdentifier("key");
-        if (now.isEmpty()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO configurations (id, " + key + ", value, description)"
-                            + " VALUES (?, ?, ?, 'The environment this database was initialised for')")) {
-                ps.setString(1, UUID.randomUUID().toString());
-                ps.setString(2, KEY);
-                ps.setString(3, environment);
-                ps.executeUpdate();
-            }
-        } else if (!now.get().equals(environment) && environment.equals(Environments.PRODUCTION)) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE configurations SET value = ? WHERE organization_id IS NULL AND " + key + " = ?")) {
-                ps.setString(1, environment);
-                ps.setString(2, KEY);
-                ps.executeUpdate();
-            }
+    static void record(Stores stores, String environment) {
+        Optional<String> now = read(stores);
+        if (now.isEmpty() || (!now.get().equals(environment) && environment.equals(Environments.PRODUCTION))) {
+            stores.configurations()
+                    .put(
+                            null,
+                            KEY,
+                            environment,
+                            Configuration.Type.STRING,
+                            false,
+                            "The environment this database was initialised for");
         }
     }
 
@@ -92,8 +77,8 @@ public final class InstalledEnvironment {
     }
 
     /** Whether the database was initialised for production. */
-    static boolean productionDatabase(Connection c, Dialect dialect) throws SQLException {
-        return read(c, dialect).map(Environments.PRODUCTION::equals).orElse(false);
+    static boolean productionDatabase(Stores stores) {
+        return read(stores).map(Environments.PRODUCTION::equals).orElse(false);
     }
 
     private static boolean productionDatabase(Database db) {

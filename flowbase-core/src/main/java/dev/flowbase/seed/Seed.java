@@ -1,11 +1,12 @@
 package dev.flowbase.seed;
 
+import dev.flowbase.store.Stores;
 import java.util.Set;
 
 /**
  * A named set of rows that an environment starts with. Applying a seed twice leaves the same
  * rows: each row is found by its natural key (a slug, a name, a configuration key) and only
- * inserted when absent, so rows people have since edited are left as they are.
+ * created when absent, so rows people have since edited are left as they are.
  */
 public interface Seed {
 
@@ -17,7 +18,8 @@ public interface Seed {
     /** Changes whenever the rows a seed writes change; recorded with each run. */
     String revision();
 
-    void apply(SeedWriter writer);
+    /** Writes the seed's rows through the stores, inside the seeding transaction. */
+    void apply(Stores stores);
 
     default boolean appliesTo(String environment) {
         return environments().isEmpty() || environments().contains(environment);

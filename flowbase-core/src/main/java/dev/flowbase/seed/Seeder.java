@@ -2,26 +2,22 @@ package dev.flowbase.seed;
 
 import dev.flowbase.config.Environments;
 import dev.flowbase.db.Database;
-import dev.flowbase.db.Dialect;
-import dev.flowbase.db.SqlErrors;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.store.Stores;
 import dev.flowbase.util.Sha256;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /** Runs the seeds of an environment in one transaction, and records each run in {@code seed_runs}. */
 public final class Seeder {
     static final List<Seed> SEEDS = List.of(new DefaultsSeed(), new DevelopmentExamplesSeed());
 
     /** Children before parents, so that no delete is refused by a foreign key. */
-    static final List<String> DATA_TABLES = List.of(
+    public static final List<String> DATA_TABLES = List.of(
             "task_executions",
             "task_dependencies",
             "tasks",
@@ -42,45 +38,34 @@ public final class Seeder {
             "organizations");
 
     private final Database database;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    public Seeder(Database database, Clock clock) {
+    public Seeder(Database database, InstantSource clock) {
         this.database = database;
         this.clock = clock;
     }
 
     public SeedReport run(String environment) {
-        Dialect dialect = database.dialect();
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean productionDatabase = InstalledEnvironment.productionDatabase(c, dialect);
-                if (productionDatabase && !Environments.PRODUCTION.equals(environment)) {
-                    throw new FlowbaseException(
-                            ErrorCode.REFUSED,
-                            "Seeding for " + environment + " is refused: the database was initialised for production,"
-                                    + " and " + environment + " seeds add example rows; pass --environment production");
-                }
-                InstalledEnvironment.record(c, dialect, environment);
-                List<SeedReport.Applied> applied = new ArrayList<>();
-                for (Seed seed : SEEDS) {
-                    if (!seed.appliesTo(environment)) {
-                        continue;
-                    }
-                    SeedWriter writer = new SeedWriter(c, dialect);
-                    seed.apply(writer);
-                    record(c, seed, environment);
-                    applied.add(new SeedReport.Applied(seed.name(), seed.revision(), writer.inserted()));
-                }
-                c.commit();
-                return new SeedReport(environment, applied);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        Stores stores = Stores.create(database).withClock(clock);
+        return stores.executeTransaction(s -> {
+            if (InstalledEnvironment.productionDatabase(s) && !Environments.PRODUCTION.equals(environment)) {
+                throw new FlowbaseException(
+                        ErrorCode.REFUSED,
+                        "Seeding for " + environment + " is refused: the database was initialised for production,"
+                                + " and " + environment + " seeds add example rows; pass --environment production");
             }
-        } catch (SQLException e) {
-            throw SqlErrors.statement(dialect, "Seeding " + environment, e);
-        }
+            InstalledEnvironment.record(s, environment);
+            List<SeedReport.Applied> applied = new ArrayList<>();
+            for (Seed seed : SEEDS) {
+                if (seed.appliesTo(environment)) {
+                    Map<String, Integer> before = rowCounts();
+                    seed.apply(s);
+                    applied.add(new SeedReport.Applied(seed.name(), seed.revision(), added(before, rowCounts())));
+                    s.seedRuns().record(seed.name(), environment, Sha256.hex(seed.name() + ":" + seed.revision()));
+                }
+            }
+            return new SeedReport(environment, applied);
+        });
     }
 
     /**
@@ -89,27 +74,38 @@ public final class Seeder {
      */
     public void clean(String environment) {
         InstalledEnvironment.refuseInProduction(database, environment, "seed clean (which deletes every row)");
-        try (Connection c = database.connection();
-                Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
+        database.inTransaction("Cleaning the seeded data", h -> {
             for (String table : DATA_TABLES) {
-                s.executeUpdate("DELETE FROM " + database.dialect().quoteIdentifier(table));
+                h.execute("DELETE FROM " + database.dialect().quoteIdentifier(table));
             }
-            c.commit();
-        } catch (SQLException e) {
-            throw SqlErrors.statement(database.dialect(), "Cleaning the seeded data", e);
-        }
+            return null;
+        });
     }
 
-    private void record(Connection c, Seed seed, String environment) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO seed_runs (id, name, environment, checksum, applied_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
-            ps.setString(2, seed.name());
-            ps.setString(3, environment);
-            ps.setString(4, Sha256.hex(seed.name() + ":" + seed.revision()));
-            database.dialect().setInstant(ps, 5, clock.instant());
-            ps.executeUpdate();
-        }
+    /** Rows per table, read inside the seeding transaction (the handle joins it). */
+    private Map<String, Integer> rowCounts() {
+        return database.withHandle("Counting seeded rows", h -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String table : DATA_TABLES) {
+                counts.put(
+                        table,
+                        h.createQuery("SELECT COUNT(*) FROM "
+                                        + database.dialect().quoteIdentifier(table))
+                                .mapTo(Integer.class)
+                                .one());
+            }
+            return counts;
+        });
+    }
+
+    private static Map<String, Integer> added(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Integer> added = new LinkedHashMap<>();
+        after.forEach((table, n) -> {
+            int diff = n - before.get(table);
+            if (diff > 0) {
+                added.put(table, diff);
+            }
+        });
+        return added;
     }
 }

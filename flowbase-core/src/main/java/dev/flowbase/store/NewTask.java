@@ -11,6 +11,7 @@ import java.util.UUID;
 public record NewTask(
         UUID organizationId,
         String name,
+        String description,
         UUID workflowId,
         UUID workflowExecutionId,
         UUID agentRoleId,
@@ -35,13 +36,15 @@ public record NewTask(
     }
 
     public static NewTask named(UUID organizationId, String name) {
-        return new NewTask(organizationId, name, null, null, null, "task", "default", 0, 0, 3, null, null, null, null);
+        return new NewTask(
+                organizationId, name, null, null, null, null, "task", "default", 0, 0, 3, null, null, null, null);
     }
 
     public NewTask inWorkflow(UUID workflow) {
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflow,
                 workflowExecutionId,
                 agentRoleId,
@@ -60,6 +63,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 execution,
                 agentRoleId,
@@ -78,6 +82,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 role,
@@ -96,6 +101,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -114,6 +120,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -132,6 +139,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -150,6 +158,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -168,6 +177,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -186,6 +196,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -204,6 +215,7 @@ public record NewTask(
         return new NewTask(
                 organizationId,
                 name,
+                description,
                 workflowId,
                 workflowExecutionId,
                 agentRoleId,
@@ -215,6 +227,44 @@ public record NewTask(
                 parameters,
                 idempotencyKey,
                 at,
+                timeoutSeconds);
+    }
+
+    public NewTask describedAs(String text) {
+        return new NewTask(
+                organizationId,
+                name,
+                text,
+                workflowId,
+                workflowExecutionId,
+                agentRoleId,
+                type,
+                queueName,
+                priority,
+                executionOrder,
+                maxRetries,
+                parameters,
+                idempotencyKey,
+                runAt,
+                timeoutSeconds);
+    }
+
+    public NewTask ofType(String newType) {
+        return new NewTask(
+                organizationId,
+                name,
+                description,
+                workflowId,
+                workflowExecutionId,
+                agentRoleId,
+                newType,
+                queueName,
+                priority,
+                executionOrder,
+                maxRetries,
+                parameters,
+                idempotencyKey,
+                runAt,
                 timeoutSeconds);
     }
 }

@@ -283,6 +283,7 @@ public final class TaskStore {
                 .bind("workflowExecutionId", t.workflowExecutionId())
                 .bind("agentRoleId", t.agentRoleId())
                 .bind("name", t.name())
+                .bind("description", t.description())
                 .bind("type", t.type())
                 .bind("status", status)
                 .bind("priority", t.priority())

@@ -96,6 +96,18 @@ public final class WorkflowStore {
                 .orElseThrow(() -> new NotFoundException("workflow", id));
     }
 
+    /** The organization's workflow of this name (names are not unique: the oldest one). */
+    public java.util.Optional<Workflow> findByName(UUID organizationId, String name) {
+        return tx.read(
+                "Reading workflow " + name,
+                h -> h.createQuery("SELECT * FROM workflows"
+                                + " WHERE organization_id = :org AND name = :name ORDER BY created_at, id LIMIT 1")
+                        .bind("org", organizationId)
+                        .bind("name", name)
+                        .mapTo(Workflow.class)
+                        .findOne());
+    }
+
     /** Workflows of an organization, optionally of one status, oldest first. */
     public Page<Workflow> list(UUID organizationId, Workflow.Status status, PageRequest page) {
         Keyset keyset = Keyset.OLDEST_FIRST;
