@@ -34,7 +34,7 @@ class CoreSchemaBehaviourTest {
     private static Instant updatedAt(Database db, String table, String id) throws SQLException {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("SELECT updated_at FROM " + table + " WHERE id = ?")) {
-            ps.setString(1, id);
+            db.dialect().setUuid(ps, 1, java.util.UUID.fromString(id));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return db.dialect().getInstant(rs, 1);
@@ -49,7 +49,7 @@ class CoreSchemaBehaviourTest {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("UPDATE workflows SET updated_at = ? WHERE id = ?")) {
             db.dialect().setInstant(ps, 1, longAgo);
-            ps.setString(2, WORKFLOW);
+            db.dialect().setUuid(ps, 2, java.util.UUID.fromString(WORKFLOW));
             ps.executeUpdate();
         }
         assertThat(updatedAt(db, "workflows", WORKFLOW)).isEqualTo(longAgo);

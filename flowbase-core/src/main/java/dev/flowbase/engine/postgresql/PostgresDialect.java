@@ -44,9 +44,8 @@ public final class PostgresDialect implements Dialect {
                 "loginTimeout",
                 String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
         p.put("tcpKeepAlive", "true");
-        // Text parameters reach uuid, jsonb and timestamptz columns as on the other engines:
-        // the server infers the type instead of insisting on varchar.
-        p.put("stringtype", "unspecified");
+        // A JDBC batch of INSERTs goes as multi-row INSERTs: the stores' bulk inserts are several times faster.
+        p.put("reWriteBatchedInserts", "true");
         if (c.ssl()) {
             p.put("ssl", "true");
             p.put("sslmode", c.sslVerify() ? "verify-full" : "require");
