@@ -1,7 +1,11 @@
 package dev.flowbase;
 
+import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.security.MasterKey;
+import dev.flowbase.security.SecretBox;
+import dev.flowbase.store.Stores;
 import dev.flowbase.util.BuildInfo;
 
 /** The front door of the library. */
@@ -14,6 +18,17 @@ public final class Flowbase {
      */
     public static Migrator migrator(Database database) {
         return Migrator.configure().database(database).load();
+    }
+
+    /**
+     * The data layer on {@code database}, sealing sensitive configurations with the master key that
+     * {@code config} names (when it names one).
+     */
+    public static Stores stores(Database database, FlowbaseConfig config) {
+        Stores stores = Stores.create(database);
+        return MasterKey.from(config.security())
+                .map(key -> stores.withSecretBox(new SecretBox(key)))
+                .orElse(stores);
     }
 
     /** This build's version, for example {@code 0.1.0-SNAPSHOT}. */

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "config", description = "Inspect the effective configuration.", subcommands = ConfigCommand.Show.class)
+@Command(
+        name = "config",
+        description = "Inspect the effective configuration; make and rotate the master key.",
+        subcommands = {ConfigCommand.Show.class, ConfigKeyCommands.GenerateKey.class, ConfigKeyCommands.RotateKey.class
+        })
 final class ConfigCommand {
 
     @Command(name = "show", description = "Print every setting, its value (secrets masked) and where it came from.")
