@@ -40,6 +40,7 @@ final class Columns {
             return text == null ? null : Json.read(text);
         });
         jdbi.registerColumnMapper(new EnumMappers());
+        jdbi.registerRowMapper(new RecordRows());
     }
 
     /**

@@ -3,12 +3,9 @@ package dev.flowbase.store;
 import dev.flowbase.db.Database;
 import dev.flowbase.security.SecretBox;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jdbi.v3.core.mapper.RowMappers;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The front door of the data layer: one store per aggregate of the core schema.
@@ -46,25 +43,6 @@ public final class Stores {
             Map.entry("system_metrics", "metrics"),
             Map.entry("seed_runs", "seedRuns"));
 
-    private static final List<Class<?>> RECORDS = List.of(
-            Organization.class,
-            User.class,
-            ApiKey.class,
-            AgentRole.class,
-            AgentRoleVersion.class,
-            Workflow.class,
-            WorkflowVersion.class,
-            Task.class,
-            TaskDependency.class,
-            WorkflowExecution.class,
-            TaskExecution.class,
-            LogEntry.class,
-            AuditEntry.class,
-            Configuration.class,
-            Component.class,
-            MetricSample.class,
-            SeedRun.class);
-
     private final Tx tx;
     private final OrganizationStore organizations;
     private final UserStore users;
@@ -99,12 +77,6 @@ public final class Stores {
 
     /** Stores on {@code database}, stamping rows with the system clock, without a master key, unaudited. */
     public static Stores create(Database database) {
-        RowMappers mappers = database.jdbi().getConfig(RowMappers.class);
-        synchronized (mappers) {
-            if (mappers.findFor(Organization.class).isEmpty()) {
-                RECORDS.forEach(type -> database.jdbi().registerRowMapper(ConstructorMapper.factory(type)));
-            }
-        }
         return new Stores(new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty())));
     }
 
