@@ -96,6 +96,11 @@ public interface Dialect {
         return " FOR UPDATE";
     }
 
+    /** A faster way than batched INSERTs to load many rows, where the engine has one. */
+    default java.util.Optional<BulkLoader> bulkLoader() {
+        return java.util.Optional.empty();
+    }
+
     // --- values ------------------------------------------------------------------------------
 
     /** Binds an instant so that the stored value is UTC whatever the session's time zone. */

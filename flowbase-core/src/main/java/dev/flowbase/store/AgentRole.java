@@ -23,7 +23,8 @@ public record AgentRole(
         UUID createdBy,
         int lockVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Listed {
 
     public enum Status {
         DRAFT,

@@ -105,23 +105,16 @@ public final class AgentRoleStore {
 
     /** Roles of an organization, optionally of one status, oldest first. */
     public Page<AgentRole> list(UUID organizationId, AgentRole.Status status, PageRequest page) {
-        Keyset keyset = Keyset.OLDEST_FIRST;
-        String byStatus = status == null ? "" : " AND status = :status";
+        String filter = "organization_id = :org" + (status == null ? "" : " AND status = :status");
         return tx.read(
                 "Listing agent roles",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM agent_roles WHERE organization_id = :org"
-                                                        + byStatus + " AND " + keyset.where(page)
-                                                        + keyset.orderAndLimit())
-                                                .bind("org", organizationId)
-                                                .bind("status", status),
-                                        page)
-                                .mapTo(AgentRole.class)
-                                .list(),
+                h -> Keyset.OLDEST_FIRST.fetch(
+                        h,
+                        "agent_roles",
+                        filter,
                         page,
-                        AgentRole::createdAt,
-                        AgentRole::id));
+                        AgentRole.class,
+                        q -> q.bind("org", organizationId).bind("status", status)));
     }
 
     /**

@@ -22,7 +22,8 @@ public record ApiKey(
         Instant expiresAt,
         Instant revokedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Listed {
 
     /** Whether the key may be used at {@code now}: not revoked, not expired. */
     public boolean usableAt(Instant now) {

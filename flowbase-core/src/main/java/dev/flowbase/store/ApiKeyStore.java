@@ -121,20 +121,15 @@ public final class ApiKeyStore {
     }
 
     public Page<ApiKey> list(UUID organizationId, PageRequest page) {
-        Keyset keyset = Keyset.OLDEST_FIRST;
         return tx.read(
                 "Listing API keys",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM api_keys WHERE organization_id = :org AND "
-                                                        + keyset.where(page) + keyset.orderAndLimit())
-                                                .bind("org", organizationId),
-                                        page)
-                                .mapTo(ApiKey.class)
-                                .list(),
+                h -> Keyset.OLDEST_FIRST.fetch(
+                        h,
+                        "api_keys",
+                        "organization_id = :org",
                         page,
-                        ApiKey::createdAt,
-                        ApiKey::id));
+                        ApiKey.class,
+                        q -> q.bind("org", organizationId)));
     }
 
     /** Revokes the key from now on; revoking a revoked key changes nothing. */

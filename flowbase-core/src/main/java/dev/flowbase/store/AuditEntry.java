@@ -20,4 +20,5 @@ public record AuditEntry(
         String ipAddress,
         String userAgent,
         String requestId,
-        Instant createdAt) {}
+        Instant createdAt)
+        implements Listed {}

@@ -10,38 +10,22 @@ public final class AuditStore {
 
     /** Entries about one entity (or of every entity of a type when {@code entityId} is null). */
     public Page<AuditEntry> forEntity(String entityType, String entityId, PageRequest page) {
-        Keyset keyset = Keyset.NEWEST_FIRST;
-        String byId = entityId == null ? "" : " AND entity_id = :entityId";
+        String filter = "entity_type = :type" + (entityId == null ? "" : " AND entity_id = :entityId");
         return tx.read(
                 "Reading the audit log",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM audit_log WHERE entity_type = :type" + byId
-                                                        + " AND " + keyset.where(page) + keyset.orderAndLimit())
-                                                .bind("type", entityType)
-                                                .bind("entityId", entityId),
-                                        page)
-                                .mapTo(AuditEntry.class)
-                                .list(),
+                h -> Keyset.NEWEST_FIRST.fetch(
+                        h,
+                        "audit_log",
+                        filter,
                         page,
-                        AuditEntry::createdAt,
-                        AuditEntry::id));
+                        AuditEntry.class,
+                        q -> q.bind("type", entityType).bind("entityId", entityId)));
     }
 
     /** Every entry, newest first. */
     public Page<AuditEntry> list(PageRequest page) {
-        Keyset keyset = Keyset.NEWEST_FIRST;
         return tx.read(
                 "Reading the audit log",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM audit_log WHERE " + keyset.where(page)
-                                                + keyset.orderAndLimit()),
-                                        page)
-                                .mapTo(AuditEntry.class)
-                                .list(),
-                        page,
-                        AuditEntry::createdAt,
-                        AuditEntry::id));
+                h -> Keyset.NEWEST_FIRST.fetch(h, "audit_log", "1 = 1", page, AuditEntry.class, q -> q));
     }
 }

@@ -98,20 +98,15 @@ public final class ExecutionStore {
 
     /** Runs of a workflow, newest first. */
     public Page<WorkflowExecution> runs(UUID workflowId, PageRequest page) {
-        Keyset keyset = Keyset.NEWEST_FIRST;
         return tx.read(
                 "Listing runs of workflow " + workflowId,
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM workflow_executions WHERE workflow_id = :w AND "
-                                                        + keyset.where(page) + keyset.orderAndLimit())
-                                                .bind("w", workflowId),
-                                        page)
-                                .mapTo(WorkflowExecution.class)
-                                .list(),
+                h -> Keyset.NEWEST_FIRST.fetch(
+                        h,
+                        "workflow_executions",
+                        "workflow_id = :w",
                         page,
-                        WorkflowExecution::createdAt,
-                        WorkflowExecution::id));
+                        WorkflowExecution.class,
+                        q -> q.bind("w", workflowId)));
     }
 
     /**
@@ -132,7 +127,7 @@ public final class ExecutionStore {
             }
             Instant now = tx.now();
             Instant started = to == ExecutionStatus.RUNNING ? now : before.startedAt();
-            h.createUpdate("UPDATE workflow_executions SET status = :to, started_at = :started,"
+            int n = h.createUpdate("UPDATE workflow_executions SET status = :to, started_at = :started,"
                             + " completed_at = :completed, duration_ms = :duration, result = :result,"
                             + " output = :output, error_message = :error, updated_at = :now"
                             + " WHERE id = :id AND status = :from")
@@ -152,6 +147,15 @@ public final class ExecutionStore {
                     .bind("from", before.status())
                     .execute();
             WorkflowExecution after = getRun(id);
+            if (n == 0) {
+                // Someone moved the run between our read and our update.
+                throw new InvalidTransitionException(
+                        "workflow run",
+                        id,
+                        after.status(),
+                        to,
+                        after.status().next().stream().map(Names::of).toList());
+            }
             tx.auditor.record(
                     h,
                     now,

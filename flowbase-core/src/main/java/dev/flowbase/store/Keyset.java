@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -27,7 +28,7 @@ final class Keyset {
     static final Keyset NEWEST_FIRST = new Keyset(true);
 
     /** The condition to AND into the WHERE clause ({@code TRUE}-like when on the first page). */
-    String where(PageRequest page) {
+    private String where(PageRequest page) {
         if (page.cursor() == null) {
             return "1 = 1";
         }
@@ -35,13 +36,13 @@ final class Keyset {
         return "(created_at " + op + " :keysetAt OR (created_at = :keysetAt AND id " + op + " :keysetId))";
     }
 
-    String orderAndLimit() {
+    private String orderAndLimit() {
         String dir = newestFirst ? " DESC" : "";
         return " ORDER BY created_at" + dir + ", id" + dir + " LIMIT :keysetLimit";
     }
 
     /** Binds the cursor and the limit (one more row than the page, to know whether another follows). */
-    Query bind(Query query, PageRequest page) {
+    private Query bind(Query query, PageRequest page) {
         if (page.cursor() != null) {
             Position p = decode(page.cursor());
             query.bind("keysetAt", p.at()).bind("keysetId", p.id());
@@ -49,13 +50,21 @@ final class Keyset {
         return query.bind("keysetLimit", page.limit() + 1);
     }
 
-    <T> Page<T> page(List<T> rows, PageRequest page, Function<T, Instant> at, Function<T, UUID> id) {
+    /**
+     * One page of the rows of {@code table} that match {@code filter} (a SQL condition on indexed
+     * columns, {@code 1 = 1} for all), its parameters bound by {@code binds}.
+     */
+    <T extends Listed> Page<T> fetch(
+            Handle h, String table, String filter, PageRequest page, Class<T> type, UnaryOperator<Query> binds) {
+        Query query =
+                h.createQuery("SELECT * FROM " + table + " WHERE " + filter + " AND " + where(page) + orderAndLimit());
+        List<T> rows = bind(binds.apply(query), page).mapTo(type).list();
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, null);
         }
         List<T> items = new ArrayList<>(rows.subList(0, page.limit()));
         T last = items.get(items.size() - 1);
-        return new Page<>(items, encode(at.apply(last), id.apply(last)));
+        return new Page<>(items, encode(last.createdAt(), last.id()));
     }
 
     private record Position(Instant at, UUID id) {}

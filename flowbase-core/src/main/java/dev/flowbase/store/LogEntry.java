@@ -16,7 +16,8 @@ public record LogEntry(
         UUID workflowExecutionId,
         UUID taskId,
         UUID taskExecutionId,
-        Instant createdAt) {
+        Instant createdAt)
+        implements Listed {
 
     public enum Level {
         DEBUG,

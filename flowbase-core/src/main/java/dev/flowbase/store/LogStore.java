@@ -52,7 +52,6 @@ public final class LogStore {
     }
 
     public Page<LogEntry> query(LogFilter filter, PageRequest page) {
-        Keyset keyset = Keyset.NEWEST_FIRST;
         StringBuilder where = new StringBuilder("1 = 1");
         if (filter.level() != null) {
             where.append(" AND level = :level");
@@ -71,25 +70,17 @@ public final class LogStore {
         }
         return tx.read(
                 "Reading logs",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM logs WHERE " + where + " AND " + keyset.where(page)
-                                                        + keyset.orderAndLimit())
-                                                .bind("level", filter.level())
-                                                .bind("component", filter.component())
-                                                .bind("task", filter.taskId())
-                                                .bindByType("since", filter.since(), Instant.class)
-                                                .bind(
-                                                        "text",
-                                                        filter.text() == null
-                                                                ? null
-                                                                : "%" + escapeLike(filter.text()) + "%"),
-                                        page)
-                                .mapTo(LogEntry.class)
-                                .list(),
+                h -> Keyset.NEWEST_FIRST.fetch(
+                        h,
+                        "logs",
+                        where.toString(),
                         page,
-                        LogEntry::createdAt,
-                        LogEntry::id));
+                        LogEntry.class,
+                        q -> q.bind("level", filter.level())
+                                .bind("component", filter.component())
+                                .bind("task", filter.taskId())
+                                .bindByType("since", filter.since(), Instant.class)
+                                .bind("text", filter.text() == null ? null : "%" + escapeLike(filter.text()) + "%")));
     }
 
     private LogEntry entry(LogEntry.New line, Instant now) {

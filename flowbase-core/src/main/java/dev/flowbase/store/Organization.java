@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** A tenant: everything org-owned references one. */
 public record Organization(
-        UUID id, String name, String slug, Status status, JsonNode settings, Instant createdAt, Instant updatedAt) {
+        UUID id, String name, String slug, Status status, JsonNode settings, Instant createdAt, Instant updatedAt)
+        implements Listed {
 
     public enum Status {
         ACTIVE,

@@ -57,19 +57,9 @@ public final class OrganizationStore {
     }
 
     public Page<Organization> list(PageRequest page) {
-        Keyset keyset = Keyset.OLDEST_FIRST;
         return tx.read(
                 "Listing organizations",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM organizations WHERE " + keyset.where(page)
-                                                + keyset.orderAndLimit()),
-                                        page)
-                                .mapTo(Organization.class)
-                                .list(),
-                        page,
-                        Organization::createdAt,
-                        Organization::id));
+                h -> Keyset.OLDEST_FIRST.fetch(h, "organizations", "1 = 1", page, Organization.class, q -> q));
     }
 
     /** Saves name, status and settings; the slug never changes. */

@@ -41,7 +41,8 @@ public record Task(
         Instant completedAt,
         int lockVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Listed {
 
     public Task withPriority(int newPriority) {
         return new Task(

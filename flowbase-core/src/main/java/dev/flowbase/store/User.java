@@ -12,7 +12,8 @@ public record User(
         AccessRole accessRole,
         Status status,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Listed {
 
     public enum Status {
         INVITED,

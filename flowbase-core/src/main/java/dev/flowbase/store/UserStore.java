@@ -69,20 +69,10 @@ public final class UserStore {
     }
 
     public Page<User> list(UUID organizationId, PageRequest page) {
-        Keyset keyset = Keyset.OLDEST_FIRST;
         return tx.read(
                 "Listing users",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM users WHERE organization_id = :org AND "
-                                                        + keyset.where(page) + keyset.orderAndLimit())
-                                                .bind("org", organizationId),
-                                        page)
-                                .mapTo(User.class)
-                                .list(),
-                        page,
-                        User::createdAt,
-                        User::id));
+                h -> Keyset.OLDEST_FIRST.fetch(
+                        h, "users", "organization_id = :org", page, User.class, q -> q.bind("org", organizationId)));
     }
 
     /** Saves name, access role and status. */

@@ -30,7 +30,8 @@ public record Workflow(
         Integer timeoutSeconds,
         int lockVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Listed {
 
     public enum Status {
         DRAFT,

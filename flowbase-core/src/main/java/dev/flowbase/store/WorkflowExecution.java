@@ -26,4 +26,5 @@ public record WorkflowExecution(
         Instant completedAt,
         Long durationMs,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt)
+        implements Listed {}

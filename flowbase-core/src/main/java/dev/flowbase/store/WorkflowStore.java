@@ -110,22 +110,16 @@ public final class WorkflowStore {
 
     /** Workflows of an organization, optionally of one status, oldest first. */
     public Page<Workflow> list(UUID organizationId, Workflow.Status status, PageRequest page) {
-        Keyset keyset = Keyset.OLDEST_FIRST;
-        String byStatus = status == null ? "" : " AND status = :status";
+        String filter = "organization_id = :org" + (status == null ? "" : " AND status = :status");
         return tx.read(
                 "Listing workflows",
-                h -> keyset.page(
-                        keyset.bind(
-                                        h.createQuery("SELECT * FROM workflows WHERE organization_id = :org" + byStatus
-                                                        + " AND " + keyset.where(page) + keyset.orderAndLimit())
-                                                .bind("org", organizationId)
-                                                .bind("status", status),
-                                        page)
-                                .mapTo(Workflow.class)
-                                .list(),
+                h -> Keyset.OLDEST_FIRST.fetch(
+                        h,
+                        "workflows",
+                        filter,
                         page,
-                        Workflow::createdAt,
-                        Workflow::id));
+                        Workflow.class,
+                        q -> q.bind("org", organizationId).bind("status", status)));
     }
 
     /** The organization's active workflows, by priority (highest first), then name. */

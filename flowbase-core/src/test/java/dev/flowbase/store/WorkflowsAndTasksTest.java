@@ -224,4 +224,34 @@ class WorkflowsAndTasksTest {
         assertThat(refused.getMessage()).isEqualTo("task " + nowhere + " not found");
         assertThat(f.count("tasks")).isZero();
     }
+
+    @EngineTest
+    void aBulkInsertKeepsEveryValueAsGivenEvenTheAwkwardOnes(Database db) {
+        var f = new StoreFixture(db);
+        Workflow w = f.workflow("bulk");
+        String awkward = "tab\there, newline\nthere, back\\slash, \\N, ünïcødé";
+        List<NewTask> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            tasks.add(f.task(i == 0 ? awkward : "t" + i)
+                    .inWorkflow(w.id())
+                    .describedAs(i == 0 ? awkward : null)
+                    .withParameters(Json.read("{\"i\": " + i + ", \"s\": \"a\\tb\"}"))
+                    .withPriority(i % 3));
+        }
+
+        int inserted = f.stores.tasks().insertTasks(tasks);
+
+        assertThat(inserted).isEqualTo(250);
+        assertThat(f.stores.tasks().getWorkflowProgress(w.id()).count(TaskStatus.READY))
+                .isEqualTo(250);
+        Task first =
+                f.stores.tasks().list(TaskFilter.of(f.org).inWorkflow(w.id()), PageRequest.first(1000)).items().stream()
+                        .filter(t -> t.name().equals(awkward))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(first.description()).isEqualTo(awkward);
+        assertThat(first.parameters()).isEqualTo(Json.read("{\"i\": 0, \"s\": \"a\\tb\"}"));
+        assertThat(first.createdAt()).isEqualTo(f.clock.instant());
+        assertThat(first.lockVersion()).isEqualTo(1);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 
 /** PostgreSQL 14+: transactional DDL, SKIP LOCKED, RETURNING, LISTEN/NOTIFY, advisory locks. */
 public final class PostgresDialect implements Dialect {
+    private static final PostgresCopy COPY = new PostgresCopy();
 
     @Override
     public Engine engine() {
@@ -121,6 +122,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    @Override
+    public java.util.Optional<dev.flowbase.db.BulkLoader> bulkLoader() {
+        return java.util.Optional.of(COPY);
     }
 
     @Override

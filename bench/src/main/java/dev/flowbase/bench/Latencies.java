@@ -1,0 +1,29 @@
+package dev.flowbase.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Latencies of one operation, in nanoseconds, and their percentiles. */
+final class Latencies {
+    private final long[] samples;
+    private int count;
+
+    Latencies(int capacity) {
+        samples = new long[capacity];
+    }
+
+    void add(long nanos) {
+        samples[count++] = nanos;
+    }
+
+    double percentileMillis(double p) {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.3f ms", ms);
+    }
+}
