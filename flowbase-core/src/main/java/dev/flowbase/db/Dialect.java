@@ -96,9 +96,9 @@ public interface Dialect {
         return " FOR UPDATE";
     }
 
-    /** A faster way than batched INSERTs to load many rows, where the engine has one. */
-    default java.util.Optional<BulkLoader> bulkLoader() {
-        return java.util.Optional.empty();
+    /** How many rows are loaded at once: a batch of INSERTs by default, faster where the engine has a way. */
+    default BulkLoader bulkLoader() {
+        return new BatchLoader(this);
     }
 
     // --- values ------------------------------------------------------------------------------

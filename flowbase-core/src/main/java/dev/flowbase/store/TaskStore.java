@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Tasks and the dependencies between them: the operations our users' plans name, by those names. */
 public final class TaskStore {
@@ -89,23 +88,16 @@ public final class TaskStore {
         }
         return tx.write("Inserting " + tasks.size() + " tasks", h -> {
             Instant now = tx.now();
-            var bulk = tx.db.dialect().bulkLoader();
-            if (bulk.isPresent()) {
-                List<Object[]> rows = new java.util.ArrayList<>(tasks.size());
-                for (NewTask t : tasks) {
-                    rows.add(row(t, tx.newId(now), now));
-                }
-                try {
-                    return bulk.get().load(h.getConnection(), "tasks", List.of(COLUMNS), rows);
-                } catch (java.sql.SQLException e) {
-                    throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
-                }
+            List<Object[]> rows = new java.util.ArrayList<>(tasks.size());
+            for (NewTask t : tasks) {
+                rows.add(row(t, tx.newId(now), now));
             }
-            PreparedBatch batch = h.prepareBatch(insert);
-            for (NewTask task : tasks) {
-                bind(batch, task, tx.newId(now), TaskStatus.READY, now).add();
+            try {
+                return tx.db.dialect().bulkLoader().load(h.getConnection(), "tasks", List.of(COLUMNS), rows);
+            } catch (java.sql.SQLException e) {
+                // Classified and worded like every other failure by the transaction around it.
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
             }
-            return batch.execute().length;
         });
     }
 
@@ -122,8 +114,8 @@ public final class TaskStore {
             t.type(),
             TaskStatus.READY,
             t.priority(),
-            Json.write(Checks.orDefault(t.parameters(), Json.emptyObject())),
-            "{}",
+            Checks.orDefault(t.parameters(), Json.emptyObject()),
+            Json.emptyObject(),
             t.executionOrder(),
             t.maxRetries(),
             t.timeoutSeconds(),

@@ -125,8 +125,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public java.util.Optional<dev.flowbase.db.BulkLoader> bulkLoader() {
-        return java.util.Optional.of(COPY);
+    public dev.flowbase.db.BulkLoader bulkLoader() {
+        return COPY;
     }
 
     @Override
