@@ -65,7 +65,7 @@ public final class DataBench {
             Report.line("Load: " + Report.seconds(load.seconds()) + ", "
                     + String.format(Locale.ROOT, "%,.0f", load.rowsPerSecond()) + " rows/s through"
                     + " `TaskStore.insertTasks` in transactions of " + String.format(Locale.ROOT, "%,d", BATCH)
-                    + " rows.");
+                    + " rows (" + (engine == BenchDatabase.Engine.POSTGRESQL ? "COPY" : "batched INSERTs") + ").");
             double rawRate = RawJdbc.bulkInsert(target, org, load.workflowIds().get(0), 100_000 / (workflows < 1000 ? 10 : 1));
             Report.line("Raw JDBC, same rows, same method, same batches: " + String.format(Locale.ROOT, "%,.0f", rawRate)
                     + " rows/s (ratio Flowbase/raw: " + Report.ratio(load.rowsPerSecond() / rawRate) + ").");

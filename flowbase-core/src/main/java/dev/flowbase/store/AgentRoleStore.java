@@ -83,12 +83,7 @@ public final class AgentRoleStore {
     }
 
     public AgentRole get(UUID id) {
-        return tx.read(
-                        "Reading agent role " + id,
-                        h -> h.createQuery("SELECT * FROM agent_roles WHERE id = :id")
-                                .bind("id", id)
-                                .mapTo(AgentRole.class)
-                                .findOne())
+        return tx.read("Reading agent role " + id, h -> Rows.byId(h, "agent_roles", id, AgentRole.class))
                 .orElseThrow(() -> new NotFoundException("agent role", id));
     }
 

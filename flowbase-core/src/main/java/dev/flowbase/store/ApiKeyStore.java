@@ -111,12 +111,7 @@ public final class ApiKeyStore {
     }
 
     public ApiKey get(UUID id) {
-        return tx.read(
-                        "Reading API key " + id,
-                        h -> h.createQuery("SELECT * FROM api_keys WHERE id = :id")
-                                .bind("id", id)
-                                .mapTo(ApiKey.class)
-                                .findOne())
+        return tx.read("Reading API key " + id, h -> Rows.byId(h, "api_keys", id, ApiKey.class))
                 .orElseThrow(() -> new NotFoundException("API key", id));
     }
 

@@ -126,10 +126,7 @@ public final class ConfigurationStore {
      */
     public Configuration update(UUID id, String value, int lockVersion) {
         return tx.write("Updating configuration " + id, h -> {
-            Configuration before = h.createQuery("SELECT * FROM configurations WHERE id = :id")
-                    .bind("id", id)
-                    .mapTo(Configuration.class)
-                    .findOne()
+            Configuration before = Rows.byId(h, "configurations", id, Configuration.class)
                     .orElseThrow(() -> new NotFoundException("configuration", id));
             checkType(before.key(), value, before.type(), before.isSensitive());
             String stored = before.isSensitive() && value != null

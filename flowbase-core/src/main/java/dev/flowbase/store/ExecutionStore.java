@@ -47,10 +47,7 @@ public final class ExecutionStore {
     /** Queues a run of the workflow, pinned to its latest published version. */
     public WorkflowExecution startWorkflow(UUID workflowId, JsonNode input, UUID triggeredBy) {
         return tx.write("Starting a run of workflow " + workflowId, h -> {
-            Workflow w = h.createQuery("SELECT * FROM workflows WHERE id = :id")
-                    .bind("id", workflowId)
-                    .mapTo(Workflow.class)
-                    .findOne()
+            Workflow w = Rows.byId(h, "workflows", workflowId, Workflow.class)
                     .orElseThrow(() -> new NotFoundException("workflow", workflowId));
             Instant now = tx.now();
             var run = new WorkflowExecution(
@@ -89,10 +86,7 @@ public final class ExecutionStore {
     public WorkflowExecution getRun(UUID id) {
         return tx.read(
                         "Reading workflow run " + id,
-                        h -> h.createQuery("SELECT * FROM workflow_executions WHERE id = :id")
-                                .bind("id", id)
-                                .mapTo(WorkflowExecution.class)
-                                .findOne())
+                        h -> Rows.byId(h, "workflow_executions", id, WorkflowExecution.class))
                 .orElseThrow(() -> new NotFoundException("workflow run", id));
     }
 
@@ -173,11 +167,8 @@ public final class ExecutionStore {
     public TaskExecution startAttempt(UUID taskId, int attempt, String worker) {
         Checks.atLeast("attempt", attempt, 1);
         return tx.write("Recording attempt " + attempt + " of task " + taskId, h -> {
-            Task task = h.createQuery("SELECT * FROM tasks WHERE id = :id")
-                    .bind("id", taskId)
-                    .mapTo(Task.class)
-                    .findOne()
-                    .orElseThrow(() -> new NotFoundException("task", taskId));
+            Task task =
+                    Rows.byId(h, "tasks", taskId, Task.class).orElseThrow(() -> new NotFoundException("task", taskId));
             Instant now = tx.now();
             var run = new TaskExecution(
                     tx.newId(now),
@@ -239,10 +230,7 @@ public final class ExecutionStore {
     }
 
     private static TaskExecution attempt(org.jdbi.v3.core.Handle h, UUID id) {
-        return h.createQuery("SELECT * FROM task_executions WHERE id = :id")
-                .bind("id", id)
-                .mapTo(TaskExecution.class)
-                .findOne()
+        return Rows.byId(h, "task_executions", id, TaskExecution.class)
                 .orElseThrow(() -> new NotFoundException("task attempt", id));
     }
 }

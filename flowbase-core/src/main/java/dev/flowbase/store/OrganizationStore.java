@@ -39,12 +39,7 @@ public final class OrganizationStore {
     }
 
     public Optional<Organization> find(UUID id) {
-        return tx.read(
-                "Reading organization " + id,
-                h -> h.createQuery("SELECT * FROM organizations WHERE id = :id")
-                        .bind("id", id)
-                        .mapTo(Organization.class)
-                        .findOne());
+        return tx.read("Reading organization " + id, h -> Rows.byId(h, "organizations", id, Organization.class));
     }
 
     public Optional<Organization> findBySlug(String slug) {

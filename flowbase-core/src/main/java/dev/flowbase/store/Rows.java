@@ -16,6 +16,14 @@ final class Rows {
                 + Arrays.stream(columns).map(c -> ":" + camel(c)).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** The row of {@code table} with this id, as {@code type}. */
+    static <T> java.util.Optional<T> byId(org.jdbi.v3.core.Handle h, String table, java.util.UUID id, Class<T> type) {
+        return h.createQuery("SELECT * FROM " + table + " WHERE id = :id")
+                .bind("id", id)
+                .mapTo(type)
+                .findOne();
+    }
+
     static String camel(String column) {
         StringBuilder out = new StringBuilder();
         boolean upper = false;

@@ -301,10 +301,7 @@ public final class TaskStore {
     }
 
     private static Optional<Task> find(Handle h, UUID id) {
-        return h.createQuery("SELECT * FROM tasks WHERE id = :id")
-                .bind("id", id)
-                .mapTo(Task.class)
-                .findOne();
+        return Rows.byId(h, "tasks", id, Task.class);
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(

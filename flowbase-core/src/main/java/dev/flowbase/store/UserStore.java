@@ -49,12 +49,7 @@ public final class UserStore {
     }
 
     public User get(UUID id) {
-        return tx.read(
-                        "Reading user " + id,
-                        h -> h.createQuery("SELECT * FROM users WHERE id = :id")
-                                .bind("id", id)
-                                .mapTo(User.class)
-                                .findOne())
+        return tx.read("Reading user " + id, h -> Rows.byId(h, "users", id, User.class))
                 .orElseThrow(() -> new NotFoundException("user", id));
     }
 

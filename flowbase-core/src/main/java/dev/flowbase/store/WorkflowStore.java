@@ -87,12 +87,7 @@ public final class WorkflowStore {
     }
 
     public Workflow get(UUID id) {
-        return tx.read(
-                        "Reading workflow " + id,
-                        h -> h.createQuery("SELECT * FROM workflows WHERE id = :id")
-                                .bind("id", id)
-                                .mapTo(Workflow.class)
-                                .findOne())
+        return tx.read("Reading workflow " + id, h -> Rows.byId(h, "workflows", id, Workflow.class))
                 .orElseThrow(() -> new NotFoundException("workflow", id));
     }
 
