@@ -3,6 +3,7 @@ package dev.flowbase.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowbase.util.Json;
+import dev.flowbase.util.Uuids;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +42,7 @@ final class Auditor {
                         + " actor_label, action, entity_type, entity_id, before_data, after_data, created_at)"
                         + " VALUES (:id, :org, :type, :user, :key, :label, :action, :entityType, :entityId, :before,"
                         + " :after, :at)")
-                .bind("id", dev.flowbase.util.Uuids.v7(at))
+                .bind("id", Uuids.v7(at))
                 .bind("org", organizationId)
                 .bind("type", actor.type())
                 .bind("user", actor.userId())

@@ -176,7 +176,12 @@ public final class ConfigurationStore {
      * @return how many values were re-encrypted
      */
     public int rotateKey(SecretBox next) {
-        SecretBox current = tx.secrets.require("rotating the master key:");
+        SecretBox current = tx.secrets
+                .box()
+                .orElseThrow(() -> new dev.flowbase.error.FlowbaseException(
+                        dev.flowbase.error.ErrorCode.INVALID_CONFIGURATION,
+                        "Rotating the master key needs the current one: set FLOWBASE_MASTER_KEY or security.master_key_file"
+                                + " to the key the values were encrypted with"));
         return tx.write("Re-encrypting sensitive configurations", h -> {
             List<Configuration> sealed = h.createQuery(
                             "SELECT * FROM configurations WHERE is_sensitive = :yes AND value IS NOT NULL")

@@ -125,4 +125,22 @@ class ConfigurationsTest {
                         .items())
                 .hasSize(3);
     }
+
+    @EngineTest
+    void withoutAMasterKeyASecretIsRefusedSayingHowToSetOne(Database db) {
+        var f = new StoreFixture(db);
+        Stores keyless = Stores.create(db);
+
+        var put = catchThrowableOfType(
+                FlowbaseException.class,
+                () -> keyless.configurations().put(null, "llm.api_key", SECRET, Configuration.Type.STRING, true, null));
+        var rotate = catchThrowableOfType(
+                FlowbaseException.class, () -> keyless.configurations().rotateKey(f.box));
+
+        assertThat(put.getMessage())
+                .startsWith("llm.api_key is sensitive and needs a master key")
+                .doesNotContain(SECRET);
+        assertThat(rotate.getMessage()).startsWith("Rotating the master key needs the current one");
+        assertThat(keyless.configurations().get(null, "llm.api_key")).isEmpty();
+    }
 }
