@@ -56,6 +56,20 @@ public interface EngineSupport {
         throw new IllegalStateException("inline COPY data on an engine without COPY: " + statement.line());
     }
 
+    /**
+     * Every object {@code migrate clean} drops: all tables, views, sequences, routines and types of
+     * the database (PostgreSQL: of the current schema), those that others depend on last.
+     */
+    java.util.List<DbObject> objects(Connection c) throws SQLException;
+
+    /** The statement that drops {@code o}, taking what depends on it along where the engine can. */
+    String dropSql(DbObject o);
+
+    /** Runs {@code drops} with foreign keys unchecked where dropping a referenced table would fail. */
+    default void withoutForeignKeyChecks(Connection c, SqlWork drops) throws SQLException {
+        drops.run();
+    }
+
     /** Opens the transaction of one script (or of one piece of bookkeeping). */
     default void begin(Connection c) throws SQLException {
         c.setAutoCommit(false);

@@ -220,6 +220,89 @@ public final class Migrator {
         });
     }
 
+    /**
+     * Takes over a database that Flyway migrated: proves each script Flyway applied is the file in
+     * the location (Flyway's CRC32), then writes Flowbase's history for them. Flyway's table is
+     * only read. After it, status, validate, up and rollback work as if Flowbase had applied them.
+     *
+     * @param flywayTable Flyway's history table, {@code flyway_schema_history} when null
+     * @throws FlowbaseException listing every difference when a file is missing or changed; nothing is written
+     */
+    public AdoptResult adoptFlyway(String flywayTable) {
+        String source = flywayTable == null ? FlywayAdoption.DEFAULT_TABLE : flywayTable;
+        ScriptSet scripts = scripts();
+        return locked(scripts, (c, history, runner) -> {
+            if (!history.rows().isEmpty()) {
+                throw new FlowbaseException(
+                        ErrorCode.REFUSED,
+                        table.name() + " already has " + history.rows().size() + " row(s): adopting Flyway's"
+                                + " history is only for a database Flowbase has not migrated yet");
+            }
+            List<FlywayRow> flyway;
+            try {
+                flyway = FlywayAdoption.read(c, db.dialect(), source);
+            } catch (SQLException e) {
+                throw new FlowbaseException(
+                        ErrorCode.NOT_FOUND,
+                        "Cannot read Flyway's history table " + source + " in "
+                                + db.config().describeTarget()
+                                + ": "
+                                + SqlErrors.statement(db.dialect(), "Reading " + source, e)
+                                        .getMessage()
+                                + " (name another one with --flyway-table)");
+            }
+            List<HistoryRow> rows = FlywayAdoption.plan(scripts, flyway, source);
+            engine.begin(c);
+            try {
+                for (HistoryRow row : rows) {
+                    runner.record(row);
+                }
+                engine.commit(c);
+            } catch (SQLException | RuntimeException e) {
+                engine.rollback(c);
+                throw e;
+            }
+            return new AdoptResult(
+                    source,
+                    table.name(),
+                    rows.stream()
+                            .map(r -> new AdoptResult.Adopted(
+                                    r.version() == null ? null : r.version().toString(),
+                                    r.description(),
+                                    r.script(),
+                                    r.type().name().toLowerCase(java.util.Locale.ROOT)))
+                            .toList());
+        });
+    }
+
+    /**
+     * Drops the history table, then every other table, view, sequence, routine and type of the
+     * database (PostgreSQL: of the current schema), whichever migration made it. The caller asks
+     * for confirmation and refuses production: this is the library's part.
+     */
+    public CleanResult clean() {
+        return locked(scripts(), (c, history, runner) -> {
+            List<String> dropped = new ArrayList<>();
+            engine.begin(c);
+            try {
+                engine.withoutForeignKeyChecks(c, () -> {
+                    EngineSupport.execute(
+                            c, "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(table.name()));
+                    dropped.add("table " + table.name());
+                    for (DbObject o : engine.objects(c)) {
+                        EngineSupport.execute(c, engine.dropSql(o));
+                        dropped.add(o.toString());
+                    }
+                });
+                engine.commit(c);
+            } catch (SQLException | RuntimeException e) {
+                engine.rollback(c);
+                throw e;
+            }
+            return new CleanResult(table.name(), dropped);
+        });
+    }
+
     /** Writes the next versioned script and its undo in every engine folder of {@code directory}. */
     public static CreateResult create(String name, java.nio.file.Path directory) {
         return ScriptCreator.create(name, directory);

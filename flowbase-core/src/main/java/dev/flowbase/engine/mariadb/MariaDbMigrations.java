@@ -101,4 +101,58 @@ final class MariaDbMigrations implements EngineSupport {
             return rs.getString(1);
         }
     }
+
+    @Override
+    public java.util.List<dev.flowbase.migrate.DbObject> objects(Connection c) throws SQLException {
+        // One query per kind: a UNION of information_schema columns can mix collations.
+        String[][] queries = {
+            {"VIEW", "SELECT table_name FROM information_schema.views WHERE table_schema = DATABASE()"},
+            {
+                "TABLE",
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                        + " AND table_type IN ('BASE TABLE', 'SYSTEM VERSIONED')"
+            },
+            {
+                "SEQUENCE",
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                        + " AND table_type = 'SEQUENCE'"
+            },
+            {
+                "PROCEDURE",
+                "SELECT routine_name FROM information_schema.routines WHERE routine_schema = DATABASE()"
+                        + " AND routine_type = 'PROCEDURE'"
+            },
+            {
+                "FUNCTION",
+                "SELECT routine_name FROM information_schema.routines WHERE routine_schema = DATABASE()"
+                        + " AND routine_type = 'FUNCTION'"
+            },
+            {"EVENT", "SELECT event_name FROM information_schema.events WHERE event_schema = DATABASE()"}
+        };
+        java.util.List<dev.flowbase.migrate.DbObject> found = new java.util.ArrayList<>();
+        for (String[] q : queries) {
+            try (PreparedStatement s = c.prepareStatement(q[1] + " ORDER BY 1");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new dev.flowbase.migrate.DbObject(q[0], rs.getString(1)));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String dropSql(dev.flowbase.migrate.DbObject o) {
+        return "DROP " + o.kind() + " IF EXISTS `" + o.name().replace("`", "``") + "`";
+    }
+
+    @Override
+    public void withoutForeignKeyChecks(Connection c, EngineSupport.SqlWork drops) throws SQLException {
+        EngineSupport.execute(c, "SET FOREIGN_KEY_CHECKS = 0");
+        try {
+            drops.run();
+        } finally {
+            EngineSupport.execute(c, "SET FOREIGN_KEY_CHECKS = 1");
+        }
+    }
 }

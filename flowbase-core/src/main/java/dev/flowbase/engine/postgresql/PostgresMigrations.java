@@ -114,4 +114,48 @@ final class PostgresMigrations implements EngineSupport {
     static long key(String table) {
         return ByteBuffer.wrap(Sha256.of(EngineSupport.lockName(table))).getLong();
     }
+
+    private static final String NOT_FROM_EXTENSION =
+            " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND d.deptype = 'e')";
+
+    @Override
+    public java.util.List<dev.flowbase.migrate.DbObject> objects(Connection c) throws SQLException {
+        String relations = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'"
+                + " WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.relname,"
+                + " CASE c.relkind WHEN 'v' THEN 1 WHEN 'm' THEN 2 WHEN 'S' THEN 4 ELSE 3 END"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S')"
+                + " AND NOT c.relispartition" + NOT_FROM_EXTENSION.formatted("c.oid");
+        String routines = "SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE'"
+                + " ELSE 'FUNCTION' END, p.oid::regprocedure::text, 5"
+                + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = current_schema()" + NOT_FROM_EXTENSION.formatted("p.oid");
+        String types = "SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.typname, 6"
+                + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'd', 'r', 'c')"
+                + " AND (t.typrelid = 0 OR EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))"
+                + NOT_FROM_EXTENSION.formatted("t.oid");
+        java.util.List<dev.flowbase.migrate.DbObject> found = new java.util.ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                        relations + " UNION ALL " + routines + " UNION ALL " + types + " ORDER BY 3, 2");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                found.add(new dev.flowbase.migrate.DbObject(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String dropSql(dev.flowbase.migrate.DbObject o) {
+        // A routine's name is its signature as PostgreSQL prints it, quoted where it needs to be.
+        boolean routine = o.kind().equals("FUNCTION")
+                || o.kind().equals("PROCEDURE")
+                || o.kind().equals("AGGREGATE");
+        return "DROP " + o.kind() + " IF EXISTS " + (routine ? o.name() : quote(o.name())) + " CASCADE";
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
 }

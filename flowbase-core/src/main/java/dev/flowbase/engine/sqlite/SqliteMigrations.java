@@ -113,4 +113,32 @@ final class SqliteMigrations implements EngineSupport {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
+
+    @Override
+    public java.util.List<dev.flowbase.migrate.DbObject> objects(Connection c) throws SQLException {
+        java.util.List<dev.flowbase.migrate.DbObject> found = new java.util.ArrayList<>();
+        // Indexes and triggers go with their tables; views first.
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT upper(type), name FROM sqlite_master"
+                        + " WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                        + " ORDER BY type = 'table', name")) {
+            while (rs.next()) {
+                found.add(new dev.flowbase.migrate.DbObject(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String dropSql(dev.flowbase.migrate.DbObject o) {
+        return "DROP " + o.kind() + " IF EXISTS \"" + o.name().replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public void withoutForeignKeyChecks(Connection c, EngineSupport.SqlWork drops) throws SQLException {
+        // Inside the lock's transaction foreign_keys cannot be switched; deferring the checks to the
+        // commit does it, and by then the tables that referenced each other are all gone.
+        EngineSupport.execute(c, "PRAGMA defer_foreign_keys = ON");
+        drops.run();
+    }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
             MigrateRepairCommand.class,
             MigrateRollbackCommand.class,
             MigrateBaselineCommand.class,
-            MigrateCreateCommand.class
+            MigrateCreateCommand.class,
+            MigrateAdoptFlywayCommand.class,
+            MigrateCleanCommand.class
         })
 final class MigrateCommand extends BaseCommand {
 
