@@ -84,6 +84,11 @@ public final class SqlErrors {
         return false;
     }
 
+    /** The first line of a driver's message with row values taken out: safe to show. */
+    public static String firstLineOf(Throwable e) {
+        return withoutValues(firstLine(e));
+    }
+
     static String firstLine(Throwable e) {
         Throwable t = e;
         while (t.getMessage() == null && t.getCause() != null) {

@@ -13,4 +13,14 @@ public interface MigrationListener {
 
     /** Called after each script has run and been recorded. */
     default void onScript(ExecutedScript script) {}
+
+    /**
+     * Called at each {@link MigrationEvent}, at the same moment and in the same transaction as the
+     * SQL callback files of that event, after them. Throwing fails the step as a failing callback
+     * file would: a {@code BEFORE_EACH_MIGRATE} that throws rolls its script back.
+     *
+     * @param connection the migrating connection; leave its transaction and auto-commit as they are
+     * @param script the script of a {@code …EACH…} event, null for the others
+     */
+    default void on(MigrationEvent event, java.sql.Connection connection, String script) throws java.sql.SQLException {}
 }

@@ -46,7 +46,7 @@ public record MigrationLocation(Path directory) {
         return isClasspath() ? "classpath:" + CLASSPATH_ROOT : directory.toString();
     }
 
-    /** Every {@code .sql} file for {@code engine}, read and named, in no particular order. */
+    /** Every migration and callback file for {@code engine}, read and named, in no particular order. */
     List<Script> read(Engine engine) {
         return isClasspath() ? readClasspath(engine) : readDirectory(engine);
     }
@@ -107,7 +107,11 @@ public record MigrationLocation(Path directory) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
                 if (Script.isCandidate(name)) {
-                    scripts.add(Script.of(name, origin, ScriptText.decode(name, origin, Files.readAllBytes(file))));
+                    String text = ScriptText.decode(name, origin, Files.readAllBytes(file));
+                    scripts.add(
+                            MigrationEvent.ofFile(name) != null
+                                    ? Script.callback(name, origin, text)
+                                    : Script.of(name, origin, text));
                 }
             }
             return scripts;

@@ -91,29 +91,41 @@ public final class Migrator {
                     .toList();
             return new MigrateResult(true, planned, history.applied().size(), millisSince(start));
         }
-        return locked(scripts, (c, history, runner) -> {
-            List<SplitStep> steps = split(Plan.migrate(scripts, history, target, outOfOrder));
-            listener.onStart(steps.size());
-            if (group) {
-                return new MigrateResult(
-                        false, runGroup(c, runner, steps), history.applied().size(), millisSince(start));
-            }
-            List<ExecutedScript> done = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                ExecutedScript script =
-                        runner.run(steps.get(i).planned(), steps.get(i).failed(), () -> {});
-                boolean othersWrote = engine.checkpoint(c, lockTimeout);
-                done.add(heard(script)); // heard only once it is durable
-                if (othersWrote) {
-                    // Another runner got in while the lock was let go: plan the rest from its history.
-                    History now = new History(table.read(c));
-                    runner.nextRank(now.nextRank());
-                    steps = split(Plan.migrate(scripts, now, target, outOfOrder));
-                    i = -1;
-                }
-            }
-            return new MigrateResult(false, done, history.applied().size(), millisSince(start));
-        });
+        return locked(
+                scripts,
+                (c, history, runner) -> between(
+                        c,
+                        scripts,
+                        MigrationEvent.BEFORE_MIGRATE,
+                        MigrationEvent.AFTER_MIGRATE,
+                        MigrationEvent.AFTER_MIGRATE_ERROR,
+                        () -> {
+                            List<SplitStep> steps = split(Plan.migrate(scripts, history, target, outOfOrder));
+                            listener.onStart(steps.size());
+                            if (group) {
+                                return new MigrateResult(
+                                        false,
+                                        runGroup(c, runner, steps),
+                                        history.applied().size(),
+                                        millisSince(start));
+                            }
+                            List<ExecutedScript> done = new ArrayList<>();
+                            for (int i = 0; i < steps.size(); i++) {
+                                ExecutedScript script = runner.run(
+                                        steps.get(i).planned(), steps.get(i).failed(), () -> {});
+                                boolean othersWrote = engine.checkpoint(c, lockTimeout);
+                                done.add(heard(script)); // heard only once it is durable
+                                if (othersWrote) {
+                                    // Another runner got in while the lock was let go: plan the rest from its history.
+                                    History now = new History(table.read(c));
+                                    runner.nextRank(now.nextRank());
+                                    steps = split(Plan.migrate(scripts, now, target, outOfOrder));
+                                    i = -1;
+                                }
+                            }
+                            return new MigrateResult(
+                                    false, done, history.applied().size(), millisSince(start));
+                        }));
     }
 
     private List<ExecutedScript> runGroup(Connection c, ScriptRunner runner, List<SplitStep> steps)
@@ -155,23 +167,42 @@ public final class Migrator {
                     .toList();
             return new RollbackResult(true, planned, millisSince(start));
         }
-        return locked(scripts, (c, history, runner) -> {
-            List<SplitStep> planned = split(Plan.rollback(scripts, history, to, steps));
-            listener.onStart(planned.size());
-            List<ExecutedScript> done = new ArrayList<>();
-            for (SplitStep step : planned) {
-                int undone = step.undoes().installedRank();
-                done.add(heard(runner.run(
-                        step.planned(), step.failed(), () -> table.setState(c, undone, MigrationState.UNDONE))));
-            }
-            return new RollbackResult(false, done, millisSince(start));
-        });
+        return locked(
+                scripts,
+                (c, history, runner) -> between(
+                        c,
+                        scripts,
+                        MigrationEvent.BEFORE_ROLLBACK,
+                        MigrationEvent.AFTER_ROLLBACK,
+                        MigrationEvent.AFTER_ROLLBACK_ERROR,
+                        () -> {
+                            List<SplitStep> planned = split(Plan.rollback(scripts, history, to, steps));
+                            listener.onStart(planned.size());
+                            List<ExecutedScript> done = new ArrayList<>();
+                            for (SplitStep step : planned) {
+                                int undone = step.undoes().installedRank();
+                                done.add(heard(runner.run(
+                                        step.planned(),
+                                        step.failed(),
+                                        () -> table.setState(c, undone, MigrationState.UNDONE))));
+                            }
+                            return new RollbackResult(false, done, millisSince(start));
+                        }));
     }
 
     /** Checks applied scripts against the files; see {@link ValidateResult#problems()}. */
     public ValidateResult validate(boolean outOfOrderAllowed) {
-        return new ValidateResult(
-                Validation.all(scripts(), readHistory(), outOfOrderAllowed || outOfOrder, lockHolder()));
+        ScriptSet scripts = scripts();
+        try (Connection c = db.connection()) {
+            Callbacks callbacks = callbacks(scripts);
+            callbacks.runAlone(c, engine, MigrationEvent.BEFORE_VALIDATE);
+            var result = new ValidateResult(
+                    Validation.all(scripts, readHistory(), outOfOrderAllowed || outOfOrder, lockHolder()));
+            callbacks.runAlone(c, engine, MigrationEvent.AFTER_VALIDATE);
+            return result;
+        } catch (SQLException e) {
+            throw SqlErrors.statement(db.dialect(), "Validating " + location, e);
+        }
     }
 
     public StatusReport status() {
@@ -328,6 +359,44 @@ public final class Migrator {
         return placeholders.withBuiltIns(db.facts().database(), installedBy(), table.name());
     }
 
+    private Callbacks callbacks(ScriptSet scripts) {
+        return new Callbacks(scripts.callbacks(), listener, db.engine(), placeholders());
+    }
+
+    /**
+     * Runs {@code work} between the {@code before} and {@code after} events, each in a transaction of
+     * its own, and the {@code error} event instead of {@code after} when it fails.
+     */
+    private <T> T between(
+            Connection c,
+            ScriptSet scripts,
+            MigrationEvent before,
+            MigrationEvent after,
+            MigrationEvent error,
+            SqlCall<T> work)
+            throws SQLException {
+        Callbacks callbacks = callbacks(scripts);
+        callbacks.runAlone(c, engine, before);
+        T result;
+        try {
+            result = work.call();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                callbacks.runAlone(c, engine, error);
+            } catch (SQLException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        callbacks.runAlone(c, engine, after);
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
     private ExecutedScript heard(ExecutedScript script) {
         listener.onScript(script);
         return script;
@@ -366,7 +435,8 @@ public final class Migrator {
                 return work.run(
                         c,
                         history,
-                        new ScriptRunner(db.dialect(), engine, table, c, installedBy(), history.nextRank()));
+                        new ScriptRunner(
+                                db.dialect(), engine, table, c, installedBy(), history.nextRank(), callbacks(scripts)));
             } finally {
                 release(c, lock);
                 limit.restore();

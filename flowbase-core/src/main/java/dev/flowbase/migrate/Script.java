@@ -59,6 +59,21 @@ public record Script(
                         + " U<version>__<description>.sql or R__<description>.sql (version as in 1 or 1.10)");
     }
 
+    /** A callback file: run at its event, never recorded in the history. */
+    static Script callback(String name, String origin, String rawText) {
+        String text = Checksum.normalize(rawText);
+        boolean transactional = !text.lines().findFirst().orElse("").strip().equalsIgnoreCase(NO_TRANSACTION);
+        return new Script(
+                name,
+                origin,
+                MigrationType.REPEATABLE,
+                null,
+                name,
+                text,
+                dev.flowbase.util.Sha256.hex(text),
+                transactional);
+    }
+
     private static String describe(String fromName) {
         return fromName.replace('_', ' ').strip();
     }

@@ -26,9 +26,18 @@ final class ScriptRunner {
     private final HistoryTable history;
     private final Connection c;
     private final String installedBy;
+    private final Callbacks callbacks;
     private int nextRank;
 
-    ScriptRunner(Dialect dialect, EngineSupport engine, HistoryTable history, Connection c, String by, int nextRank) {
+    ScriptRunner(
+            Dialect dialect,
+            EngineSupport engine,
+            HistoryTable history,
+            Connection c,
+            String by,
+            int nextRank,
+            Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.dialect = dialect;
         this.engine = engine;
         this.history = history;
@@ -66,15 +75,24 @@ final class ScriptRunner {
         engine.begin(c);
         int i = 0;
         try {
+            callbacks.run(
+                    c, MigrationEvent.beforeEach(p.script().type()), p.script().name());
             for (; i < statements.size(); i++) {
                 execute(statements.get(i));
             }
+            callbacks.run(
+                    c, MigrationEvent.afterEach(p.script().type()), p.script().name());
             if (failed != null) {
                 history.delete(c, failed.installedRank());
             }
             history.insert(c, row(p, nextRank++, MigrationState.SUCCESS, statements.size(), null, millisSince(start)));
             after.run();
             engine.commit(c);
+        } catch (FlowbaseException e) {
+            // A callback failed: the script goes with it, as a failing statement would take it.
+            engine.rollback(c);
+            recordFailure(p, failed, start);
+            throw e;
         } catch (SQLException e) {
             engine.rollback(c);
             if (i == statements.size()) {
@@ -108,9 +126,18 @@ final class ScriptRunner {
             for (; k < scripts.size(); k++) {
                 PlannedScript p = scripts.get(k);
                 start = System.nanoTime();
-                for (i = 0; i < p.statements().size(); i++) {
+                i = 0;
+                callbacks.run(
+                        c,
+                        MigrationEvent.beforeEach(p.script().type()),
+                        p.script().name());
+                for (; i < p.statements().size(); i++) {
                     execute(p.statements().get(i));
                 }
+                callbacks.run(
+                        c,
+                        MigrationEvent.afterEach(p.script().type()),
+                        p.script().name());
                 if (failed.get(k) != null) {
                     history.delete(c, failed.get(k).installedRank());
                 }
@@ -119,6 +146,11 @@ final class ScriptRunner {
             }
             engine.commit(c);
             return done;
+        } catch (FlowbaseException e) {
+            engine.rollback(c);
+            nextRank = firstRank;
+            recordFailure(scripts.get(k), failed.get(k), start);
+            throw e;
         } catch (SQLException e) {
             engine.rollback(c);
             nextRank = firstRank; // the rows of the group went with it
@@ -170,6 +202,13 @@ final class ScriptRunner {
             row = row(p, failed.installedRank(), MigrationState.FAILED, from, chain, 0);
             history.progress(c, row.withProgress(from, chain, millisSince(start), stateBefore(statements, from)));
         }
+        try {
+            callbacks.run(
+                    c, MigrationEvent.beforeEach(p.script().type()), p.script().name());
+        } catch (FlowbaseException e) {
+            history.progress(c, row.withProgress(from, chain, millisSince(start), MigrationState.FAILED));
+            throw e;
+        }
         for (int i = from; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             boolean together = engine.joinsTransaction(statement);
@@ -196,6 +235,8 @@ final class ScriptRunner {
         if (from >= statements.size()) {
             history.progress(c, row.withProgress(statements.size(), chain, millisSince(start), MigrationState.SUCCESS));
         }
+        // Here the script's statements have committed one by one: a failing callback cannot take them back.
+        callbacks.run(c, MigrationEvent.afterEach(p.script().type()), p.script().name());
         after.run();
         return executed(p, millisSince(start), from + 1);
     }

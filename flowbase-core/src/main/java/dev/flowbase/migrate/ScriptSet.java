@@ -2,8 +2,12 @@ package dev.flowbase.migrate;
 
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,12 +17,14 @@ import java.util.TreeMap;
 public record ScriptSet(
         NavigableMap<Version, Script> versioned,
         NavigableMap<Version, Script> undo,
-        SortedMap<String, Script> repeatable) {
+        SortedMap<String, Script> repeatable,
+        Map<MigrationEvent, List<Script>> callbacks) {
 
     public ScriptSet {
         versioned = Collections.unmodifiableNavigableMap(versioned);
         undo = Collections.unmodifiableNavigableMap(undo);
         repeatable = Collections.unmodifiableSortedMap(repeatable);
+        callbacks = Collections.unmodifiableMap(callbacks);
     }
 
     /**
@@ -30,7 +36,14 @@ public record ScriptSet(
         NavigableMap<Version, Script> versioned = new TreeMap<>();
         NavigableMap<Version, Script> undo = new TreeMap<>();
         SortedMap<String, Script> repeatable = new TreeMap<>();
-        for (Script s : scripts) {
+        Map<MigrationEvent, List<Script>> callbacks = new EnumMap<>(MigrationEvent.class);
+        for (Script s :
+                scripts.stream().sorted(Comparator.comparing(Script::name)).toList()) {
+            MigrationEvent event = MigrationEvent.ofFile(s.name());
+            if (event != null) {
+                callbacks.computeIfAbsent(event, e -> new ArrayList<>()).add(s);
+                continue;
+            }
             Script clash = switch (s.type()) {
                 case VERSIONED -> versioned.putIfAbsent(s.version(), s);
                 case UNDO -> undo.putIfAbsent(s.version(), s);
@@ -45,7 +58,7 @@ public record ScriptSet(
                                 + ": renumber one of them");
             }
         }
-        return new ScriptSet(versioned, undo, repeatable);
+        return new ScriptSet(versioned, undo, repeatable, callbacks);
     }
 
     Optional<Script> versioned(Version version) {

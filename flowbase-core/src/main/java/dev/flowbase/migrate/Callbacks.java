@@ -1,0 +1,73 @@
+package dev.flowbase.migrate;
+
+import dev.flowbase.engine.Engine;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.sql.SqlStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the callback files of an event, then the listener's {@code on}. A failure names the
+ * callback file and its statement; the caller decides what it rolls back.
+ */
+final class Callbacks {
+    private final Map<MigrationEvent, List<Script>> files;
+    private final MigrationListener listener;
+    private final Engine engine;
+    private final Placeholders placeholders;
+
+    Callbacks(Map<MigrationEvent, List<Script>> files, MigrationListener listener, Engine engine, Placeholders values) {
+        this.files = files;
+        this.listener = listener;
+        this.engine = engine;
+        this.placeholders = values;
+    }
+
+    /** Runs the event on {@code c} as it is: inside the caller's transaction, if there is one. */
+    void run(Connection c, MigrationEvent event, String script) {
+        for (Script file : files.getOrDefault(event, List.of())) {
+            PlannedScript planned = PlannedScript.of(file, engine, placeholders);
+            for (int i = 0; i < planned.statements().size(); i++) {
+                SqlStatement statement = planned.statements().get(i);
+                try (Statement s = c.createStatement()) {
+                    s.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw new FlowbaseException(
+                            ErrorCode.MIGRATION_FAILED,
+                            "Callback " + file.where() + " statement " + (i + 1) + " (line " + statement.line()
+                                    + ") failed" + (script == null ? "" : " for " + script) + ": "
+                                    + dev.flowbase.db.SqlErrors.firstLineOf(e),
+                            e);
+                }
+            }
+        }
+        try {
+            listener.on(event, c, script);
+        } catch (SQLException e) {
+            throw new FlowbaseException(
+                    ErrorCode.MIGRATION_FAILED,
+                    "The migration listener failed at " + event.fileStem() + ": "
+                            + dev.flowbase.db.SqlErrors.firstLineOf(e),
+                    e);
+        }
+    }
+
+    /** Runs the event in a transaction of its own, committed when it succeeds. */
+    void runAlone(Connection c, EngineSupport support, MigrationEvent event) throws SQLException {
+        if (!files.containsKey(event) && listener == MigrationListener.NONE) {
+            return;
+        }
+        support.begin(c);
+        try {
+            run(c, event, null);
+            support.commit(c);
+        } catch (RuntimeException e) {
+            support.rollback(c);
+            throw e;
+        }
+    }
+}
