@@ -33,6 +33,7 @@ public final class Migrator {
     private final boolean outOfOrder;
     private final MigrationListener listener;
     private final Placeholders placeholders;
+    private final List<JavaMigration> javaMigrations;
 
     private Migrator(Builder b) {
         if (!b.location.isClasspath() && b.table.equalsIgnoreCase(DEFAULT_TABLE)) {
@@ -49,6 +50,7 @@ public final class Migrator {
         this.outOfOrder = b.outOfOrder;
         this.listener = b.listener;
         this.placeholders = b.placeholders;
+        this.javaMigrations = List.copyOf(b.javaMigrations);
     }
 
     public static Builder configure() {
@@ -340,7 +342,14 @@ public final class Migrator {
     }
 
     ScriptSet scripts() {
-        ScriptSet scripts = ScriptSet.of(location.read(db.engine()));
+        List<Script> all = new ArrayList<>(location.read(db.engine()));
+        for (JavaMigration m : javaMigrations) {
+            all.add(Script.java(m, MigrationType.VERSIONED));
+            if (m.canUndo()) {
+                all.add(Script.java(m, MigrationType.UNDO));
+            }
+        }
+        ScriptSet scripts = ScriptSet.of(all);
         // Not refused: the undo of an applied version whose file was removed can still roll it back.
         scripts.orphanUndo().forEach(u -> LOG.warn(Validation.orphanUndo(u)));
         return scripts;
@@ -472,8 +481,15 @@ public final class Migrator {
         private boolean outOfOrder;
         private MigrationListener listener = MigrationListener.NONE;
         private Placeholders placeholders = Placeholders.of(Map.of());
+        private final List<JavaMigration> javaMigrations = new ArrayList<>();
 
         private Builder() {}
+
+        /** Migrations written in Java, ordered and recorded with the files; see {@link JavaMigration}. */
+        public Builder javaMigrations(JavaMigration... migrations) {
+            javaMigrations.addAll(List.of(migrations));
+            return this;
+        }
 
         public Builder database(Database value) {
             this.database = value;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param name the file name, for example {@code V2__add_index.sql}
  * @param origin where it was read from, for messages: a folder or {@code classpath:db/migration/…}
  * @param transactional false when the first line is {@code -- flowbase:no-transaction}
+ * @param javaMigration the Java migration this stands for; null for a file
  */
 public record Script(
         String name,
@@ -21,7 +22,8 @@ public record Script(
         String description,
         String text,
         String checksum,
-        boolean transactional) {
+        boolean transactional,
+        JavaMigration javaMigration) {
 
     static final String NO_TRANSACTION = "-- flowbase:no-transaction";
     private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(\\w[\\w .-]*)\\.sql");
@@ -46,12 +48,28 @@ public record Script(
         if (v.matches()) {
             MigrationType type = v.group(1).equals("V") ? MigrationType.VERSIONED : MigrationType.UNDO;
             return new Script(
-                    name, origin, type, Version.parse(v.group(2)), describe(v.group(3)), text, checksum, transactional);
+                    name,
+                    origin,
+                    type,
+                    Version.parse(v.group(2)),
+                    describe(v.group(3)),
+                    text,
+                    checksum,
+                    transactional,
+                    null);
         }
         Matcher r = REPEATABLE.matcher(name);
         if (r.matches()) {
             return new Script(
-                    name, origin, MigrationType.REPEATABLE, null, describe(r.group(1)), text, checksum, transactional);
+                    name,
+                    origin,
+                    MigrationType.REPEATABLE,
+                    null,
+                    describe(r.group(1)),
+                    text,
+                    checksum,
+                    transactional,
+                    null);
         }
         throw new FlowbaseException(
                 ErrorCode.MIGRATION_FAILED,
@@ -71,7 +89,31 @@ public record Script(
                 name,
                 text,
                 dev.flowbase.util.Sha256.hex(text),
-                transactional);
+                transactional,
+                null);
+    }
+
+    /** A Java migration, or its undo, as a script of the set: its name is its class name. */
+    static Script java(JavaMigration m, MigrationType type) {
+        String name = m.getClass().getName();
+        Version version;
+        try {
+            version = Version.parse(m.version());
+        } catch (RuntimeException e) {
+            throw new FlowbaseException(
+                    ErrorCode.MIGRATION_FAILED,
+                    "Java migration " + name + " has version '" + m.version() + "': expected one like 3 or 1.10");
+        }
+        return new Script(
+                name,
+                "java",
+                type,
+                version,
+                m.description(),
+                "",
+                dev.flowbase.util.Sha256.hex("java:" + m.checksum()),
+                true,
+                m);
     }
 
     private static String describe(String fromName) {

@@ -13,6 +13,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs scripts on the locked connection and records them. Where DDL is transactional a script runs
@@ -51,7 +54,10 @@ final class ScriptRunner {
      * {@code after} is further bookkeeping done, where the engine allows, in the script's transaction.
      */
     ExecutedScript run(PlannedScript p, HistoryRow failed, SqlWork after) throws SQLException {
-        if (dialect.capabilities().transactionalDdl() && p.script().transactional()) {
+        // A Java migration is one step: it runs in a transaction on every engine.
+        boolean whole =
+                p.script().javaMigration() != null || dialect.capabilities().transactionalDdl();
+        if (whole && p.script().transactional()) {
             return runWhole(p, failed, after);
         }
         ExecutedScript[] result = new ExecutedScript[1];
@@ -77,6 +83,7 @@ final class ScriptRunner {
         try {
             callbacks.run(
                     c, MigrationEvent.beforeEach(p.script().type()), p.script().name());
+            runJava(p.script());
             for (; i < statements.size(); i++) {
                 execute(statements.get(i));
             }
@@ -131,6 +138,7 @@ final class ScriptRunner {
                         c,
                         MigrationEvent.beforeEach(p.script().type()),
                         p.script().name());
+                runJava(p.script());
                 for (; i < p.statements().size(); i++) {
                     execute(p.statements().get(i));
                 }
@@ -294,6 +302,44 @@ final class ScriptRunner {
         }
         String engineCode = code.isEmpty() ? "" : " [" + dialect.engine().id() + " " + code + "]";
         return new FlowbaseException(ErrorCode.MIGRATION_FAILED, d.getMessage() + engineCode + "; " + advice, d);
+    }
+
+    /**
+     * Runs the Java migration (or its undo) that {@code s} stands for, on the migrating connection
+     * and inside its transaction; nothing for a file. Its failure names the class, never SQL or values.
+     */
+    private void runJava(Script s) {
+        if (s.javaMigration() == null) {
+            return;
+        }
+        // Jdbi over this one connection: closing the handle leaves the connection and its transaction alone.
+        Jdbi jdbi = Jdbi.create(c);
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        try (Handle handle = jdbi.open()) {
+            if (s.type() == MigrationType.UNDO) {
+                s.javaMigration().undo(handle);
+            } else {
+                s.javaMigration().migrate(handle);
+            }
+        } catch (Exception e) {
+            throw new FlowbaseException(
+                    ErrorCode.MIGRATION_FAILED,
+                    "Java migration " + s.name() + " (version " + s.version() + ") failed: " + reason(e)
+                            + "; it was rolled back (on MariaDB its DDL stays): fix it and run again",
+                    e);
+        }
+    }
+
+    /** What went wrong, without the SQL text and bound values that Jdbi's own messages carry. */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return SqlErrors.firstLineOf(sql);
+            }
+        }
+        return e instanceof org.jdbi.v3.core.JdbiException
+                ? e.getClass().getSimpleName()
+                : String.valueOf(e.getMessage());
     }
 
     private void execute(SqlStatement statement) throws SQLException {
