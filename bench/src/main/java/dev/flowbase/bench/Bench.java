@@ -44,6 +44,7 @@ public final class Bench {
         Machine.describe(work).forEach(l -> Report.line("- " + l));
         warmUp();
         thousandTiny();
+        groupMode();
         growth();
         statementCounts();
         validate();
@@ -115,6 +116,45 @@ public final class Bench {
                         "JDBC floor",
                         "Flyway / Flowbase",
                         "target ≥ 3×"),
+                rows);
+    }
+
+    /** Group mode beside the per-file run, both tools, where DDL is transactional (it is refused on MariaDB). */
+    private void groupMode() {
+        int n = 1000 / scale;
+        Report.heading("1b. Group mode: " + n + " tiny migrations in one transaction");
+        Report.line("`migrate up --group` (Flyway: `group=true`) against the per-file run of the same tool, in the same"
+                + " run; PostgreSQL and SQLite only (MariaDB commits each DDL statement, so group mode is refused).");
+        Report.line("");
+        Tool grouped = new FlowbaseTool(true);
+        Tool flywayGrouped = new FlywayTool(null, true);
+        List<List<String>> rows = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            Path dir = files(kind, n);
+            for (Engine e : List.of(POSTGRESQL, SQLITE)) {
+                double perFile = timeMigrate(flowbase, e, dir, n, "group_file");
+                double group = timeMigrate(grouped, e, dir, n, "group_all");
+                double flywayPerFile = timeMigrate(flyway, e, dir, n, "group_flyway");
+                double flywayGroup = timeMigrate(flywayGrouped, e, dir, n, "group_flyway_all");
+                rows.add(List.of(
+                        e.id,
+                        kind.sql,
+                        Report.seconds(perFile),
+                        Report.seconds(group),
+                        Report.seconds(flywayPerFile),
+                        Report.seconds(flywayGroup),
+                        Report.ratio(flywayGroup / group)));
+            }
+        }
+        Report.table(
+                List.of(
+                        "engine",
+                        "each migration",
+                        "Flowbase",
+                        "Flowbase --group",
+                        "Flyway 13",
+                        "Flyway 13 group",
+                        "Flyway group / Flowbase group"),
                 rows);
     }
 

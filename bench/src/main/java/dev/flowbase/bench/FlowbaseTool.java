@@ -8,15 +8,26 @@ import java.nio.file.Path;
 
 /** Flowbase in-process, through its public API, configured the way a user would. */
 final class FlowbaseTool implements Tool {
+    private final boolean group;
+
+    FlowbaseTool() {
+        this(false);
+    }
+
+    /** With {@code group}, as {@code migrate up --group}: every pending migration in one transaction. */
+    FlowbaseTool(boolean group) {
+        this.group = group;
+    }
+
     @Override
     public String name() {
-        return "Flowbase";
+        return group ? "Flowbase --group" : "Flowbase";
     }
 
     @Override
     public int migrate(BenchDatabase db, Path dir) {
         try (Database database = Database.open(db.flowbaseConfig())) {
-            return migrator(database, dir).migrate().executed().size();
+            return migrator(database, dir).migrate(null, false, group).executed().size();
         }
     }
 

@@ -13,18 +13,25 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 final class FlywayTool implements Tool {
     private final Function<BenchDatabase, DataSource> dataSource;
+    private final boolean group;
 
     FlywayTool() {
-        this(null);
+        this(null, false);
     }
 
     FlywayTool(Function<BenchDatabase, DataSource> dataSource) {
+        this(dataSource, false);
+    }
+
+    /** With {@code group}, Flyway's {@code group=true}: all pending migrations in one transaction. */
+    FlywayTool(Function<BenchDatabase, DataSource> dataSource, boolean group) {
         this.dataSource = dataSource;
+        this.group = group;
     }
 
     @Override
     public String name() {
-        return "Flyway";
+        return group ? "Flyway group" : "Flyway";
     }
 
     @Override
@@ -38,7 +45,7 @@ final class FlywayTool implements Tool {
     }
 
     private Flyway flyway(BenchDatabase db, Path dir) {
-        FluentConfiguration c = Flyway.configure().locations("filesystem:" + dir);
+        FluentConfiguration c = Flyway.configure().locations("filesystem:" + dir).group(group);
         if (dataSource == null) {
             c.dataSource(db.plainUrl(), BenchDatabase.USER, "");
         } else {
