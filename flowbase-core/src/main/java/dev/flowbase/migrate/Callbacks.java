@@ -19,6 +19,8 @@ final class Callbacks {
     private final MigrationListener listener;
     private final Engine engine;
     private final Placeholders placeholders;
+    /** Each file split once per run, however many scripts its each-event runs around. */
+    private final Map<Script, PlannedScript> split = new java.util.HashMap<>();
 
     Callbacks(Map<MigrationEvent, List<Script>> files, MigrationListener listener, Engine engine, Placeholders values) {
         this.files = files;
@@ -30,7 +32,7 @@ final class Callbacks {
     /** Runs the event on {@code c} as it is: inside the caller's transaction, if there is one. */
     void run(Connection c, MigrationEvent event, String script) {
         for (Script file : files.getOrDefault(event, List.of())) {
-            PlannedScript planned = PlannedScript.of(file, engine, placeholders);
+            PlannedScript planned = split.computeIfAbsent(file, f -> PlannedScript.of(f, engine, placeholders));
             for (int i = 0; i < planned.statements().size(); i++) {
                 SqlStatement statement = planned.statements().get(i);
                 try (Statement s = c.createStatement()) {
@@ -56,9 +58,14 @@ final class Callbacks {
         }
     }
 
+    /** Whether the event has anything to run: a file, or a listener that may want it. */
+    boolean has(MigrationEvent event) {
+        return files.containsKey(event) || listener != MigrationListener.NONE;
+    }
+
     /** Runs the event in a transaction of its own, committed when it succeeds. */
     void runAlone(Connection c, EngineSupport support, MigrationEvent event) throws SQLException {
-        if (!files.containsKey(event) && listener == MigrationListener.NONE) {
+        if (!has(event)) {
             return;
         }
         support.begin(c);
@@ -69,5 +76,38 @@ final class Callbacks {
             support.rollback(c);
             throw e;
         }
+    }
+
+    /**
+     * Runs {@code work} between the {@code before} and {@code after} events, each in a transaction of
+     * its own, and the {@code error} event instead of {@code after} when it fails.
+     */
+    <T> T around(
+            Connection c,
+            EngineSupport support,
+            MigrationEvent before,
+            MigrationEvent after,
+            MigrationEvent error,
+            SqlCall<T> work)
+            throws SQLException {
+        runAlone(c, support, before);
+        T result;
+        try {
+            result = work.call();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                runAlone(c, support, error);
+            } catch (SQLException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        runAlone(c, support, after);
+        return result;
+    }
+
+    @FunctionalInterface
+    interface SqlCall<T> {
+        T call() throws SQLException;
     }
 }

@@ -24,6 +24,58 @@ final class FlywayAdoption {
 
     private FlywayAdoption() {}
 
+    /** Adopts under the migration lock: refused when Flowbase's history has rows already. */
+    static AdoptResult adopt(
+            Connection c,
+            History history,
+            ScriptRunner runner,
+            EngineSupport engine,
+            dev.flowbase.db.Database db,
+            String table,
+            ScriptSet scripts,
+            String source)
+            throws SQLException {
+        if (!history.rows().isEmpty()) {
+            throw new FlowbaseException(
+                    ErrorCode.REFUSED,
+                    table + " already has " + history.rows().size() + " row(s): adopting Flyway's history is only"
+                            + " for a database Flowbase has not migrated yet");
+        }
+        List<FlywayRow> flyway;
+        try {
+            flyway = read(c, db.dialect(), source);
+        } catch (SQLException e) {
+            throw new FlowbaseException(
+                    ErrorCode.NOT_FOUND,
+                    "Cannot read Flyway's history table " + source + " in "
+                            + db.config().describeTarget() + ": "
+                            + dev.flowbase.db.SqlErrors.statement(db.dialect(), "Reading " + source, e)
+                                    .getMessage()
+                            + " (name another one with --flyway-table)");
+        }
+        List<HistoryRow> rows = plan(scripts, flyway, source);
+        engine.begin(c);
+        try {
+            for (HistoryRow row : rows) {
+                runner.record(row);
+            }
+            engine.commit(c);
+        } catch (SQLException | RuntimeException e) {
+            engine.rollback(c);
+            throw e;
+        }
+        return new AdoptResult(
+                source,
+                table,
+                rows.stream()
+                        .map(r -> new AdoptResult.Adopted(
+                                r.version() == null ? null : r.version().toString(),
+                                r.description(),
+                                r.script(),
+                                r.type().id()))
+                        .toList());
+    }
+
     static List<FlywayRow> read(Connection c, Dialect dialect, String table) throws SQLException {
         String q = dialect.quoteIdentifier(table);
         String sql = "SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,"

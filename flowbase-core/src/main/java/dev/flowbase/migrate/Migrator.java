@@ -195,15 +195,23 @@ public final class Migrator {
     /** Checks applied scripts against the files; see {@link ValidateResult#problems()}. */
     public ValidateResult validate(boolean outOfOrderAllowed) {
         ScriptSet scripts = scripts();
+        Callbacks callbacks = callbacks(scripts);
+        validateEvent(callbacks, MigrationEvent.BEFORE_VALIDATE);
+        var result = new ValidateResult(
+                Validation.all(scripts, readHistory(), outOfOrderAllowed || outOfOrder, lockHolder()));
+        validateEvent(callbacks, MigrationEvent.AFTER_VALIDATE);
+        return result;
+    }
+
+    /** A validate event on a connection of its own, taken only when there is something to run. */
+    private void validateEvent(Callbacks callbacks, MigrationEvent event) {
+        if (!callbacks.has(event)) {
+            return; // a one-connection pool (in-memory SQLite) must stay free for the reads
+        }
         try (Connection c = db.connection()) {
-            Callbacks callbacks = callbacks(scripts);
-            callbacks.runAlone(c, engine, MigrationEvent.BEFORE_VALIDATE);
-            var result = new ValidateResult(
-                    Validation.all(scripts, readHistory(), outOfOrderAllowed || outOfOrder, lockHolder()));
-            callbacks.runAlone(c, engine, MigrationEvent.AFTER_VALIDATE);
-            return result;
+            callbacks.runAlone(c, engine, event);
         } catch (SQLException e) {
-            throw SqlErrors.statement(db.dialect(), "Validating " + location, e);
+            throw SqlErrors.statement(db.dialect(), "Running the " + event.fileStem() + " callbacks", e);
         }
     }
 
@@ -264,48 +272,10 @@ public final class Migrator {
     public AdoptResult adoptFlyway(String flywayTable) {
         String source = flywayTable == null ? FlywayAdoption.DEFAULT_TABLE : flywayTable;
         ScriptSet scripts = scripts();
-        return locked(scripts, (c, history, runner) -> {
-            if (!history.rows().isEmpty()) {
-                throw new FlowbaseException(
-                        ErrorCode.REFUSED,
-                        table.name() + " already has " + history.rows().size() + " row(s): adopting Flyway's"
-                                + " history is only for a database Flowbase has not migrated yet");
-            }
-            List<FlywayRow> flyway;
-            try {
-                flyway = FlywayAdoption.read(c, db.dialect(), source);
-            } catch (SQLException e) {
-                throw new FlowbaseException(
-                        ErrorCode.NOT_FOUND,
-                        "Cannot read Flyway's history table " + source + " in "
-                                + db.config().describeTarget()
-                                + ": "
-                                + SqlErrors.statement(db.dialect(), "Reading " + source, e)
-                                        .getMessage()
-                                + " (name another one with --flyway-table)");
-            }
-            List<HistoryRow> rows = FlywayAdoption.plan(scripts, flyway, source);
-            engine.begin(c);
-            try {
-                for (HistoryRow row : rows) {
-                    runner.record(row);
-                }
-                engine.commit(c);
-            } catch (SQLException | RuntimeException e) {
-                engine.rollback(c);
-                throw e;
-            }
-            return new AdoptResult(
-                    source,
-                    table.name(),
-                    rows.stream()
-                            .map(r -> new AdoptResult.Adopted(
-                                    r.version() == null ? null : r.version().toString(),
-                                    r.description(),
-                                    r.script(),
-                                    r.type().name().toLowerCase(java.util.Locale.ROOT)))
-                            .toList());
-        });
+        return locked(
+                scripts,
+                (c, history, runner) ->
+                        FlywayAdoption.adopt(c, history, runner, engine, db, table.name(), scripts, source));
     }
 
     /**
@@ -314,26 +284,11 @@ public final class Migrator {
      * for confirmation and refuses production: this is the library's part.
      */
     public CleanResult clean() {
-        return locked(scripts(), (c, history, runner) -> {
-            List<String> dropped = new ArrayList<>();
-            engine.begin(c);
-            try {
-                engine.withoutForeignKeyChecks(c, () -> {
-                    EngineSupport.execute(
-                            c, "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(table.name()));
-                    dropped.add("table " + table.name());
-                    for (DbObject o : engine.objects(c)) {
-                        EngineSupport.execute(c, engine.dropSql(o));
-                        dropped.add(o.toString());
-                    }
-                });
-                engine.commit(c);
-            } catch (SQLException | RuntimeException e) {
-                engine.rollback(c);
-                throw e;
-            }
-            return new CleanResult(table.name(), dropped);
-        });
+        return locked(
+                scripts(),
+                (c, history, runner) -> new CleanResult(
+                        table.name(),
+                        Clean.dropAll(c, engine, db.dialect().quoteIdentifier(table.name()), table.name())));
     }
 
     /** Writes the next versioned script and its undo in every engine folder of {@code directory}. */
@@ -372,38 +327,15 @@ public final class Migrator {
         return new Callbacks(scripts.callbacks(), listener, db.engine(), placeholders());
     }
 
-    /**
-     * Runs {@code work} between the {@code before} and {@code after} events, each in a transaction of
-     * its own, and the {@code error} event instead of {@code after} when it fails.
-     */
     private <T> T between(
             Connection c,
             ScriptSet scripts,
             MigrationEvent before,
             MigrationEvent after,
             MigrationEvent error,
-            SqlCall<T> work)
+            Callbacks.SqlCall<T> work)
             throws SQLException {
-        Callbacks callbacks = callbacks(scripts);
-        callbacks.runAlone(c, engine, before);
-        T result;
-        try {
-            result = work.call();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                callbacks.runAlone(c, engine, error);
-            } catch (SQLException | RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
-            throw e;
-        }
-        callbacks.runAlone(c, engine, after);
-        return result;
-    }
-
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T call() throws SQLException;
+        return callbacks(scripts).around(c, engine, before, after, error, work);
     }
 
     private ExecutedScript heard(ExecutedScript script) {
