@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.SqlStatements;
 final class Columns {
     private Columns() {}
 
-    static void register(Jdbi jdbi, Dialect dialect) {
+    static void register(Jdbi jdbi, Dialect dialect, RecordRows records) {
         // Optional filters bind their value whether or not the statement's text uses it.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new Arguments(dialect));
@@ -40,7 +40,7 @@ final class Columns {
             return text == null ? null : Json.read(text);
         });
         jdbi.registerColumnMapper(new EnumMappers());
-        jdbi.registerRowMapper(new RecordRows());
+        jdbi.registerRowMapper(records);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * A pooled connection to one database and the dialect that speaks to it: the object every other
@@ -27,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final ServerFacts facts;
     private final Jdbi jdbi;
     private final Transactions transactions;
+    private final RecordRows records = new RecordRows();
 
     private Database(
             DatabaseConfig config, Dialect dialect, HikariDataSource pool, ServerFacts facts, RetryPolicy retry) {
@@ -41,7 +43,7 @@ public final class Database implements AutoCloseable {
                         dialect.needsPerStatementTimeout() ? config.statementTimeout() : java.time.Duration.ZERO)
                 : pool;
         this.jdbi = Jdbi.create(dataSource);
-        Columns.register(jdbi, dialect);
+        Columns.register(jdbi, dialect, records);
         this.transactions = new Transactions(jdbi, dialect, config, retry);
     }
 
@@ -119,6 +121,14 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} on one handle, each statement committing by itself (or joining the caller's work). */
     public <T> T withHandle(String action, HandleCallback<T, RuntimeException> work) {
         return transactions.withHandle(action, work);
+    }
+
+    /**
+     * Maps rows to the record {@code type} by column name. Passing it to {@code .map(…)} skips Jdbi's
+     * per-handle lookup of a row mapper, which costs more than a short query (bench/data).
+     */
+    public <T> RowMapper<T> rows(Class<T> type) {
+        return records.of(type);
     }
 
     /** The Jdbi that the pool and this dialect's column mappings are set up on, for the data layer. */

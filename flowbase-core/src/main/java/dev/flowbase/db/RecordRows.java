@@ -27,6 +27,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class RecordRows implements RowMapperFactory {
     private final Map<Class<?>, Mapper<?>> mappers = new ConcurrentHashMap<>();
 
+    /** The mapper of {@code type}, the same instance every time: its plans are kept across handles. */
+    @SuppressWarnings("unchecked")
+    <T> RowMapper<T> of(Class<T> type) {
+        return (RowMapper<T>) mappers.computeIfAbsent(type, Mapper::new);
+    }
+
     @Override
     public Optional<RowMapper<?>> build(Type type, ConfigRegistry config) {
         Class<?> raw = GenericTypes.getErasedType(type);

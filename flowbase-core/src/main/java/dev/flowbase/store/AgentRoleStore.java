@@ -83,7 +83,7 @@ public final class AgentRoleStore {
     }
 
     public AgentRole get(UUID id) {
-        return tx.read("Reading agent role " + id, h -> Rows.byId(h, "agent_roles", id, AgentRole.class))
+        return tx.read("Reading agent role " + id, h -> Rows.byId(tx, h, "agent_roles", id, AgentRole.class))
                 .orElseThrow(() -> new NotFoundException("agent role", id));
     }
 
@@ -94,7 +94,7 @@ public final class AgentRoleStore {
                 h -> h.createQuery("SELECT * FROM agent_roles WHERE organization_id = :org AND name = :name")
                         .bind("org", organizationId)
                         .bind("name", name)
-                        .mapTo(AgentRole.class)
+                        .map(tx.rows(AgentRole.class))
                         .findOne());
     }
 
@@ -104,6 +104,7 @@ public final class AgentRoleStore {
         return tx.read(
                 "Listing agent roles",
                 h -> Keyset.OLDEST_FIRST.fetch(
+                        tx,
                         h,
                         "agent_roles",
                         filter,
@@ -173,7 +174,7 @@ public final class AgentRoleStore {
                                         "SELECT * FROM agent_role_versions WHERE agent_role_id = :id AND version = :v")
                                 .bind("id", roleId)
                                 .bind("v", version)
-                                .mapTo(AgentRoleVersion.class)
+                                .map(tx.rows(AgentRoleVersion.class))
                                 .findOne())
                 .orElseThrow(() -> new NotFoundException("agent role version", roleId + "@" + version));
     }
@@ -183,7 +184,7 @@ public final class AgentRoleStore {
                 "Reading agent role versions",
                 h -> h.createQuery("SELECT * FROM agent_role_versions WHERE agent_role_id = :id ORDER BY version")
                         .bind("id", roleId)
-                        .mapTo(AgentRoleVersion.class)
+                        .map(tx.rows(AgentRoleVersion.class))
                         .list());
     }
 
@@ -238,7 +239,7 @@ public final class AgentRoleStore {
                                 + " JOIN agent_role_dependencies d ON d.depends_on_agent_role_id = r.id"
                                 + " WHERE d.agent_role_id = :id ORDER BY r.name")
                         .bind("id", roleId)
-                        .mapTo(AgentRole.class)
+                        .map(tx.rows(AgentRole.class))
                         .list());
     }
 

@@ -98,7 +98,7 @@ public final class ApiKeyStore {
             Instant now = tx.now();
             Optional<ApiKey> key = h.createQuery("SELECT * FROM api_keys WHERE key_hash = :hash")
                     .bind("hash", hash(secret))
-                    .mapTo(ApiKey.class)
+                    .map(tx.rows(ApiKey.class))
                     .findOne()
                     .filter(k -> k.usableAt(now));
             key.ifPresent(
@@ -111,7 +111,7 @@ public final class ApiKeyStore {
     }
 
     public ApiKey get(UUID id) {
-        return tx.read("Reading API key " + id, h -> Rows.byId(h, "api_keys", id, ApiKey.class))
+        return tx.read("Reading API key " + id, h -> Rows.byId(tx, h, "api_keys", id, ApiKey.class))
                 .orElseThrow(() -> new NotFoundException("API key", id));
     }
 
@@ -119,6 +119,7 @@ public final class ApiKeyStore {
         return tx.read(
                 "Listing API keys",
                 h -> Keyset.OLDEST_FIRST.fetch(
+                        tx,
                         h,
                         "api_keys",
                         "organization_id = :org",

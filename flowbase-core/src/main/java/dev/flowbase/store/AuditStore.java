@@ -14,6 +14,7 @@ public final class AuditStore {
         return tx.read(
                 "Reading the audit log",
                 h -> Keyset.NEWEST_FIRST.fetch(
+                        tx,
                         h,
                         "audit_log",
                         filter,
@@ -26,6 +27,6 @@ public final class AuditStore {
     public Page<AuditEntry> list(PageRequest page) {
         return tx.read(
                 "Reading the audit log",
-                h -> Keyset.NEWEST_FIRST.fetch(h, "audit_log", "1 = 1", page, AuditEntry.class, q -> q));
+                h -> Keyset.NEWEST_FIRST.fetch(tx, h, "audit_log", "1 = 1", page, AuditEntry.class, q -> q));
     }
 }

@@ -106,7 +106,7 @@ public final class ComponentStore {
         return tx.read(
                 "Listing components",
                 h -> h.createQuery("SELECT * FROM components ORDER BY name")
-                        .mapTo(Component.class)
+                        .map(tx.rows(Component.class))
                         .list());
     }
 
@@ -134,10 +134,10 @@ public final class ComponentStore {
         });
     }
 
-    private static Optional<Component> find(org.jdbi.v3.core.Handle h, String name) {
+    private Optional<Component> find(org.jdbi.v3.core.Handle h, String name) {
         return h.createQuery("SELECT * FROM components WHERE name = :name")
                 .bind("name", name)
-                .mapTo(Component.class)
+                .map(tx.rows(Component.class))
                 .findOne();
     }
 }

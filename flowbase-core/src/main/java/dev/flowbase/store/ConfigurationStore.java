@@ -112,7 +112,7 @@ public final class ConfigurationStore {
                         h -> h.createQuery("SELECT * FROM configurations WHERE " + owner(organizationId) + " ORDER BY "
                                         + key)
                                 .bind("org", organizationId)
-                                .mapTo(Configuration.class)
+                                .map(tx.rows(Configuration.class))
                                 .list())
                 .stream()
                 .map(ConfigurationStore::masked)
@@ -126,7 +126,7 @@ public final class ConfigurationStore {
      */
     public Configuration update(UUID id, String value, int lockVersion) {
         return tx.write("Updating configuration " + id, h -> {
-            Configuration before = Rows.byId(h, "configurations", id, Configuration.class)
+            Configuration before = Rows.byId(tx, h, "configurations", id, Configuration.class)
                     .orElseThrow(() -> new NotFoundException("configuration", id));
             checkType(before.key(), value, before.type(), before.isSensitive());
             String stored = before.isSensitive() && value != null
@@ -186,7 +186,7 @@ public final class ConfigurationStore {
             List<Configuration> sealed = h.createQuery(
                             "SELECT * FROM configurations WHERE is_sensitive = :yes AND value IS NOT NULL")
                     .bind("yes", true)
-                    .mapTo(Configuration.class)
+                    .map(tx.rows(Configuration.class))
                     .list();
             Instant now = tx.now();
             for (Configuration c : sealed) {
@@ -215,7 +215,7 @@ public final class ConfigurationStore {
         return h.createQuery("SELECT * FROM configurations WHERE " + owner(organizationId) + " AND " + key + " = :key")
                 .bind("org", organizationId)
                 .bind("key", name)
-                .mapTo(Configuration.class)
+                .map(tx.rows(Configuration.class))
                 .findOne();
     }
 

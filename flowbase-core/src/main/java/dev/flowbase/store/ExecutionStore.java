@@ -47,7 +47,7 @@ public final class ExecutionStore {
     /** Queues a run of the workflow, pinned to its latest published version. */
     public WorkflowExecution startWorkflow(UUID workflowId, JsonNode input, UUID triggeredBy) {
         return tx.write("Starting a run of workflow " + workflowId, h -> {
-            Workflow w = Rows.byId(h, "workflows", workflowId, Workflow.class)
+            Workflow w = Rows.byId(tx, h, "workflows", workflowId, Workflow.class)
                     .orElseThrow(() -> new NotFoundException("workflow", workflowId));
             Instant now = tx.now();
             var run = new WorkflowExecution(
@@ -86,7 +86,7 @@ public final class ExecutionStore {
     public WorkflowExecution getRun(UUID id) {
         return tx.read(
                         "Reading workflow run " + id,
-                        h -> Rows.byId(h, "workflow_executions", id, WorkflowExecution.class))
+                        h -> Rows.byId(tx, h, "workflow_executions", id, WorkflowExecution.class))
                 .orElseThrow(() -> new NotFoundException("workflow run", id));
     }
 
@@ -95,6 +95,7 @@ public final class ExecutionStore {
         return tx.read(
                 "Listing runs of workflow " + workflowId,
                 h -> Keyset.NEWEST_FIRST.fetch(
+                        tx,
                         h,
                         "workflow_executions",
                         "workflow_id = :w",
@@ -167,8 +168,8 @@ public final class ExecutionStore {
     public TaskExecution startAttempt(UUID taskId, int attempt, String worker) {
         Checks.atLeast("attempt", attempt, 1);
         return tx.write("Recording attempt " + attempt + " of task " + taskId, h -> {
-            Task task =
-                    Rows.byId(h, "tasks", taskId, Task.class).orElseThrow(() -> new NotFoundException("task", taskId));
+            Task task = Rows.byId(tx, h, "tasks", taskId, Task.class)
+                    .orElseThrow(() -> new NotFoundException("task", taskId));
             Instant now = tx.now();
             var run = new TaskExecution(
                     tx.newId(now),
@@ -225,12 +226,12 @@ public final class ExecutionStore {
                 "Reading the attempts of task " + taskId,
                 h -> h.createQuery("SELECT * FROM task_executions WHERE task_id = :id ORDER BY attempt")
                         .bind("id", taskId)
-                        .mapTo(TaskExecution.class)
+                        .map(tx.rows(TaskExecution.class))
                         .list());
     }
 
-    private static TaskExecution attempt(org.jdbi.v3.core.Handle h, UUID id) {
-        return Rows.byId(h, "task_executions", id, TaskExecution.class)
+    private TaskExecution attempt(org.jdbi.v3.core.Handle h, UUID id) {
+        return Rows.byId(tx, h, "task_executions", id, TaskExecution.class)
                 .orElseThrow(() -> new NotFoundException("task attempt", id));
     }
 }

@@ -55,10 +55,10 @@ final class Keyset {
      * columns, {@code 1 = 1} for all), its parameters bound by {@code binds}.
      */
     <T extends Listed> Page<T> fetch(
-            Handle h, String table, String filter, PageRequest page, Class<T> type, UnaryOperator<Query> binds) {
+            Tx tx, Handle h, String table, String filter, PageRequest page, Class<T> type, UnaryOperator<Query> binds) {
         Query query =
                 h.createQuery("SELECT * FROM " + table + " WHERE " + filter + " AND " + where(page) + orderAndLimit());
-        List<T> rows = bind(binds.apply(query), page).mapTo(type).list();
+        List<T> rows = bind(binds.apply(query), page).map(tx.rows(type)).list();
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, null);
         }

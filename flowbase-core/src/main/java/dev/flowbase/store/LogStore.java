@@ -71,6 +71,7 @@ public final class LogStore {
         return tx.read(
                 "Reading logs",
                 h -> Keyset.NEWEST_FIRST.fetch(
+                        tx,
                         h,
                         "logs",
                         where.toString(),

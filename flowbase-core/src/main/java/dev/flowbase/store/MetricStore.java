@@ -60,7 +60,7 @@ public final class MetricStore {
                         .bindByType("from", from, Instant.class)
                         .bindByType("to", to, Instant.class)
                         .bind("limit", limit)
-                        .mapTo(MetricSample.class)
+                        .map(tx.rows(MetricSample.class))
                         .list());
     }
 }

@@ -39,7 +39,7 @@ public final class OrganizationStore {
     }
 
     public Optional<Organization> find(UUID id) {
-        return tx.read("Reading organization " + id, h -> Rows.byId(h, "organizations", id, Organization.class));
+        return tx.read("Reading organization " + id, h -> Rows.byId(tx, h, "organizations", id, Organization.class));
     }
 
     public Optional<Organization> findBySlug(String slug) {
@@ -47,14 +47,14 @@ public final class OrganizationStore {
                 "Reading organization " + slug,
                 h -> h.createQuery("SELECT * FROM organizations WHERE slug = :slug")
                         .bind("slug", slug)
-                        .mapTo(Organization.class)
+                        .map(tx.rows(Organization.class))
                         .findOne());
     }
 
     public Page<Organization> list(PageRequest page) {
         return tx.read(
                 "Listing organizations",
-                h -> Keyset.OLDEST_FIRST.fetch(h, "organizations", "1 = 1", page, Organization.class, q -> q));
+                h -> Keyset.OLDEST_FIRST.fetch(tx, h, "organizations", "1 = 1", page, Organization.class, q -> q));
     }
 
     /** Saves name, status and settings; the slug never changes. */

@@ -17,10 +17,11 @@ final class Rows {
     }
 
     /** The row of {@code table} with this id, as {@code type}. */
-    static <T> java.util.Optional<T> byId(org.jdbi.v3.core.Handle h, String table, java.util.UUID id, Class<T> type) {
+    static <T> java.util.Optional<T> byId(
+            Tx tx, org.jdbi.v3.core.Handle h, String table, java.util.UUID id, Class<T> type) {
         return h.createQuery("SELECT * FROM " + table + " WHERE id = :id")
                 .bind("id", id)
-                .mapTo(type)
+                .map(tx.rows(type))
                 .findOne();
     }
 

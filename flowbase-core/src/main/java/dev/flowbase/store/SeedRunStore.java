@@ -29,7 +29,7 @@ public final class SeedRunStore {
                                 + " AND environment = :env ORDER BY applied_at DESC, id DESC LIMIT 1")
                         .bind("name", name)
                         .bind("env", environment)
-                        .mapTo(SeedRun.class)
+                        .map(tx.rows(SeedRun.class))
                         .findOne());
     }
 }

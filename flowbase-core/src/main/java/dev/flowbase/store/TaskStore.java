@@ -139,6 +139,7 @@ public final class TaskStore {
         return tx.read(
                 "Listing tasks",
                 h -> Keyset.OLDEST_FIRST.fetch(
+                        tx,
                         h,
                         "tasks",
                         where,
@@ -159,7 +160,7 @@ public final class TaskStore {
                                         + " ON p.id = d.depends_on_task_id WHERE d.task_id = t.id AND p.status <> 'succeeded')"
                                         + " ORDER BY t.priority DESC, t.execution_order, t.created_at, t.id")
                         .bind("workflow", workflowId)
-                        .mapTo(Task.class)
+                        .map(tx.rows(Task.class))
                         .list());
     }
 
@@ -296,12 +297,12 @@ public final class TaskStore {
                 "Reading the dependencies of task " + taskId,
                 h -> h.createQuery("SELECT * FROM task_dependencies WHERE task_id = :id ORDER BY created_at, id")
                         .bind("id", taskId)
-                        .mapTo(TaskDependency.class)
+                        .map(tx.rows(TaskDependency.class))
                         .list());
     }
 
-    private static Optional<Task> find(Handle h, UUID id) {
-        return Rows.byId(h, "tasks", id, Task.class);
+    private Optional<Task> find(Handle h, UUID id) {
+        return Rows.byId(tx, h, "tasks", id, Task.class);
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(

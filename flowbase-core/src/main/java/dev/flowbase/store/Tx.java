@@ -43,6 +43,11 @@ final class Tx {
         return Uuids.v7(at);
     }
 
+    /** The row mapper of a record type, resolved once (see {@link Database#rows}). */
+    <T> org.jdbi.v3.core.mapper.RowMapper<T> rows(Class<T> type) {
+        return db.rows(type);
+    }
+
     /** The identifier quoted by the engine's rules ({@code key} is reserved on MariaDB). */
     String q(String identifier) {
         return db.dialect().quoteIdentifier(identifier);

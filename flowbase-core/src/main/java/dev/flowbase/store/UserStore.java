@@ -49,7 +49,7 @@ public final class UserStore {
     }
 
     public User get(UUID id) {
-        return tx.read("Reading user " + id, h -> Rows.byId(h, "users", id, User.class))
+        return tx.read("Reading user " + id, h -> Rows.byId(tx, h, "users", id, User.class))
                 .orElseThrow(() -> new NotFoundException("user", id));
     }
 
@@ -59,7 +59,7 @@ public final class UserStore {
                 h -> h.createQuery("SELECT * FROM users WHERE organization_id = :org AND email = :email")
                         .bind("org", organizationId)
                         .bind("email", email.strip().toLowerCase(Locale.ROOT))
-                        .mapTo(User.class)
+                        .map(tx.rows(User.class))
                         .findOne());
     }
 
@@ -67,7 +67,13 @@ public final class UserStore {
         return tx.read(
                 "Listing users",
                 h -> Keyset.OLDEST_FIRST.fetch(
-                        h, "users", "organization_id = :org", page, User.class, q -> q.bind("org", organizationId)));
+                        tx,
+                        h,
+                        "users",
+                        "organization_id = :org",
+                        page,
+                        User.class,
+                        q -> q.bind("org", organizationId)));
     }
 
     /** Saves name, access role and status. */

@@ -87,7 +87,7 @@ public final class WorkflowStore {
     }
 
     public Workflow get(UUID id) {
-        return tx.read("Reading workflow " + id, h -> Rows.byId(h, "workflows", id, Workflow.class))
+        return tx.read("Reading workflow " + id, h -> Rows.byId(tx, h, "workflows", id, Workflow.class))
                 .orElseThrow(() -> new NotFoundException("workflow", id));
     }
 
@@ -99,7 +99,7 @@ public final class WorkflowStore {
                                 + " WHERE organization_id = :org AND name = :name ORDER BY created_at, id LIMIT 1")
                         .bind("org", organizationId)
                         .bind("name", name)
-                        .mapTo(Workflow.class)
+                        .map(tx.rows(Workflow.class))
                         .findOne());
     }
 
@@ -109,6 +109,7 @@ public final class WorkflowStore {
         return tx.read(
                 "Listing workflows",
                 h -> Keyset.OLDEST_FIRST.fetch(
+                        tx,
                         h,
                         "workflows",
                         filter,
@@ -125,7 +126,7 @@ public final class WorkflowStore {
                                 "SELECT * FROM workflows"
                                         + " WHERE organization_id = :org AND status = 'active' ORDER BY priority DESC, name, id")
                         .bind("org", organizationId)
-                        .mapTo(Workflow.class)
+                        .map(tx.rows(Workflow.class))
                         .list());
     }
 
@@ -180,7 +181,7 @@ public final class WorkflowStore {
                         h -> h.createQuery("SELECT * FROM workflow_versions WHERE workflow_id = :id AND version = :v")
                                 .bind("id", workflowId)
                                 .bind("v", version)
-                                .mapTo(WorkflowVersion.class)
+                                .map(tx.rows(WorkflowVersion.class))
                                 .findOne())
                 .orElseThrow(() -> new NotFoundException("workflow version", workflowId + "@" + version));
     }
@@ -190,7 +191,7 @@ public final class WorkflowStore {
                 "Reading workflow versions",
                 h -> h.createQuery("SELECT * FROM workflow_versions WHERE workflow_id = :id ORDER BY version")
                         .bind("id", workflowId)
-                        .mapTo(WorkflowVersion.class)
+                        .map(tx.rows(WorkflowVersion.class))
                         .list());
     }
 
@@ -203,12 +204,12 @@ public final class WorkflowStore {
                         h.createQuery(
                                         "SELECT * FROM tasks WHERE workflow_id = :id ORDER BY execution_order, created_at, id")
                                 .bind("id", workflowId)
-                                .mapTo(Task.class)
+                                .map(tx.rows(Task.class))
                                 .list(),
                         h.createQuery("SELECT d.* FROM task_dependencies d JOIN tasks t ON t.id = d.task_id"
                                         + " WHERE t.workflow_id = :id ORDER BY d.created_at, d.id")
                                 .bind("id", workflowId)
-                                .mapTo(TaskDependency.class)
+                                .map(tx.rows(TaskDependency.class))
                                 .list()));
     }
 
