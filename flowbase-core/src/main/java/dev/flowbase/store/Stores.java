@@ -80,6 +80,11 @@ public final class Stores {
         return new Stores(new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty())));
     }
 
+    /** The clock that stamps the rows these stores write. */
+    public InstantSource clock() {
+        return tx.clock;
+    }
+
     /** The same stores stamping rows with {@code clock} (tests inject one instead of sleeping). */
     public Stores withClock(InstantSource clock) {
         return new Stores(new Tx(tx.db, clock, tx.auditor, tx.secrets));

@@ -132,6 +132,17 @@ public final class TaskStore {
         return tx.read("Reading task " + id, h -> find(h, id)).orElseThrow(() -> new NotFoundException("task", id));
     }
 
+    /** The task enqueued in {@code queue} with this idempotency key, if any. */
+    public Optional<Task> findByIdempotencyKey(String queue, String key) {
+        return tx.read(
+                "Reading a task by its idempotency key",
+                h -> h.createQuery("SELECT * FROM tasks WHERE queue_name = :queue AND idempotency_key = :key")
+                        .bind("queue", queue)
+                        .bind("key", key)
+                        .map(tx.rows(Task.class))
+                        .findOne());
+    }
+
     /** Tasks matching the filter, oldest first, a page at a time. */
     public Page<Task> list(TaskFilter filter, PageRequest page) {
         String where = "organization_id = :org" + (filter.status() == null ? "" : " AND status = :status")

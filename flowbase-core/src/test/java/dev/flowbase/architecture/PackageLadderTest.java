@@ -31,12 +31,13 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.migrate", 5),
             Map.entry("dev.flowbase.schema", 6),
             Map.entry("dev.flowbase.store", 6),
-            Map.entry("dev.flowbase.engine.postgresql", 7),
-            Map.entry("dev.flowbase.engine.mariadb", 7),
-            Map.entry("dev.flowbase.engine.sqlite", 7),
-            Map.entry("dev.flowbase.seed", 7),
-            Map.entry("dev.flowbase.setup", 8),
-            Map.entry("dev.flowbase", 9));
+            Map.entry("dev.flowbase.queue", 7),
+            Map.entry("dev.flowbase.engine.postgresql", 8),
+            Map.entry("dev.flowbase.engine.mariadb", 8),
+            Map.entry("dev.flowbase.engine.sqlite", 8),
+            Map.entry("dev.flowbase.seed", 8),
+            Map.entry("dev.flowbase.setup", 9),
+            Map.entry("dev.flowbase", 10));
 
     private static final Pattern IMPORT =
             Pattern.compile("^import (?:static )?(dev\\.flowbase(?:\\.[a-z]+)*)\\.[A-Z]", Pattern.MULTILINE);

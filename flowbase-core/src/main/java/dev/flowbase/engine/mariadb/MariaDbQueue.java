@@ -1,0 +1,50 @@
+package dev.flowbase.engine.mariadb;
+
+import dev.flowbase.queue.QueueSql;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * MariaDB has SKIP LOCKED but no UPDATE … RETURNING: the ready ids are locked and read, then
+ * updated by primary key, in the caller's one short transaction.
+ */
+final class MariaDbQueue implements QueueSql {
+
+    @Override
+    public List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease) {
+        List<UUID> ids = h.createQuery("SELECT id FROM tasks WHERE queue_name = :queue AND status = 'ready'"
+                        + " AND run_at <= UTC_TIMESTAMP(6) ORDER BY priority DESC, run_at, id LIMIT :max"
+                        + " FOR UPDATE SKIP LOCKED")
+                .bind("queue", queue)
+                .bind("max", max)
+                .mapTo(UUID.class)
+                .list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        h.createUpdate("UPDATE tasks SET status = 'running', lease_owner = :owner,"
+                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = UTC_TIMESTAMP(6),"
+                        + " attempt = attempt + 1, started_at = COALESCE(started_at, UTC_TIMESTAMP(6)),"
+                        + " updated_at = UTC_TIMESTAMP(6) WHERE id IN (<ids>)")
+                .bind("owner", owner)
+                .bind("lease", lease.toMillis())
+                .bindList("ids", ids)
+                .execute();
+        return h.createQuery("SELECT id, attempt FROM tasks WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new Claimed(UUID.fromString(rs.getString(1)), rs.getInt(2)))
+                .list();
+    }
+
+    @Override
+    public String now() {
+        return "UTC_TIMESTAMP(6)";
+    }
+
+    @Override
+    public String nowPlus(String millisName) {
+        return "TIMESTAMPADD(MICROSECOND, :" + millisName + " * 1000, UTC_TIMESTAMP(6))";
+    }
+}

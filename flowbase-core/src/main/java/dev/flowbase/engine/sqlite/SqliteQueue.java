@@ -1,0 +1,42 @@
+package dev.flowbase.engine.sqlite;
+
+import dev.flowbase.queue.QueueSql;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * SQLite has one writer, which holds the write lock from BEGIN: the claim is one UPDATE of the
+ * chosen ids, RETURNING them. Times are the text the stores write (UTC, milliseconds), so they
+ * compare as text.
+ */
+final class SqliteQueue implements QueueSql {
+    private static final String FORMAT = "'%Y-%m-%dT%H:%M:%fZ'";
+
+    @Override
+    public List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease) {
+        return h.createQuery("UPDATE tasks SET status = 'running', lease_owner = :owner,"
+                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = " + now() + ","
+                        + " attempt = attempt + 1, started_at = COALESCE(started_at, " + now() + "),"
+                        + " updated_at = " + now() + " WHERE id IN (SELECT id FROM tasks WHERE queue_name = :queue"
+                        + " AND status = 'ready' AND run_at <= " + now() + " ORDER BY priority DESC, run_at, id"
+                        + " LIMIT :max) RETURNING id, attempt")
+                .bind("queue", queue)
+                .bind("max", max)
+                .bind("owner", owner)
+                .bind("lease", lease.toMillis())
+                .map((rs, ctx) -> new Claimed(UUID.fromString(rs.getString(1)), rs.getInt(2)))
+                .list();
+    }
+
+    @Override
+    public String now() {
+        return "strftime(" + FORMAT + ", 'now')";
+    }
+
+    @Override
+    public String nowPlus(String millisName) {
+        return "strftime(" + FORMAT + ", 'now', (:" + millisName + " / 1000.0) || ' seconds')";
+    }
+}

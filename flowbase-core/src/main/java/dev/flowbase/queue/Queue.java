@@ -1,0 +1,246 @@
+package dev.flowbase.queue;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.engine.EngineKit;
+import dev.flowbase.store.ConstraintViolationException;
+import dev.flowbase.store.NewTask;
+import dev.flowbase.store.NotFoundException;
+import dev.flowbase.store.Stores;
+import dev.flowbase.store.Task;
+import dev.flowbase.store.TaskOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The durable task queue. Delivery is at least once, completion exactly once: a claim is a lease
+ * fenced by the attempt number, a lease that expires is reaped and the task claimed again, and a
+ * late report from the attempt that lost it is refused ({@link StaleLeaseException}).
+ *
+ * <pre>{@code
+ * Queue queue = Queue.create(database);
+ * queue.enqueue(NewTask.named(org, "summarise").inQueue("llm"));
+ * for (Lease lease : queue.claim("llm", 10, "worker-1", Duration.ofSeconds(60))) {
+ *     queue.complete(lease, TaskOutcome.result(run(lease.task())));
+ * }
+ * }</pre>
+ */
+public final class Queue {
+    private final Database db;
+    private final Stores stores;
+    private final QueueSql sql;
+    private final Backoff backoff;
+    private final Attempts attempts;
+
+    private Queue(Database db, Stores stores, Backoff backoff) {
+        this.db = db;
+        this.stores = stores;
+        this.sql = EngineKit.of(db.engine()).part(QueueSql.class);
+        this.backoff = backoff;
+        this.attempts = new Attempts(db, stores);
+    }
+
+    public static Queue create(Database db) {
+        return new Queue(db, Stores.create(db), Backoff.DEFAULT);
+    }
+
+    /** The same queue writing through {@code stores} (their clock stamps attempts; their actor audits). */
+    public Queue withStores(Stores newStores) {
+        return new Queue(db, newStores, backoff);
+    }
+
+    public Queue withBackoff(Backoff newBackoff) {
+        return new Queue(db, stores, newBackoff);
+    }
+
+    /**
+     * Adds a task, runnable when {@code dependsOn} have all succeeded. Inside the caller's
+     * {@link Stores#executeTransaction} it is part of that transaction. With an idempotency key
+     * already used in its queue, the existing task is returned and nothing is added.
+     */
+    public Task enqueue(NewTask task, Collection<UUID> dependsOn) {
+        if (task.idempotencyKey() != null) {
+            var existing = stores.tasks().findByIdempotencyKey(task.queueName(), task.idempotencyKey());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        try {
+            return stores.tasks().insertTask(task, dependsOn);
+        } catch (ConstraintViolationException e) {
+            // Another producer enqueued the same key in between: theirs stands.
+            if (task.idempotencyKey() != null && "uq_tasks_queue_idempotency_key".equals(e.constraint())) {
+                return stores.tasks()
+                        .findByIdempotencyKey(task.queueName(), task.idempotencyKey())
+                        .orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    public Task enqueue(NewTask task) {
+        return enqueue(task, List.of());
+    }
+
+    /** Adds many tasks without dependencies in one transaction (COPY on PostgreSQL); returns how many. */
+    public int enqueueAll(List<NewTask> tasks) {
+        return stores.tasks().insertTasks(tasks);
+    }
+
+    /**
+     * Claims up to {@code max} ready tasks of {@code queue} for {@code worker}, for {@code lease}
+     * by the database's clock, without waiting on tasks other workers are claiming. Each claim
+     * starts an attempt, recorded in {@code task_executions}.
+     */
+    public List<Lease> claim(String queue, int max, String worker, Duration lease) {
+        return db.inTransaction("Claiming tasks of queue " + queue, h -> {
+            List<QueueSql.Claimed> claimed = sql.claim(h, queue, max, worker, lease);
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            Map<UUID, Task> tasks = h
+                    .createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
+                    .bindList(
+                            "ids",
+                            claimed.stream().map(QueueSql.Claimed::taskId).toList())
+                    .map(db.rows(Task.class))
+                    .stream()
+                    .collect(Collectors.toMap(Task::id, Function.identity()));
+            List<Lease> leases = new ArrayList<>();
+            for (QueueSql.Claimed c : claimed) {
+                leases.add(new Lease(tasks.get(c.taskId()), c.attempt(), worker, attempts.now()));
+            }
+            attempts.start(h, leases);
+            return leases;
+        });
+    }
+
+    /** Extends the lease by {@code extend} from now, by the database's clock. */
+    public void heartbeat(Lease lease, Duration extend) {
+        db.inTransaction("Extending the lease of task " + lease.taskId(), h -> {
+            int n = h.createUpdate("UPDATE tasks SET lease_expires_at = " + sql.nowPlus("extend") + ", heartbeat_at = "
+                            + sql.now() + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                    .bind("extend", extend.toMillis())
+                    .bind("id", lease.taskId())
+                    .bind("attempt", lease.attempt())
+                    .execute();
+            return requireHeld(h, n, lease);
+        });
+    }
+
+    /**
+     * Records the task as succeeded, and makes ready every task that waited only for it.
+     *
+     * @throws StaleLeaseException when the task has moved past this attempt
+     */
+    public Task complete(Lease lease, TaskOutcome outcome) {
+        return db.inTransaction("Completing task " + lease.taskId(), h -> {
+            int n = h.createUpdate("UPDATE tasks SET status = 'succeeded', result = :result, output = :output,"
+                            + " exit_code = :exitCode, error_message = NULL, completed_at = " + sql.now() + ","
+                            + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                            + " updated_at = " + sql.now()
+                            + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                    .bindByType("result", outcome.result(), com.fasterxml.jackson.databind.JsonNode.class)
+                    .bind("output", outcome.output())
+                    .bind("exitCode", outcome.exitCode())
+                    .bind("id", lease.taskId())
+                    .bind("attempt", lease.attempt())
+                    .execute();
+            requireHeld(h, n, lease);
+            attempts.finish(h, lease, "succeeded", outcome);
+            Dag.releaseChildren(h, lease.taskId(), sql);
+            return read(h, lease.taskId());
+        });
+    }
+
+    /**
+     * Records a failed attempt: the task waits {@link Backoff} and is ready again while it has
+     * retries left, and goes to the dead letters ({@code dead}) when it has none.
+     *
+     * @throws StaleLeaseException when the task has moved past this attempt
+     */
+    public Task fail(Lease lease, String error) {
+        Duration wait = backoff.after(lease.task().retryCount());
+        return db.inTransaction("Failing task " + lease.taskId(), h -> {
+            int n = h.createUpdate("UPDATE tasks SET"
+                            + " status = CASE WHEN retry_count < max_retries THEN 'ready' ELSE 'dead' END,"
+                            + " retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1"
+                            + " ELSE retry_count END,"
+                            + " run_at = " + sql.nowPlus("wait") + ", error_message = :error,"
+                            + " dead_lettered_at = CASE WHEN retry_count < max_retries THEN NULL ELSE " + sql.now()
+                            + " END, lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                            + " updated_at = " + sql.now()
+                            + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                    .bind("wait", wait.toMillis())
+                    .bind("error", error)
+                    .bind("id", lease.taskId())
+                    .bind("attempt", lease.attempt())
+                    .execute();
+            requireHeld(h, n, lease);
+            attempts.finish(h, lease, "failed", TaskOutcome.error(error));
+            return read(h, lease.taskId());
+        });
+    }
+
+    /**
+     * Returns every task whose lease expired to the queue (or to the dead letters when it has no
+     * retries left), its attempt recorded as timed out. Returns how many.
+     */
+    public int reap() {
+        return db.inTransaction("Reaping expired leases", h -> {
+            List<Map<String, Object>> expired = h.createQuery("SELECT id, attempt FROM tasks WHERE status = 'running'"
+                            + " AND lease_expires_at < " + sql.now())
+                    .mapToMap()
+                    .list();
+            int reaped = 0;
+            for (Map<String, Object> row : expired) {
+                UUID id = UUID.fromString(row.get("id").toString());
+                int attempt = ((Number) row.get("attempt")).intValue();
+                reaped += h.createUpdate("UPDATE tasks SET"
+                                + " status = CASE WHEN retry_count < max_retries THEN 'ready' ELSE 'dead' END,"
+                                + " retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1"
+                                + " ELSE retry_count END,"
+                                + " dead_lettered_at = CASE WHEN retry_count < max_retries THEN NULL ELSE " + sql.now()
+                                + " END, error_message = :error,"
+                                + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                                + " updated_at = " + sql.now()
+                                + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                        .bind("error", "the lease of attempt " + attempt + " expired")
+                        .bind("id", id)
+                        .bind("attempt", attempt)
+                        .execute();
+                attempts.timedOut(h, id, attempt);
+            }
+            return reaped;
+        });
+    }
+
+    private Void requireHeld(Handle h, int updated, Lease lease) {
+        if (updated == 0) {
+            Task now = read(h, lease.taskId());
+            throw new StaleLeaseException(
+                    lease, now.status().name().toLowerCase(java.util.Locale.ROOT) + " at attempt " + now.attempt());
+        }
+        return null;
+    }
+
+    private Task read(Handle h, UUID id) {
+        return h.createQuery("SELECT * FROM tasks WHERE id = :id")
+                .bind("id", id)
+                .map(db.rows(Task.class))
+                .findOne()
+                .orElseThrow(() -> new NotFoundException("task", id));
+    }
+
+    /** Now, by the clock of the stores (for attempt timings; leases use the database's clock). */
+    Instant now() {
+        return attempts.now();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.flowbase.queue;
+
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The part of the queue that differs per engine: how many ready tasks are claimed at once without
+ * blocking other claimers, and how the database's own clock is written. Leases expire by the
+ * database's clock, so that workers whose clocks disagree still agree on who holds a task.
+ */
+public interface QueueSql {
+
+    /** A claimed task and the attempt it is now at (the fencing token of the lease). */
+    record Claimed(java.util.UUID taskId, int attempt) {}
+
+    /**
+     * Moves up to {@code max} ready tasks of {@code queue} whose {@code run_at} has come, highest
+     * priority first, to {@code running} under a lease of {@code owner} that lasts {@code lease},
+     * counting up their attempt. Tasks other claimers hold locked are skipped, never waited for.
+     */
+    List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease);
+
+    /** The database's current time, as an expression comparable with the instants the stores write. */
+    String now();
+
+    /** The database's current time plus the milliseconds bound to {@code :millisName}. */
+    String nowPlus(String millisName);
+}
