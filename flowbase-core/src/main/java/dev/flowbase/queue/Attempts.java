@@ -81,6 +81,24 @@ final class Attempts {
                 .execute();
     }
 
+    /** Ends the attempts of a batch that ended together; leases claimed together share one statement. */
+    void finishAll(Handle h, List<Lease> leases, String status) {
+        Instant at = now();
+        java.util.Map<Instant, List<Lease>> byClaim =
+                leases.stream().collect(java.util.stream.Collectors.groupingBy(Lease::claimedAt));
+        for (var group : byClaim.entrySet()) {
+            Fenced.bind(
+                            h.createUpdate("UPDATE task_executions SET status = :status, completed_at = :at,"
+                                    + " duration_ms = :ms, updated_at = :at WHERE (task_id, attempt) IN ("
+                                    + Fenced.pairs(group.getValue().size()) + ")"),
+                            group.getValue())
+                    .bind("status", status)
+                    .bind("at", at)
+                    .bind("ms", Math.max(0, Duration.between(group.getKey(), at).toMillis()))
+                    .execute();
+        }
+    }
+
     void timedOut(Handle h, UUID task, int attempt) {
         Instant at = now();
         h.createUpdate("UPDATE task_executions SET status = 'timed_out', completed_at = :at, updated_at = :at,"

@@ -8,11 +8,11 @@ import org.jdbi.v3.core.Handle;
 final class Dag {
     private Dag() {}
 
-    static void releaseChildren(Handle h, UUID parent, QueueSql sql) {
+    static void releaseChildren(Handle h, List<UUID> parents, QueueSql sql) {
         // Two steps, not one UPDATE with a subquery on tasks: MariaDB refuses that (error 1093).
-        List<UUID> waiting = h.createQuery("SELECT d.task_id FROM task_dependencies d JOIN tasks c ON c.id = d.task_id"
-                        + " WHERE d.depends_on_task_id = :parent AND c.status = 'pending'")
-                .bind("parent", parent)
+        List<UUID> waiting = h.createQuery("SELECT DISTINCT d.task_id FROM task_dependencies d JOIN tasks c"
+                        + " ON c.id = d.task_id WHERE d.depends_on_task_id IN (<parents>) AND c.status = 'pending'")
+                .bindList("parents", parents)
                 .mapTo(UUID.class)
                 .list();
         for (UUID child : waiting) {

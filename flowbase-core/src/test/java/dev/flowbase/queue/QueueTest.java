@@ -92,9 +92,12 @@ class QueueTest {
                     for (List<Lease> batch = queue.claim("work", 10, name, MINUTE);
                             !batch.isEmpty();
                             batch = queue.claim("work", 10, name, MINUTE)) {
-                        for (Lease lease : batch) {
-                            handled.merge(lease.taskId(), 1, Integer::sum);
-                            queue.complete(lease, TaskOutcome.NONE);
+                        batch.forEach(lease -> handled.merge(lease.taskId(), 1, Integer::sum));
+                        // Half the workers complete a batch at once, half one by one: both are fenced.
+                        if (name.endsWith("0") || name.endsWith("2")) {
+                            queue.completeAll(batch);
+                        } else {
+                            batch.forEach(lease -> queue.complete(lease, TaskOutcome.NONE));
                         }
                     }
                     return null;
@@ -111,6 +114,26 @@ class QueueTest {
                 .isEqualTo(400);
         assertThat(count(db, "SELECT COUNT(*) FROM task_executions WHERE status = 'succeeded'"))
                 .isEqualTo(400);
+    }
+
+    @EngineTest
+    void aBatchCompletionLeavesOutTheLeasesThatWereTakenOver(Database db) {
+        setUp(db);
+        queue.enqueue(task("kept"));
+        queue.enqueue(task("lost"));
+        List<Lease> batch = queue.claim("work", 2, "worker-1", EXPIRED);
+        queue.reap();
+        Lease retaken = queue.claim("work", 1, "worker-2", MINUTE).get(0);
+        List<Lease> stillMine =
+                batch.stream().filter(l -> !l.taskId().equals(retaken.taskId())).toList();
+        Lease relaunched = queue.claim("work", 1, "worker-1", MINUTE).get(0);
+
+        int done = queue.completeAll(List.of(batch.get(0), batch.get(1), relaunched));
+
+        assertThat(stillMine).hasSize(1);
+        assertThat(done).as("only the lease that still holds its task").isEqualTo(1);
+        assertThat(stores.tasks().get(retaken.taskId()).status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(stores.tasks().get(relaunched.taskId()).status()).isEqualTo(TaskStatus.SUCCEEDED);
     }
 
     @EngineTest

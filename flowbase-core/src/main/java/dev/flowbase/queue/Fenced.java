@@ -1,0 +1,31 @@
+package dev.flowbase.queue;
+
+import java.util.List;
+import java.util.StringJoiner;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Matches rows by (task, attempt) pairs, so that a batch write fenced by the attempt changes only
+ * the attempts its leases hold: {@code (id, attempt) IN ((:t0, :a0), (:t1, :a1), …)}, a row value
+ * comparison all three engines know.
+ */
+final class Fenced {
+    private Fenced() {}
+
+    static String pairs(int count) {
+        StringJoiner out = new StringJoiner(", ");
+        for (int i = 0; i < count; i++) {
+            out.add("(:t" + i + ", :a" + i + ")");
+        }
+        return out.toString();
+    }
+
+    static <S extends SqlStatement<S>> S bind(S statement, List<Lease> leases) {
+        for (int i = 0; i < leases.size(); i++) {
+            statement
+                    .bind("t" + i, leases.get(i).taskId())
+                    .bind("a" + i, leases.get(i).attempt());
+        }
+        return statement;
+    }
+}
