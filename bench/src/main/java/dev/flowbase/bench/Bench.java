@@ -33,6 +33,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("queue")) {
+            QueueBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Set<String> options = Set.of(args);
         Path work = Files.createDirectories(Path.of("bench/target/work").toAbsolutePath());
         new Bench(work, options.contains("--quick") ? 10 : 1, options.contains("--flyway-10k")).run();

@@ -1,0 +1,99 @@
+package dev.flowbase.bench;
+
+import dev.flowbase.Flowbase;
+import dev.flowbase.db.Database;
+import dev.flowbase.queue.Lease;
+import dev.flowbase.queue.Queue;
+import dev.flowbase.store.NewTask;
+import dev.flowbase.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bench/run queue --engine ENGINE --tasks N [--workers W] [--batch B]}: enqueues N no-op tasks
+ * with no worker running (the batch API), then starts W worker threads, each claiming B at a time
+ * and completing the batch, and times until the database shows all N succeeded. The last line is
+ * one JSON object, the shape {@code ../shared/peers/} prints for the peer queues.
+ */
+final class QueueBench {
+    private QueueBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String engineName = option(args, "--engine", "postgresql");
+        int n = Integer.parseInt(option(args, "--tasks", "20000"));
+        int workers = Integer.parseInt(option(args, "--workers", "4"));
+        int batch = Integer.parseInt(option(args, "--batch", "100"));
+        BenchDatabase.Engine engine = BenchDatabase.Engine.valueOf(engineName.toUpperCase(Locale.ROOT));
+        Path work = Files.createDirectories(Path.of("bench/target/work").toAbsolutePath());
+        try (BenchDatabase target = BenchDatabase.create(engine, "queue", work);
+                Database db = Database.open(target.flowbaseConfig())) {
+            Flowbase.migrator(db).migrate();
+            UUID org = Stores.create(db).organizations().create("Bench", "bench").id();
+            Queue queue = Queue.create(db);
+
+            long enqueueStart = System.nanoTime();
+            List<NewTask> chunk = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                chunk.add(NewTask.named(org, "noop").inQueue("bench"));
+                if (chunk.size() == 5_000 || i == n - 1) {
+                    queue.enqueueAll(chunk);
+                    chunk.clear();
+                }
+            }
+            double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
+
+            AtomicLong handled = new AtomicLong();
+            long processStart = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    String name = "bench-worker-" + w;
+                    running.add(pool.submit(() -> {
+                        for (List<Lease> leases = queue.claim("bench", batch, name, Duration.ofMinutes(5));
+                                !leases.isEmpty();
+                                leases = queue.claim("bench", batch, name, Duration.ofMinutes(5))) {
+                            handled.addAndGet(leases.size()); // the no-op handler
+                            queue.completeAll(leases);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get(30, TimeUnit.MINUTES);
+                }
+            }
+            double processSeconds = (System.nanoTime() - processStart) / 1e9;
+            int completed = db.withHandle("Counting completed tasks", h -> h.createQuery(
+                            "SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'")
+                    .mapTo(Integer.class)
+                    .one());
+            boolean complete = completed == n && handled.get() == n;
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"peer\": \"flowbase\", \"engine\": \"%s\", \"tasks\": %d, \"n\": %d, \"enqueue_per_s\": %.0f,"
+                            + " \"process_per_s\": %.0f, \"enqueue_s\": %.3f, \"process_s\": %.3f, \"handler_calls\": %d,"
+                            + " \"completed_in_db\": %d, \"complete\": %b, \"settings\": {\"workers\": %d, \"batch\": %d}}%n",
+                    engine.id, n, n, n / enqueueSeconds, n / processSeconds, enqueueSeconds, processSeconds,
+                    handled.get(), completed, complete, workers, batch);
+        }
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
