@@ -99,6 +99,16 @@ final class Attempts {
         }
     }
 
+    /** The running attempt of a cancelled task, if there is one, ends cancelled. */
+    void cancelled(Handle h, UUID task) {
+        Instant at = now();
+        h.createUpdate("UPDATE task_executions SET status = 'cancelled', completed_at = :at, updated_at = :at"
+                        + " WHERE task_id = :task AND status = 'running'")
+                .bind("at", at)
+                .bind("task", task)
+                .execute();
+    }
+
     void timedOut(Handle h, UUID task, int attempt) {
         Instant at = now();
         h.createUpdate("UPDATE task_executions SET status = 'timed_out', completed_at = :at, updated_at = :at,"

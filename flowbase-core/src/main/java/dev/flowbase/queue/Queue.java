@@ -248,6 +248,54 @@ public final class Queue {
         });
     }
 
+    /** Tasks per queue and state, from the (queue, status) prefix of the claim index where the engine has one. */
+    public List<QueueCount> stats() {
+        return db.withHandle(
+                "Counting tasks per queue",
+                h -> h.createQuery("SELECT queue_name, status, COUNT(*) AS n FROM tasks GROUP BY queue_name, status"
+                                + " ORDER BY queue_name, status")
+                        .map((rs, ctx) -> new QueueCount(
+                                rs.getString(1),
+                                dev.flowbase.store.TaskStatus.valueOf(
+                                        rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getLong(3)))
+                        .list());
+    }
+
+    /**
+     * Deletes the finished tasks (succeeded or cancelled) of {@code queue} that finished before
+     * {@code before}, with their attempts; failed and dead tasks stay for inspection. Returns how many.
+     */
+    public int purge(String queue, Instant before) {
+        return db.inTransaction(
+                "Purging finished tasks of queue " + queue,
+                h -> h.createUpdate(
+                                "DELETE FROM tasks WHERE queue_name = :queue AND status IN ('succeeded', 'cancelled')"
+                                        + " AND completed_at < :before")
+                        .bind("queue", queue)
+                        .bindByType("before", before, Instant.class)
+                        .execute());
+    }
+
+    /** Cancels a task that has not finished; a running one loses its lease (its worker's answer is refused). */
+    public Task cancel(UUID taskId) {
+        return db.inTransaction("Cancelling task " + taskId, h -> {
+            int n = h.createUpdate("UPDATE tasks SET status = 'cancelled', completed_at = " + sql.now() + ","
+                            + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                            + " updated_at = " + sql.now()
+                            + " WHERE id = :id AND status IN ('pending', 'ready', 'running', 'failed', 'dead')")
+                    .bind("id", taskId)
+                    .execute();
+            Task now = read(h, taskId);
+            attempts.cancelled(h, taskId);
+            if (n == 0) {
+                throw new dev.flowbase.store.InvalidTransitionException("task " + taskId + " cannot be cancelled: it"
+                        + " is " + now.status().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            return now;
+        });
+    }
+
     private Void requireHeld(Handle h, int updated, Lease lease) {
         if (updated == 0) {
             Task now = read(h, lease.taskId());

@@ -146,7 +146,8 @@ public final class TaskStore {
     /** Tasks matching the filter, oldest first, a page at a time. */
     public Page<Task> list(TaskFilter filter, PageRequest page) {
         String where = "organization_id = :org" + (filter.status() == null ? "" : " AND status = :status")
-                + (filter.workflowId() == null ? "" : " AND workflow_id = :workflow");
+                + (filter.workflowId() == null ? "" : " AND workflow_id = :workflow")
+                + (filter.queueName() == null ? "" : " AND queue_name = :queue");
         return tx.read(
                 "Listing tasks",
                 h -> Keyset.OLDEST_FIRST.fetch(
@@ -158,7 +159,8 @@ public final class TaskStore {
                         Task.class,
                         q -> q.bind("org", filter.organizationId())
                                 .bind("status", filter.status())
-                                .bind("workflow", filter.workflowId())));
+                                .bind("workflow", filter.workflowId())
+                                .bind("queue", filter.queueName())));
     }
 
     /** The workflow's tasks that wait for nothing unfinished: pending or ready, every parent succeeded. */

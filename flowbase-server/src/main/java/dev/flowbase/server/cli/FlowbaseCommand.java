@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             SeedCommand.class,
             ResetCommand.class,
             ApiKeyCommand.class,
+            QueueCommand.class,
             HelpCommand.class
         })
 public final class FlowbaseCommand {
