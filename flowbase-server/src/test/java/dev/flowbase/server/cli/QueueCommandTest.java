@@ -39,10 +39,6 @@ class QueueCommandTest {
                     queue.fail(lease, "smtp said no");
                 }
             }
-            dead = Stores.create(database)
-                    .tasks()
-                    .findByIdempotencyKey("mail", "none")
-                    .orElse(null);
         }
 
         CliRun stats = CliRun.of("queue", "stats", "--json", "--url", db.url());
