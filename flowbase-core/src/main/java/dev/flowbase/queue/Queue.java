@@ -38,13 +38,19 @@ public final class Queue {
     private final QueueSql sql;
     private final Backoff backoff;
     private final Attempts attempts;
+    private final Wakeups wakeups;
 
     private Queue(Database db, Stores stores, Backoff backoff) {
+        this(db, stores, backoff, Wakeups.of(db));
+    }
+
+    private Queue(Database db, Stores stores, Backoff backoff, Wakeups wakeups) {
         this.db = db;
         this.stores = stores;
         this.sql = EngineKit.of(db.engine()).part(QueueSql.class);
         this.backoff = backoff;
         this.attempts = new Attempts(db, stores);
+        this.wakeups = wakeups;
     }
 
     public static Queue create(Database db) {
@@ -53,11 +59,11 @@ public final class Queue {
 
     /** The same queue writing through {@code stores} (their clock stamps attempts; their actor audits). */
     public Queue withStores(Stores newStores) {
-        return new Queue(db, newStores, backoff);
+        return new Queue(db, newStores, backoff, wakeups);
     }
 
     public Queue withBackoff(Backoff newBackoff) {
-        return new Queue(db, stores, newBackoff);
+        return new Queue(db, stores, newBackoff, wakeups);
     }
 
     /**
@@ -73,7 +79,9 @@ public final class Queue {
             }
         }
         try {
-            return stores.tasks().insertTask(task, dependsOn);
+            Task added = stores.tasks().insertTask(task, dependsOn);
+            wakeups.wake(task.queueName());
+            return added;
         } catch (ConstraintViolationException e) {
             // Another producer enqueued the same key in between: theirs stands.
             if (task.idempotencyKey() != null && "uq_tasks_queue_idempotency_key".equals(e.constraint())) {
@@ -91,7 +99,35 @@ public final class Queue {
 
     /** Adds many tasks without dependencies in one transaction (COPY on PostgreSQL); returns how many. */
     public int enqueueAll(List<NewTask> tasks) {
-        return stores.tasks().insertTasks(tasks);
+        int added = stores.tasks().insertTasks(tasks);
+        tasks.stream().map(NewTask::queueName).distinct().forEach(wakeups::wake);
+        return added;
+    }
+
+    /** The signal that wakes this process's workers of {@code queue} when a task is enqueued here. */
+    Signal signal(String queue) {
+        return wakeups.of(queue);
+    }
+
+    /**
+     * Gives a task back to its queue without counting a failure, for a worker that stops before
+     * the task is done: ready again at once, the attempt recorded as cancelled.
+     */
+    public void release(Lease lease) {
+        db.inTransaction("Releasing task " + lease.taskId(), h -> {
+            int n = h.createUpdate("UPDATE tasks SET status = 'ready', lease_owner = NULL, lease_expires_at = NULL,"
+                            + " lock_version = lock_version + 1, updated_at = " + sql.now()
+                            + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                    .bind("id", lease.taskId())
+                    .bind("attempt", lease.attempt())
+                    .execute();
+            if (n == 1) {
+                attempts.finish(
+                        h, lease, "cancelled", TaskOutcome.error("the worker stopped before the task was done"));
+            }
+            return null;
+        });
+        wakeups.wake(lease.task().queueName());
     }
 
     /**

@@ -1,0 +1,28 @@
+package dev.flowbase.queue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One signal per queue name in this process: producers wake the workers of the queue they add to. */
+final class Wakeups {
+    private static final Map<Object, Wakeups> BY_DATABASE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private final Map<String, Signal> signals = new ConcurrentHashMap<>();
+
+    /** The wake-ups of everything in this process that works on {@code database}. */
+    static Wakeups of(dev.flowbase.db.Database database) {
+        return BY_DATABASE.computeIfAbsent(database, d -> new Wakeups());
+    }
+
+    Signal of(String queue) {
+        return signals.computeIfAbsent(queue, q -> new Signal());
+    }
+
+    void wake(String queue) {
+        Signal s = signals.get(queue);
+        if (s != null) {
+            s.wake();
+        }
+    }
+}

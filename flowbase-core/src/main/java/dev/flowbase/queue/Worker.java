@@ -1,0 +1,276 @@
+package dev.flowbase.queue;
+
+import dev.flowbase.store.TaskOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs handlers for the tasks of some queues: per queue, a poller claims as many tasks as it has
+ * free slots and hands each to a handler by the task's type. Leases are extended while handlers
+ * run; expired leases of any worker are reaped. The poller waits between empty claims, longer each
+ * time up to a ceiling, and is woken at once by a task enqueued in this process or a freed slot.
+ *
+ * <pre>{@code
+ * try (Worker worker = Worker.on(queue).name("worker-1")
+ *         .queue("llm", 4)
+ *         .handler("summarise", task -> TaskOutcome.result(summarise(task.parameters())))
+ *         .start()) {
+ *     …
+ * }   // close(): finish what runs, up to the shutdown deadline, then give the rest back
+ * }</pre>
+ */
+public final class Worker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    private final Queue queue;
+    private final String name;
+    private final Map<String, Integer> concurrency;
+    private final Map<String, TaskHandler> handlers;
+    private final Duration lease;
+    private final Duration minIdle;
+    private final Duration maxIdle;
+    private final Duration shutdownDeadline;
+    private final Set<Lease> running = ConcurrentHashMap.newKeySet();
+    private final Map<Lease, Future<?>> futures = new ConcurrentHashMap<>();
+    private final List<ExecutorService> pools = new ArrayList<>();
+    private final ScheduledExecutorService timer;
+    private volatile boolean stopping;
+
+    private Worker(Builder b) {
+        this.queue = b.queue;
+        this.name = b.name;
+        this.concurrency = Map.copyOf(b.concurrency);
+        this.handlers = Map.copyOf(b.handlers);
+        this.lease = b.lease;
+        this.minIdle = b.minIdle;
+        this.maxIdle = b.maxIdle;
+        this.shutdownDeadline = b.shutdownDeadline;
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name(name + "-timer").daemon().factory());
+    }
+
+    public static Builder on(Queue queue) {
+        return new Builder(queue);
+    }
+
+    private Worker begin() {
+        long beat = Math.max(1, lease.toMillis() / 3);
+        timer.scheduleWithFixedDelay(this::heartbeatAndReap, beat, beat, TimeUnit.MILLISECONDS);
+        concurrency.forEach((queueName, slots) -> {
+            ExecutorService handlerThreads = Executors.newFixedThreadPool(
+                    slots,
+                    Thread.ofPlatform().name(name + "-" + queueName + "-", 0).factory());
+            ExecutorService poller = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name(name + "-" + queueName + "-poller").factory());
+            pools.add(handlerThreads);
+            pools.add(poller);
+            poller.submit(() -> poll(queueName, slots, handlerThreads));
+        });
+        return this;
+    }
+
+    private void poll(String queueName, int slots, ExecutorService handlerThreads) {
+        Semaphore free = new Semaphore(slots);
+        Signal signal = queue.signal(queueName);
+        Duration idle = minIdle;
+        while (!stopping) {
+            try {
+                int wanted = free.availablePermits();
+                List<Lease> leases = wanted == 0 ? List.of() : queue.claim(queueName, wanted, name, lease);
+                for (Lease l : leases) {
+                    free.acquireUninterruptibly();
+                    running.add(l);
+                    futures.put(l, handlerThreads.submit(() -> {
+                        try {
+                            run(l);
+                        } finally {
+                            running.remove(l);
+                            futures.remove(l);
+                            free.release();
+                            signal.wake();
+                        }
+                    }));
+                }
+                idle = leases.isEmpty() ? min(idle.multipliedBy(2), maxIdle) : minIdle;
+                if (leases.isEmpty() || free.availablePermits() == 0) {
+                    signal.await(idle);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("{}: claiming from queue {} failed: {}", name, queueName, e.getMessage());
+                try {
+                    signal.await(maxIdle);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void run(Lease l) {
+        TaskHandler handler = handlers.get(l.task().type());
+        TaskOutcome outcome;
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("no handler for task type '"
+                        + l.task().type() + "' on worker "
+                        + name + " (it handles "
+                        + String.join(", ", handlers.keySet().stream().sorted().toList())
+                        + ")");
+            }
+            outcome = handler.handle(l.task());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // stopping past the deadline: close() gives the task back
+        } catch (Exception e) {
+            if (!stopping || !Thread.currentThread().isInterrupted()) {
+                report(() -> queue.fail(l, String.valueOf(e.getMessage())), l);
+            }
+            return;
+        }
+        report(() -> queue.complete(l, Objects.requireNonNullElse(outcome, TaskOutcome.NONE)), l);
+    }
+
+    private void report(Runnable write, Lease l) {
+        try {
+            write.run();
+        } catch (StaleLeaseException e) {
+            LOG.info("{}: {}", name, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: recording the end of task {} failed: {}", name, l.taskId(), e.getMessage());
+        }
+    }
+
+    private void heartbeatAndReap() {
+        for (Lease l : running) {
+            try {
+                queue.heartbeat(l, lease);
+            } catch (RuntimeException e) {
+                LOG.info("{}: heartbeat of task {} refused: {}", name, l.taskId(), e.getMessage());
+            }
+        }
+        try {
+            queue.reap();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: reaping expired leases failed: {}", name, e.getMessage());
+        }
+    }
+
+    /** Tasks running right now. */
+    public int inFlight() {
+        return running.size();
+    }
+
+    /**
+     * Stops claiming, lets running handlers finish up to the shutdown deadline, then interrupts the
+     * rest and gives their tasks back to the queue (not counted as failures).
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        concurrency.keySet().forEach(q -> queue.signal(q).wake());
+        long deadline = System.nanoTime() + shutdownDeadline.toNanos();
+        for (ExecutorService pool : pools) {
+            pool.shutdown();
+        }
+        for (ExecutorService pool : pools) {
+            try {
+                pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Lease l : List.copyOf(running)) {
+            Future<?> f = futures.get(l);
+            if (f != null) {
+                f.cancel(true);
+            }
+            report(() -> queue.release(l), l);
+        }
+        pools.forEach(ExecutorService::shutdownNow);
+        timer.shutdownNow();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Which queues, how many tasks at once in each, and the handler of each task type. */
+    public static final class Builder {
+        private final Queue queue;
+        private String name = "worker-" + ProcessHandle.current().pid();
+        private final Map<String, Integer> concurrency = new HashMap<>();
+        private final Map<String, TaskHandler> handlers = new HashMap<>();
+        private Duration lease = Duration.ofSeconds(60);
+        private Duration minIdle = Duration.ofMillis(50);
+        private Duration maxIdle = Duration.ofSeconds(2);
+        private Duration shutdownDeadline = Duration.ofSeconds(30);
+
+        private Builder(Queue queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+        }
+
+        /** The worker's name: the lease owner recorded on its tasks and attempts. */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** Works on {@code queueName}, at most {@code slots} tasks at once. */
+        public Builder queue(String queueName, int slots) {
+            if (slots < 1) {
+                throw new IllegalArgumentException("slots=" + slots + ": expected 1 or more");
+            }
+            concurrency.put(queueName, slots);
+            return this;
+        }
+
+        public Builder handler(String taskType, TaskHandler handler) {
+            handlers.put(taskType, handler);
+            return this;
+        }
+
+        /** How long a claim holds a task between heartbeats (sent every third of it). */
+        public Builder lease(Duration value) {
+            this.lease = value;
+            return this;
+        }
+
+        /** The wait after an empty claim starts at {@code min} and doubles up to {@code max}. */
+        public Builder idle(Duration min, Duration max) {
+            this.minIdle = min;
+            this.maxIdle = max;
+            return this;
+        }
+
+        /** How long {@link Worker#close()} lets running handlers finish. */
+        public Builder shutdownDeadline(Duration value) {
+            this.shutdownDeadline = value;
+            return this;
+        }
+
+        public Worker start() {
+            if (concurrency.isEmpty()) {
+                throw new IllegalStateException("a worker needs at least one queue: call queue(name, slots)");
+            }
+            return new Worker(this).begin();
+        }
+    }
+}
