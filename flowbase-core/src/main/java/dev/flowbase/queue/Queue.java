@@ -79,7 +79,11 @@ public final class Queue {
             }
         }
         try {
-            Task added = stores.tasks().insertTask(task, dependsOn);
+            Task added = db.inTransaction("Enqueueing " + task.name(), h -> {
+                Task t = stores.tasks().insertTask(task, dependsOn);
+                notifyOthers(h, List.of(task.queueName()));
+                return t;
+            });
             wakeups.wake(task.queueName());
             return added;
         } catch (ConstraintViolationException e) {
@@ -99,9 +103,28 @@ public final class Queue {
 
     /** Adds many tasks without dependencies in one transaction (COPY on PostgreSQL); returns how many. */
     public int enqueueAll(List<NewTask> tasks) {
-        int added = stores.tasks().insertTasks(tasks);
-        tasks.stream().map(NewTask::queueName).distinct().forEach(wakeups::wake);
+        List<String> queues = tasks.stream().map(NewTask::queueName).distinct().toList();
+        int added = db.inTransaction("Enqueueing " + tasks.size() + " tasks", h -> {
+            int n = stores.tasks().insertTasks(tasks);
+            notifyOthers(h, queues);
+            return n;
+        });
+        queues.forEach(wakeups::wake);
         return added;
+    }
+
+    /** Tells workers in other processes, on commit, where the engine can (PostgreSQL NOTIFY). */
+    private void notifyOthers(Handle h, List<String> queues) {
+        sql.notifySql()
+                .ifPresent(statement -> queues.forEach(q -> h.createQuery(statement)
+                        .bind("queue", q)
+                        .mapTo(String.class)
+                        .findFirst()));
+    }
+
+    /** Hears enqueues of other processes (where the engine tells) and wakes this process's workers. */
+    AutoCloseable listenToOthers() {
+        return sql.listen(db, wakeups::wake);
     }
 
     /** The signal that wakes this process's workers of {@code queue} when a task is enqueued here. */

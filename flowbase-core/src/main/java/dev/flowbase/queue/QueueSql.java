@@ -26,4 +26,20 @@ public interface QueueSql {
 
     /** The database's current time plus the milliseconds bound to {@code :millisName}. */
     String nowPlus(String millisName);
+
+    /**
+     * A statement that tells other processes, when the enqueuing transaction commits, that the
+     * queue bound to {@code :queue} has new tasks; empty where the engine cannot (they poll).
+     */
+    default java.util.Optional<String> notifySql() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Starts hearing other processes' notifications on a connection of {@code db}, calling
+     * {@code onQueue} with the queue's name; closing it stops. Nothing where the engine cannot.
+     */
+    default AutoCloseable listen(dev.flowbase.db.Database db, java.util.function.Consumer<String> onQueue) {
+        return () -> {};
+    }
 }

@@ -49,6 +49,7 @@ public final class Worker implements AutoCloseable {
     private final List<ExecutorService> pools = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopping;
+    private AutoCloseable listening = () -> {};
 
     private Worker(Builder b) {
         this.queue = b.queue;
@@ -68,6 +69,7 @@ public final class Worker implements AutoCloseable {
     }
 
     private Worker begin() {
+        listening = queue.listenToOthers();
         long beat = Math.max(1, lease.toMillis() / 3);
         timer.scheduleWithFixedDelay(this::heartbeatAndReap, beat, beat, TimeUnit.MILLISECONDS);
         concurrency.forEach((queueName, slots) -> {
@@ -206,6 +208,11 @@ public final class Worker implements AutoCloseable {
         }
         pools.forEach(ExecutorService::shutdownNow);
         timer.shutdownNow();
+        try {
+            listening.close();
+        } catch (Exception e) {
+            LOG.warn("{}: stopping to listen for enqueues failed: {}", name, e.getMessage());
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

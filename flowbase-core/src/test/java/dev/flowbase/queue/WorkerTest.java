@@ -1,8 +1,10 @@
 package dev.flowbase.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
@@ -10,6 +12,7 @@ import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.store.TaskStatus;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.util.Json;
 import java.time.Duration;
 import java.util.UUID;
@@ -138,5 +141,35 @@ class WorkerTest {
         assertThat(stores.executions().attempts(slow.id()))
                 .extracting(a -> a.status().name())
                 .containsExactly("CANCELLED");
+    }
+
+    @EngineTest
+    void onPostgresqlATaskEnqueuedByAnotherProcessWakesAnIdleWorkerWithoutWaitingForThePoll(TestDatabase target)
+            throws Exception {
+        assumeTrue(
+                target.engine() == Engine.POSTGRESQL,
+                "only PostgreSQL can tell other processes (NOTIFY); the others poll");
+        try (Database workerSide = target.open();
+                Database producerSide = target.open()) {
+            setUp(workerSide);
+            var handled = new CountDownLatch(1);
+            Worker worker = Worker.on(queue)
+                    .name("w1")
+                    .queue("jobs", 1)
+                    .idle(Duration.ofHours(1), Duration.ofHours(1))
+                    .handler("echo", t -> {
+                        handled.countDown();
+                        return TaskOutcome.NONE;
+                    })
+                    .start();
+            try {
+                // Another pool, as another process would have: only the database can tell the worker.
+                Queue.create(producerSide).enqueue(task("echo"));
+
+                assertThat(handled.await(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                worker.close();
+            }
+        }
     }
 }

@@ -25,6 +25,16 @@ final class PostgresQueue implements QueueSql {
     }
 
     @Override
+    public java.util.Optional<String> notifySql() {
+        return java.util.Optional.of("SELECT pg_notify('" + PostgresWakeups.CHANNEL + "', :queue)");
+    }
+
+    @Override
+    public AutoCloseable listen(dev.flowbase.db.Database db, java.util.function.Consumer<String> onQueue) {
+        return new PostgresWakeups(db, onQueue);
+    }
+
+    @Override
     public String now() {
         return "now()";
     }
