@@ -122,6 +122,11 @@ public final class Queue {
                         .findFirst()));
     }
 
+    /** The lead of {@code duty} among the processes on this database (the reaper runs under it). */
+    public Leadership leadership(String duty) {
+        return sql.leadership(db, duty);
+    }
+
     /** Hears enqueues of other processes (where the engine tells) and wakes this process's workers. */
     AutoCloseable listenToOthers() {
         return sql.listen(db, wakeups::wake);

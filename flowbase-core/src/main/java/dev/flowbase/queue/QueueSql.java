@@ -42,4 +42,13 @@ public interface QueueSql {
     default AutoCloseable listen(dev.flowbase.db.Database db, java.util.function.Consumer<String> onQueue) {
         return () -> {};
     }
+
+    /**
+     * The leadership of {@code duty} among the processes on {@code db}: a session lock where the
+     * engine has one; every process leads where it has none (SQLite: one machine's processes, and
+     * the duties are fenced).
+     */
+    default Leadership leadership(dev.flowbase.db.Database db, String duty) {
+        return Leadership.EVERYONE;
+    }
 }

@@ -50,6 +50,7 @@ public final class Worker implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile boolean stopping;
     private AutoCloseable listening = () -> {};
+    private Leadership reaper = Leadership.EVERYONE;
 
     private Worker(Builder b) {
         this.queue = b.queue;
@@ -70,6 +71,7 @@ public final class Worker implements AutoCloseable {
 
     private Worker begin() {
         listening = queue.listenToOthers();
+        reaper = queue.leadership("reaper");
         long beat = Math.max(1, lease.toMillis() / 3);
         timer.scheduleWithFixedDelay(this::heartbeatAndReap, beat, beat, TimeUnit.MILLISECONDS);
         concurrency.forEach((queueName, slots) -> {
@@ -169,7 +171,9 @@ public final class Worker implements AutoCloseable {
             }
         }
         try {
-            queue.reap();
+            if (reaper.lead()) {
+                queue.reap();
+            }
         } catch (RuntimeException e) {
             LOG.warn("{}: reaping expired leases failed: {}", name, e.getMessage());
         }
@@ -208,6 +212,7 @@ public final class Worker implements AutoCloseable {
         }
         pools.forEach(ExecutorService::shutdownNow);
         timer.shutdownNow();
+        reaper.close();
         try {
             listening.close();
         } catch (Exception e) {

@@ -39,6 +39,17 @@ final class MariaDbQueue implements QueueSql {
     }
 
     @Override
+    public dev.flowbase.queue.Leadership leadership(dev.flowbase.db.Database db, String duty) {
+        // GET_LOCK names are server-wide: the database's name keeps two installations apart.
+        String name = ("flowbase:" + db.config().database() + ":" + duty);
+        return new dev.flowbase.queue.HeldLock(
+                db,
+                "SELECT GET_LOCK(?, 0)",
+                "SELECT RELEASE_LOCK(?)",
+                name.length() > 64 ? name.substring(0, 64) : name);
+    }
+
+    @Override
     public String now() {
         return "UTC_TIMESTAMP(6)";
     }

@@ -35,6 +35,14 @@ final class PostgresQueue implements QueueSql {
     }
 
     @Override
+    public dev.flowbase.queue.Leadership leadership(dev.flowbase.db.Database db, String duty) {
+        long key = java.nio.ByteBuffer.wrap(dev.flowbase.util.Sha256.of("flowbase:leader:" + duty))
+                .getLong();
+        return new dev.flowbase.queue.HeldLock(
+                db, "SELECT CASE WHEN pg_try_advisory_lock(?) THEN 1 ELSE 0 END", "SELECT pg_advisory_unlock(?)", key);
+    }
+
+    @Override
     public String now() {
         return "now()";
     }
