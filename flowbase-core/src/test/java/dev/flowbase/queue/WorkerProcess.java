@@ -7,15 +7,22 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The main class of the worker JVM that {@link KilledWorkerTest} kills: {@code URL} runs a worker
- * named {@code doomed} whose handler says which task it started and then never returns.
+ * The main class of the worker JVMs of the queue's process tests. {@code URL} runs a worker named
+ * {@code doomed} whose handler says which task it started and then never returns
+ * ({@link KilledWorkerTest}); {@code drain URL NAME} drains the queue with four threads, printing
+ * each task it completed, and exits when the queue is empty ({@link TwoJvmDrainTest}).
  */
 public final class WorkerProcess {
     static final String STARTED = "FLOWBASE-STARTED ";
+    static final String DONE = "FLOWBASE-DONE ";
 
     private WorkerProcess() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("drain")) {
+            drain(args[1], args[2]);
+            return;
+        }
         Database db = Database.open(DatabaseConfig.fromUrl(args[0]));
         Worker.on(Queue.create(db))
                 .name("doomed")
@@ -29,5 +36,31 @@ public final class WorkerProcess {
                 })
                 .start();
         new CountDownLatch(1).await();
+    }
+
+    private static void drain(String url, String name) throws Exception {
+        try (Database db = Database.open(DatabaseConfig.fromUrl(url))) {
+            Queue queue = Queue.create(db);
+            Thread[] threads = new Thread[4];
+            for (int t = 0; t < threads.length; t++) {
+                String worker = name + "-" + t;
+                threads[t] = Thread.ofPlatform().start(() -> {
+                    for (var leases = queue.claim("jobs", 10, worker, Duration.ofMinutes(10));
+                            !leases.isEmpty();
+                            leases = queue.claim("jobs", 10, worker, Duration.ofMinutes(10))) {
+                        queue.completeAll(leases);
+                        StringBuilder out = new StringBuilder();
+                        leases.forEach(l -> out.append(DONE).append(l.taskId()).append('\n'));
+                        synchronized (System.out) {
+                            System.out.print(out);
+                            System.out.flush();
+                        }
+                    }
+                });
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
     }
 }
