@@ -42,7 +42,7 @@ public record Script(
      */
     static Script of(String name, String origin, String rawText) {
         String text = Checksum.normalize(rawText);
-        boolean transactional = !text.lines().findFirst().orElse("").strip().equalsIgnoreCase(NO_TRANSACTION);
+        boolean transactional = transactional(text);
         String checksum = dev.flowbase.util.Sha256.hex(text);
         Matcher v = VERSIONED.matcher(name);
         if (v.matches()) {
@@ -80,7 +80,6 @@ public record Script(
     /** A callback file: run at its event, never recorded in the history. */
     static Script callback(String name, String origin, String rawText) {
         String text = Checksum.normalize(rawText);
-        boolean transactional = !text.lines().findFirst().orElse("").strip().equalsIgnoreCase(NO_TRANSACTION);
         return new Script(
                 name,
                 origin,
@@ -89,7 +88,7 @@ public record Script(
                 name,
                 text,
                 dev.flowbase.util.Sha256.hex(text),
-                transactional,
+                transactional(text),
                 null);
     }
 
@@ -114,6 +113,11 @@ public record Script(
                 dev.flowbase.util.Sha256.hex("java:" + m.checksum()),
                 true,
                 m);
+    }
+
+    /** False when the first line is {@code -- flowbase:no-transaction}. */
+    private static boolean transactional(String text) {
+        return !text.lines().findFirst().orElse("").strip().equalsIgnoreCase(NO_TRANSACTION);
     }
 
     private static String describe(String fromName) {

@@ -259,21 +259,7 @@ public final class Queue {
     public Task fail(Lease lease, String error) {
         Duration wait = backoff.after(lease.task().retryCount());
         return db.inTransaction("Failing task " + lease.taskId(), h -> {
-            int n = h.createUpdate("UPDATE tasks SET"
-                            + " status = CASE WHEN retry_count < max_retries THEN 'ready' ELSE 'dead' END,"
-                            + " retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1"
-                            + " ELSE retry_count END,"
-                            + " run_at = " + sql.nowPlus("wait") + ", error_message = :error,"
-                            + " dead_lettered_at = CASE WHEN retry_count < max_retries THEN NULL ELSE " + sql.now()
-                            + " END, lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                            + " updated_at = " + sql.now()
-                            + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
-                    .bind("wait", wait.toMillis())
-                    .bind("error", error)
-                    .bind("id", lease.taskId())
-                    .bind("attempt", lease.attempt())
-                    .execute();
-            requireHeld(h, n, lease);
+            requireHeld(h, retryOrDead(h, lease.taskId(), lease.attempt(), error, wait), lease);
             attempts.finish(h, lease, "failed", TaskOutcome.error(error));
             return read(h, lease.taskId());
         });
@@ -293,23 +279,32 @@ public final class Queue {
             for (Map<String, Object> row : expired) {
                 UUID id = UUID.fromString(row.get("id").toString());
                 int attempt = ((Number) row.get("attempt")).intValue();
-                reaped += h.createUpdate("UPDATE tasks SET"
-                                + " status = CASE WHEN retry_count < max_retries THEN 'ready' ELSE 'dead' END,"
-                                + " retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1"
-                                + " ELSE retry_count END,"
-                                + " dead_lettered_at = CASE WHEN retry_count < max_retries THEN NULL ELSE " + sql.now()
-                                + " END, error_message = :error,"
-                                + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                                + " updated_at = " + sql.now()
-                                + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
-                        .bind("error", "the lease of attempt " + attempt + " expired")
-                        .bind("id", id)
-                        .bind("attempt", attempt)
-                        .execute();
+                reaped += retryOrDead(h, id, attempt, "the lease of attempt " + attempt + " expired", Duration.ZERO);
                 attempts.timedOut(h, id, attempt);
             }
             return reaped;
         });
+    }
+
+    /**
+     * Ends a failed or lost attempt, fenced by its number: ready again after {@code wait} while the
+     * task has retries left, dead otherwise. Returns how many rows it changed (0 when fenced off).
+     */
+    private int retryOrDead(Handle h, UUID id, int attempt, String error, Duration wait) {
+        return h.createUpdate("UPDATE tasks SET"
+                        + " status = CASE WHEN retry_count < max_retries THEN 'ready' ELSE 'dead' END,"
+                        + " retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1"
+                        + " ELSE retry_count END,"
+                        + " run_at = " + sql.nowPlus("wait") + ", error_message = :error,"
+                        + " dead_lettered_at = CASE WHEN retry_count < max_retries THEN NULL ELSE " + sql.now()
+                        + " END, lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                        + " updated_at = " + sql.now()
+                        + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                .bind("wait", wait.toMillis())
+                .bind("error", error)
+                .bind("id", id)
+                .bind("attempt", attempt)
+                .execute();
     }
 
     /** Tasks per queue and state, from the (queue, status) prefix of the claim index where the engine has one. */
@@ -375,10 +370,5 @@ public final class Queue {
                 .map(db.rows(Task.class))
                 .findOne()
                 .orElseThrow(() -> new NotFoundException("task", id));
-    }
-
-    /** Now, by the clock of the stores (for attempt timings; leases use the database's clock). */
-    Instant now() {
-        return attempts.now();
     }
 }
