@@ -14,7 +14,11 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Every attempt of a task as a row of {@code task_executions}: started at claim, ended with its outcome. */
+/**
+ * Every attempt of a task as a row of {@code task_executions}, written once, when the attempt
+ * ends: while it runs, its lease in {@code task_queue} is the record of it. A batch of attempts
+ * that ended together is one bulk insert (COPY on PostgreSQL).
+ */
 final class Attempts {
     private static final List<String> COLUMNS = List.of(
             "id",
@@ -24,9 +28,28 @@ final class Attempts {
             "attempt",
             "status",
             "worker",
+            "result",
+            "output",
+            "error_message",
+            "exit_code",
             "started_at",
+            "completed_at",
+            "duration_ms",
             "created_at",
             "updated_at");
+
+    /** An attempt that has ended: whose task, which number, who ran it and since when. */
+    record Ended(UUID taskId, UUID organizationId, UUID runId, int attempt, String worker, Instant startedAt) {
+        static Ended of(Lease l) {
+            return new Ended(
+                    l.taskId(),
+                    l.task().organizationId(),
+                    l.task().workflowExecutionId(),
+                    l.attempt(),
+                    l.owner(),
+                    l.claimedAt());
+        }
+    }
 
     private final Database db;
     private final Stores stores;
@@ -40,19 +63,30 @@ final class Attempts {
         return stores.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    void start(Handle h, List<Lease> leases) {
-        List<Object[]> rows = new ArrayList<>(leases.size());
-        for (Lease l : leases) {
-            Instant at = l.claimedAt();
+    /** Records these attempts as ended now with {@code status} and {@code outcome}. */
+    void record(Handle h, List<Ended> ended, String status, TaskOutcome outcome) {
+        if (ended.isEmpty()) {
+            return;
+        }
+        Instant at = now();
+        List<Object[]> rows = new ArrayList<>(ended.size());
+        for (Ended e : ended) {
+            Instant started = e.startedAt() == null || e.startedAt().isAfter(at) ? at : e.startedAt();
             rows.add(new Object[] {
                 Uuids.v7(at),
-                l.task().organizationId(),
-                l.taskId(),
-                l.task().workflowExecutionId(),
-                l.attempt(),
-                "running",
-                l.owner(),
+                e.organizationId(),
+                e.taskId(),
+                e.runId(),
+                e.attempt(),
+                status,
+                e.worker(),
+                outcome.result(),
+                outcome.output(),
+                outcome.errorMessage(),
+                outcome.exitCode(),
+                started,
                 at,
+                Duration.between(started, at).toMillis(),
                 at,
                 at
             });
@@ -62,61 +96,5 @@ final class Attempts {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-    }
-
-    void finish(Handle h, Lease lease, String status, TaskOutcome outcome) {
-        Instant at = now();
-        h.createUpdate("UPDATE task_executions SET status = :status, result = :result, output = :output,"
-                        + " error_message = :error, exit_code = :exitCode, completed_at = :at, duration_ms = :ms,"
-                        + " updated_at = :at WHERE task_id = :task AND attempt = :attempt")
-                .bind("status", status)
-                .bindByType("result", outcome.result(), com.fasterxml.jackson.databind.JsonNode.class)
-                .bind("output", outcome.output())
-                .bind("error", outcome.errorMessage())
-                .bind("exitCode", outcome.exitCode())
-                .bind("at", at)
-                .bind("ms", Math.max(0, Duration.between(lease.claimedAt(), at).toMillis()))
-                .bind("task", lease.taskId())
-                .bind("attempt", lease.attempt())
-                .execute();
-    }
-
-    /** Ends the attempts of a batch that ended together; leases claimed together share one statement. */
-    void finishAll(Handle h, List<Lease> leases, String status) {
-        Instant at = now();
-        java.util.Map<Instant, List<Lease>> byClaim =
-                leases.stream().collect(java.util.stream.Collectors.groupingBy(Lease::claimedAt));
-        for (var group : byClaim.entrySet()) {
-            Fenced.bind(
-                            h.createUpdate("UPDATE task_executions SET status = :status, completed_at = :at,"
-                                    + " duration_ms = :ms, updated_at = :at WHERE (task_id, attempt) IN ("
-                                    + Fenced.pairs(group.getValue().size()) + ")"),
-                            group.getValue())
-                    .bind("status", status)
-                    .bind("at", at)
-                    .bind("ms", Math.max(0, Duration.between(group.getKey(), at).toMillis()))
-                    .execute();
-        }
-    }
-
-    /** The running attempt of a cancelled task, if there is one, ends cancelled. */
-    void cancelled(Handle h, UUID task) {
-        Instant at = now();
-        h.createUpdate("UPDATE task_executions SET status = 'cancelled', completed_at = :at, updated_at = :at"
-                        + " WHERE task_id = :task AND status = 'running'")
-                .bind("at", at)
-                .bind("task", task)
-                .execute();
-    }
-
-    void timedOut(Handle h, UUID task, int attempt) {
-        Instant at = now();
-        h.createUpdate("UPDATE task_executions SET status = 'timed_out', completed_at = :at, updated_at = :at,"
-                        + " error_message = 'the lease expired' WHERE task_id = :task AND attempt = :attempt"
-                        + " AND status = 'running'")
-                .bind("at", at)
-                .bind("task", task)
-                .bind("attempt", attempt)
-                .execute();
     }
 }

@@ -3,20 +3,23 @@ package dev.flowbase.queue;
 import dev.flowbase.db.Database;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.store.ConstraintViolationException;
+import dev.flowbase.store.Dag;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.NotFoundException;
+import dev.flowbase.store.ReadySet;
+import dev.flowbase.store.RunCounters;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskOutcome;
+import dev.flowbase.store.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,6 +36,17 @@ import org.jdbi.v3.core.Handle;
  * }</pre>
  */
 public final class Queue {
+    /** The order a claim takes ready tasks in, for the leases it returns. */
+    private static final java.util.Comparator<Task> CLAIM_ORDER = java.util.Comparator.comparingInt(Task::priority)
+            .reversed()
+            .thenComparing(Task::runAt)
+            .thenComparing(Task::id);
+
+    /** The attempts running under a lease, as {@link Attempts.Ended} rows; conditions follow with AND. */
+    private static final String LEASED = "SELECT q.task_id, t.organization_id, t.workflow_execution_id AS run_id,"
+            + " q.attempt, q.lease_owner AS worker, q.claimed_at AS started_at FROM task_queue q"
+            + " JOIN tasks t ON t.id = q.task_id WHERE q.lease_owner IS NOT NULL";
+
     private final Database db;
     private final Stores stores;
     private final QueueSql sql;
@@ -143,15 +157,22 @@ public final class Queue {
      */
     public void release(Lease lease) {
         db.inTransaction("Releasing task " + lease.taskId(), h -> {
-            int n = h.createUpdate("UPDATE tasks SET status = 'ready', lease_owner = NULL, lease_expires_at = NULL,"
-                            + " lock_version = lock_version + 1, updated_at = " + sql.now()
-                            + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+            int n = h.createUpdate(
+                            "UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL,"
+                                    + " claimed_at = NULL WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL")
                     .bind("id", lease.taskId())
                     .bind("attempt", lease.attempt())
                     .execute();
             if (n == 1) {
-                attempts.finish(
-                        h, lease, "cancelled", TaskOutcome.error("the worker stopped before the task was done"));
+                h.createUpdate("UPDATE tasks SET status = 'ready', lease_owner = NULL, lease_expires_at = NULL,"
+                                + " lock_version = lock_version + 1, updated_at = " + sql.now() + " WHERE id = :id")
+                        .bind("id", lease.taskId())
+                        .execute();
+                attempts.record(
+                        h,
+                        List.of(Attempts.Ended.of(lease)),
+                        "cancelled",
+                        TaskOutcome.error("the worker stopped before the task was done"));
             }
             return null;
         });
@@ -160,28 +181,25 @@ public final class Queue {
 
     /**
      * Claims up to {@code max} ready tasks of {@code queue} for {@code worker}, for {@code lease}
-     * by the database's clock, without waiting on tasks other workers are claiming. Each claim
-     * starts an attempt, recorded in {@code task_executions}.
+     * by the database's clock, without waiting on tasks other workers are claiming.
      */
     public List<Lease> claim(String queue, int max, String worker, Duration lease) {
         return db.inTransaction("Claiming tasks of queue " + queue, h -> {
-            List<QueueSql.Claimed> claimed = sql.claim(h, queue, max, worker, lease);
-            if (claimed.isEmpty()) {
+            List<Task> tasks = new ArrayList<>(sql.claim(h, queue, max, worker, lease, db.rows(Task.class)));
+            tasks.sort(CLAIM_ORDER);
+            if (tasks.isEmpty()) {
                 return List.of();
             }
-            Map<UUID, Task> tasks = h
-                    .createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
-                    .bindList(
-                            "ids",
-                            claimed.stream().map(QueueSql.Claimed::taskId).toList())
-                    .map(db.rows(Task.class))
-                    .stream()
-                    .collect(Collectors.toMap(Task::id, Function.identity()));
-            List<Lease> leases = new ArrayList<>();
-            for (QueueSql.Claimed c : claimed) {
-                leases.add(new Lease(tasks.get(c.taskId()), c.attempt(), worker, attempts.now()));
+            Instant at = attempts.now();
+            List<Lease> leases = new ArrayList<>(tasks.size());
+            Set<UUID> runs = new HashSet<>();
+            for (Task t : tasks) {
+                leases.add(new Lease(t, t.attempt(), worker, at));
+                if (t.workflowExecutionId() != null) {
+                    runs.add(t.workflowExecutionId());
+                }
             }
-            attempts.start(h, leases);
+            RunCounters.started(h, runs, at);
             return leases;
         });
     }
@@ -189,13 +207,19 @@ public final class Queue {
     /** Extends the lease by {@code extend} from now, by the database's clock. */
     public void heartbeat(Lease lease, Duration extend) {
         db.inTransaction("Extending the lease of task " + lease.taskId(), h -> {
-            int n = h.createUpdate("UPDATE tasks SET lease_expires_at = " + sql.nowPlus("extend") + ", heartbeat_at = "
-                            + sql.now() + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+            int n = h.createUpdate("UPDATE task_queue SET lease_expires_at = " + sql.nowPlus("extend")
+                            + " WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL")
                     .bind("extend", extend.toMillis())
                     .bind("id", lease.taskId())
                     .bind("attempt", lease.attempt())
                     .execute();
-            return requireHeld(h, n, lease);
+            requireHeld(h, n, lease);
+            h.createUpdate("UPDATE tasks SET lease_expires_at = " + sql.nowPlus("extend") + ", heartbeat_at = "
+                            + sql.now() + " WHERE id = :id")
+                    .bind("extend", extend.toMillis())
+                    .bind("id", lease.taskId())
+                    .execute();
+            return null;
         });
     }
 
@@ -206,20 +230,17 @@ public final class Queue {
      */
     public Task complete(Lease lease, TaskOutcome outcome) {
         return db.inTransaction("Completing task " + lease.taskId(), h -> {
-            int n = h.createUpdate("UPDATE tasks SET status = 'succeeded', result = :result, output = :output,"
+            requireHeld(h, endLeases(h, List.of(lease)).size(), lease);
+            h.createUpdate("UPDATE tasks SET status = 'succeeded', result = :result, output = :output,"
                             + " exit_code = :exitCode, error_message = NULL, completed_at = " + sql.now() + ","
                             + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                            + " updated_at = " + sql.now()
-                            + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                            + " updated_at = " + sql.now() + " WHERE id = :id")
                     .bindByType("result", outcome.result(), com.fasterxml.jackson.databind.JsonNode.class)
                     .bind("output", outcome.output())
                     .bind("exitCode", outcome.exitCode())
                     .bind("id", lease.taskId())
-                    .bind("attempt", lease.attempt())
                     .execute();
-            requireHeld(h, n, lease);
-            attempts.finish(h, lease, "succeeded", outcome);
-            Dag.releaseChildren(h, List.of(lease.taskId()), sql);
+            succeeded(h, List.of(lease), outcome);
             return read(h, lease.taskId());
         });
     }
@@ -236,18 +257,46 @@ public final class Queue {
             return 0;
         }
         return db.inTransaction("Completing " + leases.size() + " tasks", h -> {
-            String pairs = Fenced.pairs(leases.size());
-            int done = Fenced.bind(
-                            h.createUpdate("UPDATE tasks SET status = 'succeeded', completed_at = " + sql.now()
-                                    + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"
-                                    + " lock_version = lock_version + 1, updated_at = " + sql.now()
-                                    + " WHERE status = 'running' AND (id, attempt) IN (" + pairs + ")"),
-                            leases)
+            List<Lease> held = endLeases(h, leases);
+            if (held.isEmpty()) {
+                return 0;
+            }
+            h.createUpdate("UPDATE tasks SET status = 'succeeded', completed_at = " + sql.now()
+                            + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"
+                            + " lock_version = lock_version + 1, updated_at = " + sql.now() + " WHERE id IN (<ids>)")
+                    .bindList("ids", held.stream().map(Lease::taskId).toList())
                     .execute();
-            attempts.finishAll(h, leases, "succeeded");
-            Dag.releaseChildren(h, leases.stream().map(Lease::taskId).toList(), sql);
-            return done;
+            succeeded(h, held, TaskOutcome.NONE);
+            return held.size();
         });
+    }
+
+    /** Deletes the queue rows these leases still hold, fenced by their attempts; returns the leases that held. */
+    private List<Lease> endLeases(Handle h, List<Lease> leases) {
+        Set<QueueSql.Claimed> ended = new HashSet<>(Fenced.bind(
+                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
+                                + Fenced.pairs(leases.size()) + ") RETURNING task_id, attempt"),
+                        leases)
+                .map(db.rows(QueueSql.Claimed.class))
+                .list());
+        return leases.stream()
+                .filter(l -> ended.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
+                .toList();
+    }
+
+    /** What follows a success: the attempts' history, the children released, the runs' counters. */
+    private void succeeded(Handle h, List<Lease> leases, TaskOutcome outcome) {
+        Instant at = attempts.now();
+        attempts.record(h, leases.stream().map(Attempts.Ended::of).toList(), "succeeded", outcome);
+        Dag.succeeded(h, leases.stream().map(Lease::taskId).toList(), at);
+        RunCounters.record(h, moves(leases, TaskStatus.SUCCEEDED), at);
+    }
+
+    private static List<RunCounters.Move> moves(List<Lease> leases, TaskStatus to) {
+        return leases.stream()
+                .filter(l -> l.task().workflowExecutionId() != null)
+                .map(l -> new RunCounters.Move(l.task().workflowExecutionId(), TaskStatus.RUNNING, to))
+                .toList();
     }
 
     /**
@@ -259,8 +308,9 @@ public final class Queue {
     public Task fail(Lease lease, String error) {
         Duration wait = backoff.after(lease.task().retryCount());
         return db.inTransaction("Failing task " + lease.taskId(), h -> {
-            requireHeld(h, retryOrDead(h, lease.taskId(), lease.attempt(), error, wait), lease);
-            attempts.finish(h, lease, "failed", TaskOutcome.error(error));
+            Attempts.Ended attempt = Attempts.Ended.of(lease);
+            requireHeld(h, retryOrDead(h, attempt, error, wait) ? 1 : 0, lease);
+            attempts.record(h, List.of(attempt), "failed", TaskOutcome.error(error));
             return read(h, lease.taskId());
         });
     }
@@ -271,40 +321,62 @@ public final class Queue {
      */
     public int reap() {
         return db.inTransaction("Reaping expired leases", h -> {
-            List<Map<String, Object>> expired = h.createQuery("SELECT id, attempt FROM tasks WHERE status = 'running'"
-                            + " AND lease_expires_at < " + sql.now())
-                    .mapToMap()
+            List<Attempts.Ended> expired = h.createQuery(LEASED + " AND q.lease_expires_at < " + sql.now())
+                    .map(db.rows(Attempts.Ended.class))
                     .list();
-            int reaped = 0;
-            for (Map<String, Object> row : expired) {
-                UUID id = UUID.fromString(row.get("id").toString());
-                int attempt = ((Number) row.get("attempt")).intValue();
-                reaped += retryOrDead(h, id, attempt, "the lease of attempt " + attempt + " expired", Duration.ZERO);
-                attempts.timedOut(h, id, attempt);
+            List<Attempts.Ended> reaped = new ArrayList<>();
+            for (Attempts.Ended attempt : expired) {
+                if (retryOrDead(h, attempt, "the lease of attempt " + attempt.attempt() + " expired", Duration.ZERO)) {
+                    reaped.add(attempt);
+                }
             }
-            return reaped;
+            attempts.record(h, reaped, "timed_out", TaskOutcome.error("the lease expired"));
+            return reaped.size();
         });
     }
 
     /**
      * Ends a failed or lost attempt, fenced by its number: ready again after {@code wait} while the
-     * task has retries left, dead otherwise. Returns how many rows it changed (0 when fenced off).
+     * task has retries left, dead (its descendants skipped) otherwise. False when fenced off.
      */
-    private int retryOrDead(Handle h, UUID id, int attempt, String error, Duration wait) {
-        return h.createUpdate("UPDATE tasks SET"
-                        + " status = CASE WHEN retry_count < max_retries THEN 'ready' ELSE 'dead' END,"
-                        + " retry_count = CASE WHEN retry_count < max_retries THEN retry_count + 1"
-                        + " ELSE retry_count END,"
+    private boolean retryOrDead(Handle h, Attempts.Ended attempt, String error, Duration wait) {
+        boolean retry = h.createQuery("SELECT CASE WHEN retry_count < max_retries THEN 1 ELSE 0 END FROM tasks"
+                                + " WHERE id = :id")
+                        .bind("id", attempt.taskId())
+                        .mapTo(Integer.class)
+                        .one()
+                == 1;
+        String fence = " WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL";
+        int held = h.createUpdate(
+                        retry
+                                ? "UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL, claimed_at = NULL,"
+                                        + " run_at = " + sql.nowPlus("wait") + fence
+                                : "DELETE FROM task_queue" + fence)
+                .bind("wait", wait.toMillis())
+                .bind("id", attempt.taskId())
+                .bind("attempt", attempt.attempt())
+                .execute();
+        if (held == 0) {
+            return false;
+        }
+        h.createUpdate("UPDATE tasks SET status = :status, retry_count = retry_count + :retried,"
                         + " run_at = " + sql.nowPlus("wait") + ", error_message = :error,"
-                        + " dead_lettered_at = CASE WHEN retry_count < max_retries THEN NULL ELSE " + sql.now()
-                        + " END, lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                        + " updated_at = " + sql.now()
-                        + " WHERE id = :id AND attempt = :attempt AND status = 'running'")
+                        + " dead_lettered_at = " + (retry ? "NULL" : sql.now()) + ","
+                        + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                        + " updated_at = " + sql.now() + " WHERE id = :id")
+                .bind("status", retry ? "ready" : "dead")
+                .bind("retried", retry ? 1 : 0)
                 .bind("wait", wait.toMillis())
                 .bind("error", error)
-                .bind("id", id)
-                .bind("attempt", attempt)
+                .bind("id", attempt.taskId())
                 .execute();
+        if (!retry) {
+            Instant at = attempts.now();
+            RunCounters.record(
+                    h, List.of(new RunCounters.Move(attempt.runId(), TaskStatus.RUNNING, TaskStatus.DEAD)), at);
+            Dag.skipDescendants(h, attempt.taskId(), TaskStatus.DEAD, at);
+        }
+        return true;
     }
 
     /** Tasks per queue and state, from the (queue, status) prefix of the claim index where the engine has one. */
@@ -336,22 +408,36 @@ public final class Queue {
                         .execute());
     }
 
-    /** Cancels a task that has not finished; a running one loses its lease (its worker's answer is refused). */
+    /**
+     * Cancels a task that has not finished, and skips the tasks below it; a running one loses its
+     * lease (its worker's answer is refused).
+     */
     public Task cancel(UUID taskId) {
         return db.inTransaction("Cancelling task " + taskId, h -> {
+            Task before = read(h, taskId);
+            List<Attempts.Ended> running = h.createQuery(LEASED + " AND q.task_id = :id")
+                    .bind("id", taskId)
+                    .map(db.rows(Attempts.Ended.class))
+                    .list();
             int n = h.createUpdate("UPDATE tasks SET status = 'cancelled', completed_at = " + sql.now() + ","
                             + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
                             + " updated_at = " + sql.now()
                             + " WHERE id = :id AND status IN ('pending', 'ready', 'running', 'failed', 'dead')")
                     .bind("id", taskId)
                     .execute();
-            Task now = read(h, taskId);
-            attempts.cancelled(h, taskId);
             if (n == 0) {
                 throw new dev.flowbase.store.InvalidTransitionException("task " + taskId + " cannot be cancelled: it"
-                        + " is " + now.status().name().toLowerCase(java.util.Locale.ROOT));
+                        + " is " + before.status().name().toLowerCase(java.util.Locale.ROOT));
             }
-            return now;
+            ReadySet.remove(h, List.of(taskId));
+            attempts.record(h, running, "cancelled", TaskOutcome.error("the task was cancelled"));
+            Instant at = attempts.now();
+            RunCounters.record(
+                    h,
+                    List.of(new RunCounters.Move(before.workflowExecutionId(), before.status(), TaskStatus.CANCELLED)),
+                    at);
+            Dag.skipDescendants(h, taskId, TaskStatus.CANCELLED, at);
+            return read(h, taskId);
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.store.Task;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The part of the queue that differs per engine: how many ready tasks are claimed at once without
@@ -15,11 +17,36 @@ public interface QueueSql {
     record Claimed(java.util.UUID taskId, int attempt) {}
 
     /**
-     * Moves up to {@code max} ready tasks of {@code queue} whose {@code run_at} has come, highest
-     * priority first, to {@code running} under a lease of {@code owner} that lasts {@code lease},
-     * counting up their attempt. Tasks other claimers hold locked are skipped, never waited for.
+     * Leases up to {@code max} rows of {@code task_queue} of {@code queue} whose {@code run_at}
+     * has come, highest priority first, to {@code owner} for {@code lease}, counting up their
+     * attempt. Rows other claimers hold locked are skipped, never waited for.
      */
-    List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease);
+    List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease);
+
+    /**
+     * Claims as {@link #claimRows} does and moves the claimed tasks to {@code running}, returning
+     * them as they are now. Engines that can do it in one statement override this.
+     */
+    default List<Task> claim(Handle h, String queue, int max, String owner, Duration lease, RowMapper<Task> rows) {
+        List<java.util.UUID> ids = claimRows(h, queue, max, owner, lease).stream()
+                .map(Claimed::taskId)
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        h.createUpdate("UPDATE tasks SET status = 'running', attempt = attempt + 1, lease_owner = :owner,"
+                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = " + now() + ","
+                        + " started_at = COALESCE(started_at, " + now() + "), updated_at = " + now()
+                        + " WHERE id IN (<ids>)")
+                .bind("owner", owner)
+                .bind("lease", lease.toMillis())
+                .bindList("ids", ids)
+                .execute();
+        return h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(rows)
+                .list();
+    }
 
     /** The database's current time, as an expression comparable with the instants the stores write. */
     String now();

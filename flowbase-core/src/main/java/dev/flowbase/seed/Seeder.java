@@ -20,6 +20,7 @@ public final class Seeder {
     public static final List<String> DATA_TABLES = List.of(
             "task_executions",
             "task_dependencies",
+            "task_queue",
             "tasks",
             "workflow_executions",
             "workflow_versions",

@@ -68,7 +68,11 @@ public final class ExecutionStore {
                     null,
                     null,
                     now,
-                    now);
+                    now,
+                    0,
+                    0,
+                    0,
+                    0);
             h.createUpdate(insertRun).bindMethods(run).execute();
             tx.auditor.record(
                     h,

@@ -34,6 +34,7 @@ public final class Stores {
             Map.entry("workflow_versions", "workflows"),
             Map.entry("tasks", "tasks"),
             Map.entry("task_dependencies", "tasks"),
+            Map.entry("task_queue", "tasks"),
             Map.entry("workflow_executions", "executions"),
             Map.entry("task_executions", "executions"),
             Map.entry("logs", "logs"),

@@ -31,6 +31,7 @@ public final class TaskStore {
         "queue_name",
         "run_at",
         "idempotency_key",
+        "pending_parents",
         "lock_version",
         "created_at",
         "updated_at"
@@ -45,20 +46,39 @@ public final class TaskStore {
     }
 
     /**
-     * Adds a task that waits for {@code dependsOn} (all must exist): {@code pending} while it waits,
-     * {@code ready} when it waits for nothing.
+     * Adds a task that waits for {@code dependsOn} (all must exist): {@code pending} while some of
+     * them have not succeeded, {@code ready} when it waits for nothing, and {@code cancelled}
+     * (skipped) at once when one of them is dead or cancelled, as its other descendants were.
      */
     public Task insertTask(NewTask task, Collection<UUID> dependsOn) {
         return tx.write("Inserting task " + task.name(), h -> {
             Instant now = tx.now();
-            for (UUID parent : dependsOn) {
-                if (find(h, parent).isEmpty()) {
-                    throw new NotFoundException("task", parent);
+            int waitingFor = 0;
+            Task skippedBecause = null;
+            for (UUID parent : new java.util.LinkedHashSet<>(dependsOn)) {
+                Task p = find(h, parent).orElseThrow(() -> new NotFoundException("task", parent));
+                waitingFor += p.status() == TaskStatus.SUCCEEDED ? 0 : 1;
+                if (p.status() == TaskStatus.DEAD || p.status() == TaskStatus.CANCELLED) {
+                    skippedBecause = p;
                 }
             }
+            TaskStatus status = skippedBecause != null
+                    ? TaskStatus.CANCELLED
+                    : waitingFor > 0 ? TaskStatus.PENDING : TaskStatus.READY;
             UUID id = tx.newId(now);
-            bind(h.createUpdate(insert), task, id, dependsOn.isEmpty() ? TaskStatus.READY : TaskStatus.PENDING, now)
+            bind(h.createUpdate(insert), task, id, status, now)
+                    .bind("pendingParents", status == TaskStatus.PENDING ? waitingFor : 0)
                     .execute();
+            if (skippedBecause != null) {
+                h.createUpdate("UPDATE tasks SET error_message = :why, completed_at = :now WHERE id = :id")
+                        .bind("why", Dag.reason(skippedBecause.id(), skippedBecause.status()))
+                        .bind("now", now)
+                        .bind("id", id)
+                        .execute();
+            } else if (status == TaskStatus.READY) {
+                ReadySet.add(h, List.of(id));
+            }
+            RunCounters.record(h, List.of(new RunCounters.Move(task.workflowExecutionId(), null, status)), now);
             for (UUID parent : dependsOn) {
                 h.createUpdate("INSERT INTO task_dependencies (id, task_id, depends_on_task_id, created_at)"
                                 + " VALUES (:id, :task, :parent, :now)")
@@ -92,8 +112,23 @@ public final class TaskStore {
             for (NewTask t : tasks) {
                 rows.add(row(t, tx.newId(now), now));
             }
+            List<Object[]> ready = new java.util.ArrayList<>(tasks.size());
+            List<RunCounters.Move> moves = new java.util.ArrayList<>();
+            for (Object[] r : rows) {
+                // The columns of ReadySet.COLUMNS, read from the task's own row.
+                ready.add(new Object[] {r[0], r[15], r[9], r[16], 0});
+            }
+            for (NewTask t : tasks) {
+                if (t.workflowExecutionId() != null) {
+                    moves.add(new RunCounters.Move(t.workflowExecutionId(), null, TaskStatus.READY));
+                }
+            }
             try {
-                return tx.db.dialect().bulkLoader().load(h.getConnection(), "tasks", List.of(COLUMNS), rows);
+                var loader = tx.db.dialect().bulkLoader();
+                int n = loader.load(h.getConnection(), "tasks", List.of(COLUMNS), rows);
+                loader.load(h.getConnection(), "task_queue", ReadySet.COLUMNS, ready);
+                RunCounters.record(h, moves, now);
+                return n;
             } catch (java.sql.SQLException e) {
                 // Classified and worded like every other failure by the transaction around it.
                 throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
@@ -122,6 +157,7 @@ public final class TaskStore {
             t.queueName(),
             Checks.orDefault(t.runAt(), now),
             t.idempotencyKey(),
+            0,
             1,
             now,
             now
@@ -177,7 +213,7 @@ public final class TaskStore {
                         .list());
     }
 
-    /** Counts of the workflow's tasks by state, and the share finished, from the (workflow, status) index. */
+    /** Counts of the workflow's tasks by state, and the share finished, from the workflow index (never the whole table). */
     public WorkflowProgress getWorkflowProgress(UUID workflowId) {
         return tx.read("Reading the progress of workflow " + workflowId, h -> {
             if (h.createQuery("SELECT COUNT(*) FROM workflows WHERE id = :id")
@@ -249,6 +285,18 @@ public final class TaskStore {
                     .bind("lockVersion", before.lockVersion())
                     .execute();
             Locking.requireUpdated(tx, h, n, "tasks", "task", id, before.lockVersion());
+            if (to == TaskStatus.READY) {
+                ReadySet.add(h, List.of(id));
+            } else {
+                ReadySet.remove(h, List.of(id));
+            }
+            RunCounters.record(
+                    h, List.of(new RunCounters.Move(before.workflowExecutionId(), before.status(), to)), now);
+            if (to == TaskStatus.SUCCEEDED) {
+                Dag.succeeded(h, List.of(id), now);
+            } else if (to == TaskStatus.DEAD || to == TaskStatus.CANCELLED) {
+                Dag.skipDescendants(h, id, to, now);
+            }
             Task after = find(h, id).orElseThrow();
             tx.auditor.record(h, now, after.organizationId(), "task.status", "task", id, before, after);
             return after;
@@ -271,12 +319,12 @@ public final class TaskStore {
                 throw new InvalidTransitionException("task " + id + " cannot be requeued from "
                         + Names.of(before.status()) + ": only failed and dead tasks are requeued");
             }
-            updateTaskStatus(id, TaskStatus.READY);
-            h.createUpdate("UPDATE tasks SET retry_count = 0, run_at = :now, updated_at = :now WHERE id = :id")
+            // Restored before the move, so the ready row is made from the run time it will have.
+            h.createUpdate("UPDATE tasks SET retry_count = 0, run_at = :now WHERE id = :id")
                     .bind("now", tx.now())
                     .bind("id", id)
                     .execute();
-            return find(h, id).orElseThrow();
+            return updateTaskStatus(id, TaskStatus.READY);
         });
     }
 
@@ -298,6 +346,7 @@ public final class TaskStore {
                     .bind("now", now)
                     .execute();
             Locking.requireUpdated(tx, h, n, "tasks", "task", changed.id(), changed.lockVersion());
+            ReadySet.reschedule(h, changed.id());
             Task after = find(h, changed.id()).orElseThrow();
             tx.auditor.record(h, now, after.organizationId(), "task.update", "task", after.id(), before, after);
             return after;
@@ -342,6 +391,7 @@ public final class TaskStore {
                 .bind("queueName", t.queueName())
                 .bind("runAt", Checks.orDefault(t.runAt(), now))
                 .bind("idempotencyKey", t.idempotencyKey())
+                .bind("pendingParents", 0)
                 .bind("lockVersion", 1)
                 .bind("createdAt", now)
                 .bind("updatedAt", now);

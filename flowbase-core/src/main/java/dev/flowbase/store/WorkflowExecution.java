@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One run of a workflow. {@code workflowVersion} is the published version it started with (null
- * when the workflow had none): later versions never change what a run runs.
+ * when the workflow had none): later versions never change what a run runs. The {@code tasks*}
+ * counters follow its tasks as they end, so progress is read without counting them.
  */
 public record WorkflowExecution(
         UUID id,
@@ -26,5 +27,20 @@ public record WorkflowExecution(
         Instant completedAt,
         Long durationMs,
         Instant createdAt,
-        Instant updatedAt)
-        implements Listed {}
+        Instant updatedAt,
+        int tasksTotal,
+        int tasksSucceeded,
+        int tasksFailed,
+        int tasksCancelled)
+        implements Listed {
+
+    /** Tasks of the run that have not ended yet. */
+    public int tasksOpen() {
+        return tasksTotal - tasksSucceeded - tasksFailed - tasksCancelled;
+    }
+
+    /** The share of the run's tasks that have ended, in percent with one decimal. */
+    public double percentDone() {
+        return tasksTotal == 0 ? 0 : Math.round((tasksTotal - tasksOpen()) * 1000.0 / tasksTotal) / 10.0;
+    }
+}

@@ -62,7 +62,7 @@ class KilledWorkerTest {
             // The ten-minute leases run out: rather than wait, they are moved into the past.
             db.withHandle(
                     "Letting the leases run out",
-                    h -> h.createUpdate("UPDATE tasks SET lease_expires_at = :past WHERE status = 'running'")
+                    h -> h.createUpdate("UPDATE task_queue SET lease_expires_at = :past WHERE lease_owner IS NOT NULL")
                             .bind("past", Instant.now().minus(Duration.ofHours(1)))
                             .execute());
 

@@ -13,10 +13,11 @@ import org.jdbi.v3.core.Handle;
 final class MariaDbQueue implements QueueSql {
 
     @Override
-    public List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease) {
-        List<UUID> ids = h.createQuery("SELECT id FROM tasks WHERE queue_name = :queue AND status = 'ready'"
-                        + " AND run_at <= UTC_TIMESTAMP(6) ORDER BY priority DESC, run_at, id LIMIT :max"
-                        + " FOR UPDATE SKIP LOCKED")
+    public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
+        List<UUID> ids = h.createQuery(
+                        "SELECT task_id FROM task_queue WHERE queue_name = :queue AND lease_owner IS NULL"
+                                + " AND run_at <= UTC_TIMESTAMP(6) ORDER BY priority DESC, run_at LIMIT :max"
+                                + " FOR UPDATE SKIP LOCKED")
                 .bind("queue", queue)
                 .bind("max", max)
                 .mapTo(UUID.class)
@@ -24,15 +25,13 @@ final class MariaDbQueue implements QueueSql {
         if (ids.isEmpty()) {
             return List.of();
         }
-        h.createUpdate("UPDATE tasks SET status = 'running', lease_owner = :owner,"
-                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = UTC_TIMESTAMP(6),"
-                        + " attempt = attempt + 1, started_at = COALESCE(started_at, UTC_TIMESTAMP(6)),"
-                        + " updated_at = UTC_TIMESTAMP(6) WHERE id IN (<ids>)")
+        h.createUpdate("UPDATE task_queue SET lease_owner = :owner, lease_expires_at = " + nowPlus("lease") + ","
+                        + " claimed_at = UTC_TIMESTAMP(6), attempt = attempt + 1 WHERE task_id IN (<ids>)")
                 .bind("owner", owner)
                 .bind("lease", lease.toMillis())
                 .bindList("ids", ids)
                 .execute();
-        return h.createQuery("SELECT id, attempt FROM tasks WHERE id IN (<ids>)")
+        return h.createQuery("SELECT task_id, attempt FROM task_queue WHERE task_id IN (<ids>)")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new Claimed(UUID.fromString(rs.getString(1)), rs.getInt(2)))
                 .list();

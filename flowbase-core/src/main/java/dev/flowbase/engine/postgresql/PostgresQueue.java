@@ -1,26 +1,50 @@
 package dev.flowbase.engine.postgresql;
 
 import dev.flowbase.queue.QueueSql;
+import dev.flowbase.store.Task;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
-/** PostgreSQL claims in one statement: the ready ids locked with SKIP LOCKED, updated, returned. */
+/**
+ * PostgreSQL claims in one statement: the ready rows of {@code task_queue} locked with SKIP LOCKED
+ * and leased, their tasks moved to running and returned.
+ */
 final class PostgresQueue implements QueueSql {
+    /** The ready rows to claim, locked, skipping rows other claimers hold. */
+    private static final String PICK = "WITH picked AS (SELECT task_id FROM task_queue WHERE queue_name = :queue"
+            + " AND lease_owner IS NULL AND run_at <= now() ORDER BY priority DESC, run_at"
+            + " LIMIT :max FOR UPDATE SKIP LOCKED)";
 
     @Override
-    public List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease) {
-        return h.createQuery("WITH picked AS (SELECT id FROM tasks WHERE queue_name = :queue AND status = 'ready'"
-                        + " AND run_at <= now() ORDER BY priority DESC, run_at, id LIMIT :max FOR UPDATE SKIP LOCKED)"
-                        + " UPDATE tasks t SET status = 'running', lease_owner = :owner,"
-                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = now(),"
-                        + " attempt = t.attempt + 1, started_at = COALESCE(t.started_at, now()), updated_at = now()"
-                        + " FROM picked WHERE t.id = picked.id RETURNING t.id, t.attempt")
+    public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
+        return h.createQuery(PICK + " UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
+                        + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
+                        + " FROM picked WHERE q.task_id = picked.task_id RETURNING q.task_id, q.attempt")
                 .bind("queue", queue)
                 .bind("max", max)
                 .bind("owner", owner)
                 .bind("lease", lease.toMillis())
                 .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
+                .list();
+    }
+
+    /** Leases the rows and moves their tasks to running in one statement, returning the tasks. */
+    @Override
+    public List<Task> claim(Handle h, String queue, int max, String owner, Duration lease, RowMapper<Task> rows) {
+        return h.createQuery(PICK + ", leased AS (UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
+                        + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
+                        + " FROM picked WHERE q.task_id = picked.task_id RETURNING q.task_id, q.attempt)"
+                        + " UPDATE tasks t SET status = 'running', attempt = leased.attempt, lease_owner = :owner,"
+                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = now(),"
+                        + " started_at = COALESCE(t.started_at, now()), updated_at = now()"
+                        + " FROM leased WHERE t.id = leased.task_id RETURNING t.*")
+                .bind("queue", queue)
+                .bind("max", max)
+                .bind("owner", owner)
+                .bind("lease", lease.toMillis())
+                .map(rows)
                 .list();
     }
 

@@ -15,13 +15,11 @@ final class SqliteQueue implements QueueSql {
     private static final String FORMAT = "'%Y-%m-%dT%H:%M:%fZ'";
 
     @Override
-    public List<Claimed> claim(Handle h, String queue, int max, String owner, Duration lease) {
-        return h.createQuery("UPDATE tasks SET status = 'running', lease_owner = :owner,"
-                        + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = " + now() + ","
-                        + " attempt = attempt + 1, started_at = COALESCE(started_at, " + now() + "),"
-                        + " updated_at = " + now() + " WHERE id IN (SELECT id FROM tasks WHERE queue_name = :queue"
-                        + " AND status = 'ready' AND run_at <= " + now() + " ORDER BY priority DESC, run_at, id"
-                        + " LIMIT :max) RETURNING id, attempt")
+    public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
+        return h.createQuery("UPDATE task_queue SET lease_owner = :owner, lease_expires_at = " + nowPlus("lease") + ","
+                        + " claimed_at = " + now() + ", attempt = attempt + 1 WHERE task_id IN (SELECT task_id"
+                        + " FROM task_queue WHERE queue_name = :queue AND lease_owner IS NULL AND run_at <= " + now()
+                        + " ORDER BY priority DESC, run_at LIMIT :max) RETURNING task_id, attempt")
                 .bind("queue", queue)
                 .bind("max", max)
                 .bind("owner", owner)

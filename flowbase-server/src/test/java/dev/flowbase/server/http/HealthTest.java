@@ -32,7 +32,7 @@ class HealthTest {
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(before.body())
                     .contains("\"migrations\"")
-                    .contains("1 pending;")
+                    .contains("2 pending;")
                     .doesNotContain("{pending=");
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             assertThat(after.body()).contains("\"status\":\"ok\"");

@@ -1,0 +1,104 @@
+package dev.flowbase.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The counters a workflow run keeps of its tasks ({@code workflow_executions.tasks_*}): progress
+ * and the end of a run are read from them, never by counting tasks. Every change of a task's
+ * state is recorded here in the transaction that makes it; the run ends, its state derived from
+ * the counters, when the last of its tasks ends.
+ */
+public final class RunCounters {
+
+    /** A task of {@code run} (null: none) moving {@code from} a state ({@code null}: new) {@code to} another. */
+    public record Move(UUID run, TaskStatus from, TaskStatus to) {}
+
+    private RunCounters() {}
+
+    /** Applies the moves, then ends every run whose tasks have all ended. */
+    public static void record(Handle h, Collection<Move> moves, Instant now) {
+        // Sorted by run, so two transactions touching the same runs lock them in the same order.
+        Map<UUID, int[]> deltas = new TreeMap<>();
+        for (Move m : moves) {
+            if (m.run() == null || m.from() == m.to()) {
+                continue;
+            }
+            int[] d = deltas.computeIfAbsent(m.run(), r -> new int[4]);
+            count(d, m.from(), -1);
+            count(d, m.to(), +1);
+        }
+        deltas.entrySet().removeIf(e -> java.util.Arrays.stream(e.getValue()).allMatch(v -> v == 0));
+        for (var e : deltas.entrySet()) {
+            int[] d = e.getValue();
+            h.createUpdate("UPDATE workflow_executions SET tasks_total = tasks_total + :total,"
+                            + " tasks_succeeded = tasks_succeeded + :succeeded, tasks_failed = tasks_failed + :failed,"
+                            + " tasks_cancelled = tasks_cancelled + :cancelled WHERE id = :id")
+                    .bind("total", d[0])
+                    .bind("succeeded", d[1])
+                    .bind("failed", d[2])
+                    .bind("cancelled", d[3])
+                    .bind("id", e.getKey())
+                    .execute();
+        }
+        if (!deltas.isEmpty()) {
+            endFinished(h, deltas.keySet(), now);
+        }
+    }
+
+    /** Marks queued runs as running when the first of their tasks is claimed. */
+    public static void started(Handle h, Collection<UUID> runs, Instant now) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE workflow_executions SET status = 'running', started_at = :now, updated_at = :now"
+                        + " WHERE id IN (<runs>) AND status = 'queued'")
+                .bindList("runs", List.copyOf(runs))
+                .bind("now", now)
+                .execute();
+    }
+
+    private static void count(int[] d, TaskStatus status, int sign) {
+        if (status == null) {
+            d[0] += 1; // a new task of the run
+            return;
+        }
+        switch (status) {
+            case SUCCEEDED -> d[1] += sign;
+            case FAILED, DEAD -> d[2] += sign;
+            case CANCELLED -> d[3] += sign;
+            default -> {}
+        }
+    }
+
+    private static void endFinished(Handle h, Collection<UUID> runs, Instant now) {
+        List<UUID> ended = h.createQuery("SELECT id FROM workflow_executions WHERE id IN (<runs>)"
+                        + " AND status IN ('queued', 'running') AND tasks_total > 0"
+                        + " AND tasks_succeeded + tasks_failed + tasks_cancelled = tasks_total")
+                .bindList("runs", List.copyOf(runs))
+                .mapTo(UUID.class)
+                .list();
+        for (UUID run : ended) {
+            Instant started = h.createQuery(
+                            "SELECT COALESCE(started_at, created_at) FROM workflow_executions" + " WHERE id = :id")
+                    .bind("id", run)
+                    .mapTo(Instant.class)
+                    .one();
+            h.createUpdate("UPDATE workflow_executions SET status = CASE WHEN tasks_failed > 0 THEN 'failed'"
+                            + " WHEN tasks_cancelled > 0 THEN 'cancelled' ELSE 'succeeded' END,"
+                            + " started_at = :started, completed_at = :now, duration_ms = :ms, updated_at = :now"
+                            + " WHERE id = :id")
+                    .bind("started", started)
+                    .bind("now", now)
+                    .bind("ms", Math.max(0, Duration.between(started, now).toMillis()))
+                    .bind("id", run)
+                    .execute();
+        }
+    }
+}
