@@ -33,6 +33,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("queue-latency")) {
+            QueueLatency.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("queue")) {
             QueueBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -20,10 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code bench/run queue --engine ENGINE --tasks N [--workers W] [--batch B]}: enqueues N no-op tasks
- * with no worker running (the batch API), then starts W worker threads, each claiming B at a time
- * and completing the batch, and times until the database shows all N succeeded. The last line is
- * one JSON object, the shape {@code ../shared/peers/} prints for the peer queues.
+ * {@code bench/run queue --engine ENGINE --tasks N [--workers W] [--batch B] [--history H]}: enqueues N
+ * no-op tasks with no worker running (the batch API), then starts W worker threads, each claiming B
+ * at a time and completing the batch, and times until the database shows all N succeeded. With
+ * {@code --history}, H tasks are enqueued and processed the same way first, so the measured run
+ * finds H finished tasks stored. The last line is one JSON object, the shape {@code ../shared/peers/}
+ * prints for the peer queues.
  */
 final class QueueBench {
     private QueueBench() {}
@@ -33,6 +35,7 @@ final class QueueBench {
         int n = Integer.parseInt(option(args, "--tasks", "20000"));
         int workers = Integer.parseInt(option(args, "--workers", "4"));
         int batch = Integer.parseInt(option(args, "--batch", "100"));
+        int history = Integer.parseInt(option(args, "--history", "0"));
         BenchDatabase.Engine engine = BenchDatabase.Engine.valueOf(engineName.toUpperCase(Locale.ROOT));
         Path work = Files.createDirectories(Path.of("bench/target/work").toAbsolutePath());
         try (BenchDatabase target = BenchDatabase.create(engine, "queue", work);
@@ -41,54 +44,75 @@ final class QueueBench {
             UUID org = Stores.create(db).organizations().create("Bench", "bench").id();
             Queue queue = Queue.create(db);
 
-            long enqueueStart = System.nanoTime();
-            List<NewTask> chunk = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                chunk.add(NewTask.named(org, "noop").inQueue("bench"));
-                if (chunk.size() == 5_000 || i == n - 1) {
-                    queue.enqueueAll(chunk);
-                    chunk.clear();
-                }
+            double historySeconds = 0;
+            if (history > 0) {
+                // Finished history made the way it is in production: enqueued and processed by the queue.
+                enqueue(queue, org, history);
+                historySeconds = drain(queue, workers, batch, new AtomicLong());
+                System.err.printf(Locale.ROOT, "history: %d tasks processed in %.1f s%n", history, historySeconds);
             }
-            double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
-
+            double enqueueSeconds = enqueue(queue, org, n);
             AtomicLong handled = new AtomicLong();
-            long processStart = System.nanoTime();
-            try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
-                List<Future<?>> running = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    String name = "bench-worker-" + w;
-                    running.add(pool.submit(() -> {
-                        for (List<Lease> leases = queue.claim("bench", batch, name, Duration.ofMinutes(5));
-                                !leases.isEmpty();
-                                leases = queue.claim("bench", batch, name, Duration.ofMinutes(5))) {
-                            handled.addAndGet(leases.size()); // the no-op handler
-                            queue.completeAll(leases);
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : running) {
-                    f.get(30, TimeUnit.MINUTES);
-                }
-            }
-            double processSeconds = (System.nanoTime() - processStart) / 1e9;
+            double processSeconds = drain(queue, workers, batch, handled);
             int completed = db.withHandle("Counting completed tasks", h -> h.createQuery(
-                            "SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'")
+                            "SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'") // history included
+
                     .mapTo(Integer.class)
                     .one());
-            boolean complete = completed == n && handled.get() == n;
+            boolean complete = completed == n + history && handled.get() == n;
             System.out.printf(
                     Locale.ROOT,
                     "{\"peer\": \"flowbase\", \"engine\": \"%s\", \"tasks\": %d, \"n\": %d, \"enqueue_per_s\": %.0f,"
                             + " \"process_per_s\": %.0f, \"enqueue_s\": %.3f, \"process_s\": %.3f, \"handler_calls\": %d,"
-                            + " \"completed_in_db\": %d, \"complete\": %b, \"settings\": {\"workers\": %d, \"batch\": %d}}%n",
+                            + " \"completed_in_db\": %d, \"complete\": %b, \"finished_history\": %d,"
+                            + " \"settings\": {\"workers\": %d, \"batch\": %d}}%n",
                     engine.id, n, n, n / enqueueSeconds, n / processSeconds, enqueueSeconds, processSeconds,
-                    handled.get(), completed, complete, workers, batch);
+                    handled.get(), completed - history, complete, history, workers, batch);
         }
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    /** Enqueues {@code n} no-op tasks with the batch API, 5,000 a call; returns the seconds it took. */
+    private static double enqueue(Queue queue, UUID org, int n) {
+        long start = System.nanoTime();
+        List<NewTask> chunk = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            chunk.add(NewTask.named(org, "noop").inQueue("bench"));
+            if (chunk.size() == 5_000 || i == n - 1) {
+                queue.enqueueAll(chunk);
+                chunk.clear();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Runs {@code workers} threads, each claiming {@code batch} at a time and completing the batch,
+     * until the queue is empty; returns the seconds it took.
+     */
+    private static double drain(Queue queue, int workers, int batch, AtomicLong handled) throws Exception {
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                String name = "bench-worker-" + w;
+                running.add(pool.submit(() -> {
+                    // Each batch is completed in the transaction that claims the next one.
+                    for (List<Lease> leases = queue.claim("bench", batch, name, Duration.ofMinutes(5));
+                            !leases.isEmpty();
+                            leases = queue.completeAndClaim(leases, "bench", batch, name, Duration.ofMinutes(5))) {
+                        handled.addAndGet(leases.size()); // the no-op handler
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(30, TimeUnit.MINUTES);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

@@ -184,24 +184,26 @@ public final class Queue {
      * by the database's clock, without waiting on tasks other workers are claiming.
      */
     public List<Lease> claim(String queue, int max, String worker, Duration lease) {
-        return db.inTransaction("Claiming tasks of queue " + queue, h -> {
-            List<Task> tasks = new ArrayList<>(sql.claim(h, queue, max, worker, lease, db.rows(Task.class)));
-            tasks.sort(CLAIM_ORDER);
-            if (tasks.isEmpty()) {
-                return List.of();
+        return db.inTransaction("Claiming tasks of queue " + queue, h -> claim(h, queue, max, worker, lease));
+    }
+
+    private List<Lease> claim(Handle h, String queue, int max, String worker, Duration lease) {
+        List<Task> tasks = new ArrayList<>(sql.claim(h, queue, max, worker, lease, db.rows(Task.class)));
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        tasks.sort(CLAIM_ORDER);
+        Instant at = attempts.now();
+        List<Lease> leases = new ArrayList<>(tasks.size());
+        Set<UUID> runs = new HashSet<>();
+        for (Task t : tasks) {
+            leases.add(new Lease(t, t.attempt(), worker, at));
+            if (t.workflowExecutionId() != null) {
+                runs.add(t.workflowExecutionId());
             }
-            Instant at = attempts.now();
-            List<Lease> leases = new ArrayList<>(tasks.size());
-            Set<UUID> runs = new HashSet<>();
-            for (Task t : tasks) {
-                leases.add(new Lease(t, t.attempt(), worker, at));
-                if (t.workflowExecutionId() != null) {
-                    runs.add(t.workflowExecutionId());
-                }
-            }
-            RunCounters.started(h, runs, at);
-            return leases;
-        });
+        }
+        RunCounters.started(h, runs, at);
+        return leases;
     }
 
     /** Extends the lease by {@code extend} from now, by the database's clock. */
@@ -256,19 +258,33 @@ public final class Queue {
         if (leases.isEmpty()) {
             return 0;
         }
-        return db.inTransaction("Completing " + leases.size() + " tasks", h -> {
-            List<Lease> held = endLeases(h, leases);
-            if (held.isEmpty()) {
-                return 0;
+        return db.inTransaction("Completing " + leases.size() + " tasks", h -> succeedAll(h, leases));
+    }
+
+    /**
+     * Completes {@code done} and claims the next tasks of {@code queue} in one transaction: one
+     * commit per batch instead of two, for a worker that goes on working.
+     *
+     * @return the new leases (none when the queue has no ready task)
+     */
+    public List<Lease> completeAndClaim(List<Lease> done, String queue, int max, String worker, Duration lease) {
+        return db.inTransaction("Completing " + done.size() + " tasks and claiming from queue " + queue, h -> {
+            if (!done.isEmpty()) {
+                succeedAll(h, done);
             }
-            h.createUpdate("UPDATE tasks SET status = 'succeeded', completed_at = " + sql.now()
-                            + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"
-                            + " lock_version = lock_version + 1, updated_at = " + sql.now() + " WHERE id IN (<ids>)")
-                    .bindList("ids", held.stream().map(Lease::taskId).toList())
-                    .execute();
-            succeeded(h, held, TaskOutcome.NONE);
-            return held.size();
+            return claim(h, queue, max, worker, lease);
         });
+    }
+
+    private int succeedAll(Handle h, List<Lease> leases) {
+        Set<QueueSql.Claimed> ended = new HashSet<>(sql.succeed(h, leases));
+        List<Lease> held = leases.stream()
+                .filter(l -> ended.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
+                .toList();
+        if (!held.isEmpty()) {
+            succeeded(h, held, TaskOutcome.NONE);
+        }
+        return held.size();
     }
 
     /** Deletes the queue rows these leases still hold, fenced by their attempts; returns the leases that held. */

@@ -48,6 +48,32 @@ public interface QueueSql {
                 .list();
     }
 
+    /**
+     * Ends the leases that still hold their tasks, fenced by their attempts: deletes their rows of
+     * {@code task_queue} and moves their tasks to {@code succeeded}. Returns the (task, attempt)
+     * pairs that held. Engines that can do it in one statement override this.
+     */
+    default List<Claimed> succeed(Handle h, List<Lease> leases) {
+        List<Claimed> held = Fenced.bind(
+                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
+                                + Fenced.pairs(leases.size()) + ") RETURNING task_id, attempt"),
+                        leases)
+                .map((rs, ctx) -> new Claimed(
+                        ctx.findColumnMapperFor(java.util.UUID.class)
+                                .orElseThrow()
+                                .map(rs, 1, ctx),
+                        rs.getInt(2)))
+                .list();
+        if (!held.isEmpty()) {
+            h.createUpdate("UPDATE tasks SET status = 'succeeded', completed_at = " + now()
+                            + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"
+                            + " lock_version = lock_version + 1, updated_at = " + now() + " WHERE id IN (<ids>)")
+                    .bindList("ids", held.stream().map(Claimed::taskId).toList())
+                    .execute();
+        }
+        return held;
+    }
+
     /** The database's current time, as an expression comparable with the instants the stores write. */
     String now();
 

@@ -137,6 +137,29 @@ class QueueTest {
     }
 
     @EngineTest
+    void completingABatchAndClaimingTheNextIsOneStepThatLeavesOutTakenOverLeases(Database db) {
+        setUp(db);
+        for (int i = 0; i < 5; i++) {
+            queue.enqueue(task("t" + i).withPriority(10 - i));
+        }
+        List<Lease> first = queue.claim("work", 2, "worker-1", EXPIRED);
+        queue.reap();
+        Lease takenOver = queue.claim("work", 1, "worker-2", MINUTE).get(0);
+        Lease relaunched = queue.claim("work", 1, "worker-1", MINUTE).get(0);
+        List<Lease> batch = new ArrayList<>(first);
+        batch.add(relaunched);
+
+        List<Lease> next = queue.completeAndClaim(batch, "work", 10, "worker-1", MINUTE);
+
+        assertThat(stores.tasks().get(relaunched.taskId()).status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(stores.tasks().get(takenOver.taskId()).status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(next).extracting(l -> l.task().name()).containsExactly("t2", "t3", "t4");
+        assertThat(queue.completeAndClaim(next, "work", 10, "worker-1", MINUTE)).isEmpty();
+        assertThat(count(db, "SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'"))
+                .isEqualTo(4);
+    }
+
+    @EngineTest
     void anExpiredLeaseIsReapedTheTaskRunsAgainAndTheLateAnswerIsRefused(Database db) {
         setUp(db);
         queue.enqueue(task("slow"));

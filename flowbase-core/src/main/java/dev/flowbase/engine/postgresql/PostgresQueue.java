@@ -1,5 +1,6 @@
 package dev.flowbase.engine.postgresql;
 
+import dev.flowbase.queue.Lease;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.store.Task;
 import java.time.Duration;
@@ -45,6 +46,29 @@ final class PostgresQueue implements QueueSql {
                 .bind("owner", owner)
                 .bind("lease", lease.toMillis())
                 .map(rows)
+                .list();
+    }
+
+    /** Deletes the leased rows and moves their tasks to succeeded in one statement, pairs bound as two arrays. */
+    @Override
+    public List<Claimed> succeed(Handle h, List<Lease> leases) {
+        return h.createQuery("WITH ended AS (DELETE FROM task_queue q"
+                        + " USING unnest(CAST(:ids AS uuid[]), CAST(:attempts AS integer[])) AS e(task_id, attempt)"
+                        + " WHERE q.task_id = e.task_id AND q.attempt = e.attempt AND q.lease_owner IS NOT NULL"
+                        + " RETURNING q.task_id, q.attempt),"
+                        + " done AS (UPDATE tasks t SET status = 'succeeded', completed_at = now(), error_message = NULL,"
+                        + " lease_owner = NULL, lease_expires_at = NULL, lock_version = t.lock_version + 1,"
+                        + " updated_at = now() FROM ended WHERE t.id = ended.task_id)"
+                        + " SELECT task_id, attempt FROM ended")
+                .bindArray(
+                        "ids",
+                        String.class,
+                        leases.stream().map(l -> l.taskId().toString()).toList())
+                .bindArray(
+                        "attempts",
+                        Integer.class,
+                        leases.stream().map(Lease::attempt).toList())
+                .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
                 .list();
     }
 
