@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -233,18 +235,23 @@ public final class Queue {
     public Task complete(Lease lease, TaskOutcome outcome) {
         return db.inTransaction("Completing task " + lease.taskId(), h -> {
             requireHeld(h, endLeases(h, List.of(lease)).size(), lease);
-            h.createUpdate("UPDATE tasks SET status = 'succeeded', result = :result, output = :output,"
-                            + " exit_code = :exitCode, error_message = NULL, completed_at = " + sql.now() + ","
-                            + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                            + " updated_at = " + sql.now() + " WHERE id = :id")
-                    .bindByType("result", outcome.result(), com.fasterxml.jackson.databind.JsonNode.class)
-                    .bind("output", outcome.output())
-                    .bind("exitCode", outcome.exitCode())
-                    .bind("id", lease.taskId())
-                    .execute();
-            succeeded(h, List.of(lease), outcome);
+            recordOutcome(h, lease, outcome);
             return read(h, lease.taskId());
         });
+    }
+
+    /** Moves a task whose lease just ended to succeeded with its outcome, and what follows a success. */
+    private void recordOutcome(Handle h, Lease lease, TaskOutcome outcome) {
+        h.createUpdate("UPDATE tasks SET status = 'succeeded', result = :result, output = :output,"
+                        + " exit_code = :exitCode, error_message = NULL, completed_at = " + sql.now() + ","
+                        + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
+                        + " updated_at = " + sql.now() + " WHERE id = :id")
+                .bindByType("result", outcome.result(), com.fasterxml.jackson.databind.JsonNode.class)
+                .bind("output", outcome.output())
+                .bind("exitCode", outcome.exitCode())
+                .bind("id", lease.taskId())
+                .execute();
+        succeeded(h, List.of(lease), outcome);
     }
 
     /**
@@ -268,11 +275,30 @@ public final class Queue {
      * @return the new leases (none when the queue has no ready task)
      */
     public List<Lease> completeAndClaim(List<Lease> done, String queue, int max, String worker, Duration lease) {
+        Map<Lease, TaskOutcome> outcomes = new LinkedHashMap<>();
+        done.forEach(l -> outcomes.put(l, TaskOutcome.NONE));
+        return completeAndClaim(outcomes, queue, max, worker, lease);
+    }
+
+    /**
+     * As {@link #completeAndClaim(List, String, int, String, Duration)}, each lease with its own
+     * outcome; {@code max} 0 claims nothing. What a {@link Worker} does with the tasks its handlers
+     * finished while it was busy.
+     */
+    List<Lease> completeAndClaim(Map<Lease, TaskOutcome> done, String queue, int max, String worker, Duration lease) {
         return db.inTransaction("Completing " + done.size() + " tasks and claiming from queue " + queue, h -> {
-            if (!done.isEmpty()) {
-                succeedAll(h, done);
+            List<Lease> plain = new ArrayList<>();
+            done.forEach((l, outcome) -> {
+                if (outcome.equals(TaskOutcome.NONE)) {
+                    plain.add(l);
+                } else if (!endLeases(h, List.of(l)).isEmpty()) {
+                    recordOutcome(h, l, outcome);
+                }
+            });
+            if (!plain.isEmpty()) {
+                succeedAll(h, plain);
             }
-            return claim(h, queue, max, worker, lease);
+            return max > 0 ? claim(h, queue, max, worker, lease) : List.of();
         });
     }
 

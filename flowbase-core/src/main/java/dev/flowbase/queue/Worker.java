@@ -4,11 +4,13 @@ import dev.flowbase.store.TaskOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +48,9 @@ public final class Worker implements AutoCloseable {
     private final Duration shutdownDeadline;
     private final Set<Lease> running = ConcurrentHashMap.newKeySet();
     private final Map<Lease, Future<?>> futures = new ConcurrentHashMap<>();
+    /** Per queue, the tasks handlers finished that the poller has not recorded yet. */
+    private final Map<String, ConcurrentLinkedQueue<Finished>> finished = new ConcurrentHashMap<>();
+
     private final List<ExecutorService> pools = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopping;
@@ -82,6 +87,7 @@ public final class Worker implements AutoCloseable {
                     Thread.ofPlatform().name(name + "-" + queueName + "-poller").factory());
             pools.add(handlerThreads);
             pools.add(poller);
+            finished.put(queueName, new ConcurrentLinkedQueue<>());
             poller.submit(() -> poll(queueName, slots, handlerThreads));
         });
         return this;
@@ -94,15 +100,16 @@ public final class Worker implements AutoCloseable {
         while (!stopping) {
             try {
                 int wanted = free.availablePermits();
-                List<Lease> leases = wanted == 0 ? List.of() : queue.claim(queueName, wanted, name, lease);
+                List<Lease> leases = record(queueName, wanted);
                 for (Lease l : leases) {
                     free.acquireUninterruptibly();
                     running.add(l);
                     futures.put(l, handlerThreads.submit(() -> {
                         try {
-                            run(l);
+                            if (!run(l, queueName)) {
+                                running.remove(l);
+                            }
                         } finally {
-                            running.remove(l);
                             futures.remove(l);
                             free.release();
                             signal.wake();
@@ -128,7 +135,34 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private void run(Lease l) {
+    /**
+     * Records the tasks finished since the last call and claims up to {@code wanted} more, in one
+     * transaction: under load, one commit covers many completions. A failed write keeps them for
+     * the next call (their leases are still extended meanwhile).
+     */
+    private List<Lease> record(String queueName, int wanted) {
+        ConcurrentLinkedQueue<Finished> pending = finished.get(queueName);
+        Map<Lease, TaskOutcome> done = new LinkedHashMap<>();
+        for (Finished f = pending.poll(); f != null; f = pending.poll()) {
+            done.put(f.lease(), f.outcome());
+        }
+        if (done.isEmpty() && wanted == 0) {
+            return List.of();
+        }
+        try {
+            List<Lease> claimed = done.isEmpty()
+                    ? queue.claim(queueName, wanted, name, lease)
+                    : queue.completeAndClaim(done, queueName, wanted, name, lease);
+            done.keySet().forEach(running::remove);
+            return claimed;
+        } catch (RuntimeException e) {
+            done.forEach((l, outcome) -> pending.add(new Finished(l, outcome)));
+            throw e;
+        }
+    }
+
+    /** Runs the task's handler; true when it finished and waits in {@code finished} to be recorded. */
+    private boolean run(Lease l, String queueName) {
         TaskHandler handler = handlers.get(l.task().type());
         TaskOutcome outcome;
         try {
@@ -142,15 +176,18 @@ public final class Worker implements AutoCloseable {
             outcome = handler.handle(l.task());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return; // stopping past the deadline: close() gives the task back
+            return false; // stopping past the deadline: close() gives the task back
         } catch (Exception e) {
             if (!stopping || !Thread.currentThread().isInterrupted()) {
                 report(() -> queue.fail(l, String.valueOf(e.getMessage())), l);
             }
-            return;
+            return false;
         }
-        report(() -> queue.complete(l, Objects.requireNonNullElse(outcome, TaskOutcome.NONE)), l);
+        finished.get(queueName).add(new Finished(l, Objects.requireNonNullElse(outcome, TaskOutcome.NONE)));
+        return true;
     }
+
+    private record Finished(Lease lease, TaskOutcome outcome) {}
 
     private void report(Runnable write, Lease l) {
         try {
@@ -201,6 +238,13 @@ public final class Worker implements AutoCloseable {
                 pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        for (String queueName : concurrency.keySet()) {
+            try {
+                record(queueName, 0);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: recording finished tasks of queue {} failed: {}", name, queueName, e.getMessage());
             }
         }
         for (Lease l : List.copyOf(running)) {

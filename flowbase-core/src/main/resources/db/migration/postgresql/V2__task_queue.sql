@@ -16,7 +16,8 @@
 --   workflow_executions.tasks_*  counters of the run's tasks by outcome: progress and the
 --                       end of a run are read from them, never by counting tasks.
 --   tasks indexes       no status column, no predicate on status.
---   tasks fillfactor 70 room on each page for the HOT updates of a task's life.
+--   tasks fillfactor 40 room on each page for the two HOT updates of a task's life (claim
+--                       and end); measured against 50 and 70 in bench/RESULTS.md.
 -- U2__task_queue.sql undoes this file.
 -- =====================================================================================
 
@@ -64,7 +65,7 @@ CREATE INDEX idx_tasks_dead_letter             ON tasks (queue_name, dead_letter
 CREATE INDEX idx_tasks_workflow                ON tasks (workflow_id);
 CREATE INDEX idx_tasks_workflow_execution      ON tasks (workflow_execution_id);
 CREATE INDEX idx_tasks_organization_created_at ON tasks (organization_id, created_at);
-ALTER TABLE tasks SET (fillfactor = 70);
+ALTER TABLE tasks SET (fillfactor = 40);
 
 ALTER TABLE workflow_executions
     ADD COLUMN tasks_total     integer NOT NULL DEFAULT 0,
