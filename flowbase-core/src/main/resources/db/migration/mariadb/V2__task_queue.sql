@@ -36,6 +36,11 @@ UPDATE tasks t JOIN (
 SET t.pending_parents = waiting.n
 WHERE t.status = 'pending';
 
+-- A child whose parents had all succeeded waited for ever in version 1: it is ready now.
+UPDATE tasks SET status = 'ready'
+WHERE status = 'pending' AND pending_parents = 0
+  AND id IN (SELECT task_id FROM task_dependencies);
+
 INSERT INTO task_queue (task_id, queue_name, priority, run_at, attempt, lease_owner, lease_expires_at, claimed_at)
 SELECT id, queue_name, priority, run_at, attempt, lease_owner, lease_expires_at,
        CASE WHEN lease_owner IS NOT NULL THEN COALESCE(started_at, UTC_TIMESTAMP(6)) END

@@ -49,6 +49,11 @@ UPDATE tasks t SET pending_parents = (
     WHERE d.task_id = t.id AND p.status <> 'succeeded')
 WHERE t.status = 'pending';
 
+-- A child whose parents had all succeeded waited for ever in version 1: it is ready now.
+UPDATE tasks SET status = 'ready'
+WHERE status = 'pending' AND pending_parents = 0
+  AND id IN (SELECT task_id FROM task_dependencies);
+
 INSERT INTO task_queue (task_id, queue_name, priority, run_at, attempt, lease_owner, lease_expires_at, claimed_at)
 SELECT id, queue_name, priority, run_at, attempt,
        lease_owner, lease_expires_at, CASE WHEN lease_owner IS NOT NULL THEN COALESCE(started_at, now()) END
