@@ -421,7 +421,34 @@ public final class Queue {
         return true;
     }
 
-    /** Tasks per queue and state, from the (queue, status) prefix of the claim index where the engine has one. */
+    /**
+     * The depth of every queue that has work or dead letters, from {@code task_queue} (which holds
+     * only live tasks) and the dead-letter index: cheap enough to ask every few seconds, however
+     * much history {@code tasks} keeps.
+     */
+    public List<QueueDepth> depth() {
+        return db.withHandle("Measuring the depth of the queues", h -> {
+            Map<String, QueueDepth> byQueue = new java.util.TreeMap<>();
+            h.createQuery("SELECT queue_name,"
+                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at <= " + sql.now() + " THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at > " + sql.now() + " THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN lease_owner IS NOT NULL THEN 1 ELSE 0 END)"
+                            + " FROM task_queue GROUP BY queue_name")
+                    .map((rs, ctx) -> new QueueDepth(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0))
+                    .forEach(d -> byQueue.put(d.queue(), d));
+            h.createQuery("SELECT queue_name, COUNT(*) FROM tasks WHERE dead_lettered_at IS NOT NULL"
+                            + " AND status = 'dead' GROUP BY queue_name")
+                    .map((rs, ctx) -> new QueueDepth(rs.getString(1), 0, 0, 0, rs.getLong(2)))
+                    .forEach(dead -> byQueue.merge(
+                            dead.queue(),
+                            dead,
+                            (live, d) -> new QueueDepth(
+                                    live.queue(), live.ready(), live.delayed(), live.running(), d.dead())));
+            return List.copyOf(byQueue.values());
+        });
+    }
+
+    /** Tasks per queue and state, counted over the whole of {@code tasks} ({@link #depth} is the cheap view). */
     public List<QueueCount> stats() {
         return db.withHandle(
                 "Counting tasks per queue",

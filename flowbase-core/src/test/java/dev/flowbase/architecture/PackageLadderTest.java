@@ -36,6 +36,7 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.engine.mariadb", 8),
             Map.entry("dev.flowbase.engine.sqlite", 8),
             Map.entry("dev.flowbase.seed", 8),
+            Map.entry("dev.flowbase.status", 8),
             Map.entry("dev.flowbase.setup", 9),
             Map.entry("dev.flowbase", 10));
 

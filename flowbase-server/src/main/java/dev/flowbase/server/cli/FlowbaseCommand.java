@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             ResetCommand.class,
             ApiKeyCommand.class,
             QueueCommand.class,
+            StatusCommand.class,
             HelpCommand.class
         })
 public final class FlowbaseCommand {

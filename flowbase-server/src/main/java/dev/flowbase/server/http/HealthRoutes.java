@@ -3,13 +3,14 @@ package dev.flowbase.server.http;
 import dev.flowbase.Flowbase;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
-import dev.flowbase.migrate.StatusEntry;
+import dev.flowbase.status.Check;
+import dev.flowbase.status.MigrationsCheck;
+import dev.flowbase.status.Verdict;
 import dev.flowbase.util.OwnThread;
 import io.javalin.http.Context;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,24 +87,8 @@ final class HealthRoutes {
 
     /** Every script applied and every applied file present; otherwise what is not. */
     private Map<String, Object> migrations() {
-        List<StatusEntry> entries = migrator.status().entries();
-        Map<String, Long> notDone = new LinkedHashMap<>();
-        for (StatusEntry e : entries) {
-            String state = e.state();
-            if (!state.equals("success")
-                    && !state.equals("baseline")
-                    && !state.equals("undone")
-                    && !state.equals("below baseline")) {
-                notDone.merge(state, 1L, Long::sum);
-            }
-        }
-        if (notDone.isEmpty()) {
-            return check("ok", entries.size() + " applied");
-        }
-        String counts = notDone.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey())
-                .collect(java.util.stream.Collectors.joining(", "));
-        return check("unavailable", counts + "; run `flowbase migrate up` or `flowbase init`");
+        Check migrations = MigrationsCheck.of(migrator.status());
+        return check(migrations.verdict() == Verdict.OK ? "ok" : "unavailable", migrations.detail());
     }
 
     private static Map<String, Object> check(String status, String detail) {

@@ -1,0 +1,123 @@
+package dev.flowbase.status;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.db.PoolStats;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.queue.Queue;
+import dev.flowbase.queue.QueueDepth;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects a {@link Report}: the database answers, its migrations are current, the pool has room,
+ * no queue holds dead letters, the disk of an embedded database has room. Thresholds are seed 004's
+ * defaults: pool use over 80% and disk use over 90% are warnings.
+ */
+public final class Status {
+    static final double POOL_WARNING = 0.80;
+    static final double DISK_WARNING = 0.90;
+
+    private final Database db;
+    private final Clock clock;
+
+    private Status(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public static Status of(Database db) {
+        return new Status(db, Clock.systemUTC());
+    }
+
+    public Report collect() {
+        List<Check> checks = new ArrayList<>();
+        List<QueueDepth> queues = List.of();
+        Check database = database();
+        checks.add(database);
+        if (database.verdict() == Verdict.OK) {
+            Check migrations =
+                    MigrationsCheck.of(Migrator.configure().database(db).load().status());
+            checks.add(migrations);
+            if (migrations.verdict() == Verdict.OK) {
+                queues = Queue.create(db).depth();
+                checks.add(deadLetters(queues));
+            }
+        }
+        PoolStats pool = db.poolStats();
+        checks.add(pool(pool));
+        disk().ifPresent(checks::add);
+        Verdict verdict = checks.stream().map(Check::verdict).reduce(Verdict.OK, Verdict::and);
+        return new Report(
+                clock.instant(),
+                verdict,
+                db.engine().id(),
+                database.verdict() == Verdict.OK ? db.facts().version() : null,
+                db.config().database(),
+                checks,
+                pool,
+                queues);
+    }
+
+    private Check database() {
+        if (db.storageMissing()) {
+            return new Check(
+                    "database",
+                    Verdict.FAILING,
+                    "the database file " + db.config().database() + " is gone");
+        }
+        long start = System.nanoTime();
+        try (Connection c = db.connection()) {
+            boolean valid = c.isValid(2);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            return valid
+                    ? Check.ok("database", "answers in " + ms + " ms")
+                    : new Check("database", Verdict.FAILING, "does not answer within 2 s");
+        } catch (Exception e) {
+            return new Check("database", Verdict.FAILING, "does not answer");
+        }
+    }
+
+    static Check pool(PoolStats pool) {
+        String detail = pool.active() + " of " + pool.max() + " connections in use, " + pool.idle() + " idle, "
+                + pool.waiting() + " waiting";
+        if (pool.waiting() > 0 && pool.active() >= pool.max()) {
+            return new Check("pool", Verdict.FAILING, detail + ": exhausted");
+        }
+        return pool.max() > 0 && pool.active() > POOL_WARNING * pool.max()
+                ? new Check("pool", Verdict.WARNING, detail + ": over " + Math.round(POOL_WARNING * 100) + "%")
+                : Check.ok("pool", detail);
+    }
+
+    static Check deadLetters(List<QueueDepth> queues) {
+        long dead = queues.stream().mapToLong(QueueDepth::dead).sum();
+        long ready = queues.stream().mapToLong(QueueDepth::ready).sum();
+        long running = queues.stream().mapToLong(QueueDepth::running).sum();
+        String detail = ready + " ready, " + running + " running, " + dead + " dead in " + queues.size() + " queue(s)";
+        return dead == 0
+                ? Check.ok("queues", detail)
+                : new Check("queues", Verdict.WARNING, detail + ": dead letters wait for `flowbase queue requeue`");
+    }
+
+    /** The disk an embedded database lives on; a server's disk is its server's business. */
+    private java.util.Optional<Check> disk() {
+        if (!db.engine().isEmbedded()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Path file = Path.of(db.config().database()).toAbsolutePath();
+            FileStore store = Files.getFileStore(Files.exists(file) ? file : file.getParent());
+            double used = 1 - (double) store.getUsableSpace() / store.getTotalSpace();
+            String detail = Math.round(used * 100) + "% used, " + store.getUsableSpace() / (1024 * 1024) + " MiB free";
+            return java.util.Optional.of(
+                    used > DISK_WARNING ? new Check("disk", Verdict.WARNING, detail) : Check.ok("disk", detail));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.of(new Check("disk", Verdict.WARNING, "cannot be measured: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.flowbase.server.cli;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.status.Report;
+import dev.flowbase.status.Status;
+import dev.flowbase.status.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flowbase status}: the health of everything on one screen, or one JSON document. */
+@Command(
+        name = "status",
+        description = "Health of the database, migrations, pool, queues and disk on one screen. Exit status 18"
+                + " (unavailable) when something is failing; warnings leave it 0.")
+final class StatusCommand extends BaseCommand {
+
+    @Option(
+            names = "--watch",
+            arity = "0..1",
+            fallbackValue = "2",
+            paramLabel = "SECONDS",
+            description = "Show it again every SECONDS (default 2, 1-3600) until interrupted.")
+    Integer watch;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (watch != null && (watch < 1 || watch > 3600)) {
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT, "--watch " + watch + " is out of range: give 1 to 3600 seconds");
+        }
+        try (Database db = Database.open(config().database())) {
+            Status status = Status.of(db);
+            while (true) {
+                Report report = status.collect();
+                if (watch != null && !json()) {
+                    out().print("\033[H\033[2J"); // clear the screen, as watch(1) does
+                }
+                show(report);
+                if (watch == null) {
+                    return report.verdict() == Verdict.FAILING ? ErrorCode.UNAVAILABLE.exitCode() : 0;
+                }
+                out().flush();
+                Thread.sleep(watch * 1000L);
+            }
+        }
+    }
+
+    private void show(Report r) {
+        if (json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("status", name(r.verdict()));
+            doc.put("at", r.at().toString());
+            doc.put("engine", r.engine());
+            doc.put("serverVersion", r.serverVersion());
+            doc.put("database", r.database());
+            doc.put(
+                    "checks",
+                    r.checks().stream()
+                            .map(c -> {
+                                Map<String, Object> check = new LinkedHashMap<>();
+                                check.put("name", c.name());
+                                check.put("status", name(c.verdict()));
+                                check.put("detail", c.detail());
+                                return check;
+                            })
+                            .toList());
+            doc.put(
+                    "pool",
+                    Map.of(
+                            "active", r.pool().active(),
+                            "idle", r.pool().idle(),
+                            "waiting", r.pool().waiting(),
+                            "max", r.pool().max()));
+            doc.put("queues", r.queues().stream().map(StatusCommand::describe).toList());
+            Output.json(out(), doc);
+            return;
+        }
+        out().printf(
+                        "Flowbase status: %s (%s %s, database %s) at %s%n",
+                        name(r.verdict()),
+                        r.engine(),
+                        r.serverVersion() == null ? "" : r.serverVersion(),
+                        r.database(),
+                        r.at());
+        Output.table(
+                out(),
+                List.of("CHECK", "STATUS", "DETAIL"),
+                r.checks().stream()
+                        .map(c -> List.of(c.name(), name(c.verdict()), c.detail()))
+                        .toList());
+        if (!r.queues().isEmpty()) {
+            out().println();
+            Output.table(
+                    out(),
+                    List.of("QUEUE", "READY", "DELAYED", "RUNNING", "DEAD"),
+                    r.queues().stream()
+                            .map(q -> List.of(
+                                    q.queue(),
+                                    String.valueOf(q.ready()),
+                                    String.valueOf(q.delayed()),
+                                    String.valueOf(q.running()),
+                                    String.valueOf(q.dead())))
+                            .toList());
+        }
+    }
+
+    private static Map<String, Object> describe(QueueDepth q) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("queue", q.queue());
+        doc.put("ready", q.ready());
+        doc.put("delayed", q.delayed());
+        doc.put("running", q.running());
+        doc.put("dead", q.dead());
+        return doc;
+    }
+
+    private static String name(Verdict v) {
+        return v.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.flowbase.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/** {@code flowbase status}: one screen, one JSON document, an exit status a script can act on. */
+class StatusCommandTest {
+
+    @EngineTest
+    void statusFailsUntilInitThenShowsEveryCheckAndTheQueues(TestDatabase db) throws Exception {
+        CliRun before = CliRun.of("status", "--url", db.url());
+        assertThat(CliRun.of("init", "--url", db.url()).status()).isZero();
+        CliRun after = CliRun.of("status", "--json", "--url", db.url());
+
+        assertThat(before.status()).as(before.err()).isEqualTo(ErrorCode.UNAVAILABLE.exitCode());
+        assertThat(before.out()).contains("Flowbase status: failing").contains("2 pending");
+        assertThat(after.status()).as(after.err()).isZero();
+        JsonNode doc = Output.MAPPER.readTree(after.out());
+        assertThat(doc.get("status").asText()).isEqualTo("ok");
+        assertThat(doc.get("engine").asText()).isEqualTo(db.engine().id());
+        assertThat(doc.get("checks").findValuesAsText("name")).contains("database", "migrations", "queues", "pool");
+        assertThat(doc.get("pool").get("max").asInt()).isPositive();
+        assertThat(doc.get("queues").isArray()).isTrue();
+    }
+
+    @Test
+    void aWatchIntervalOutOfRangeIsRefusedNamingTheValue() {
+        CliRun run = CliRun.of("status", "--watch", "0", "--url", "sqlite::memory:");
+
+        assertThat(run.status()).isEqualTo(ErrorCode.INVALID_ARGUMENT.exitCode());
+        assertThat(run.err()).contains("--watch 0").contains("1 to 3600");
+    }
+}
