@@ -27,6 +27,9 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final ServerFacts facts;
     private final Jdbi jdbi;
+    /** Every statement's timing by name, and the slow-query log (over a second). */
+    private final QueryTimings timings = new QueryTimings(java.time.Duration.ofSeconds(1));
+
     private final Transactions transactions;
     private final RecordRows records = new RecordRows();
 
@@ -43,6 +46,7 @@ public final class Database implements AutoCloseable {
                         dialect.needsPerStatementTimeout() ? config.statementTimeout() : java.time.Duration.ZERO)
                 : pool;
         this.jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
         this.transactions = new Transactions(jdbi, dialect, config, retry);
     }
@@ -156,6 +160,11 @@ public final class Database implements AutoCloseable {
     /** Whether the database's storage has vanished from under the pool (a deleted SQLite file). */
     public boolean storageMissing() {
         return dialect.storageMissing(config);
+    }
+
+    /** How long the statements run so far took, by statement name. */
+    public QueryTimings queryTimings() {
+        return timings;
     }
 
     public PoolStats poolStats() {

@@ -17,11 +17,15 @@ public final class FlowbaseServer implements AutoCloseable {
     /** Starts listening on the configured host and port (port 0 picks a free one). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database) {
         HealthRoutes health = new HealthRoutes(database);
+        Metrics metrics = new Metrics(database);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
+            cfg.routes.before(metrics::before);
+            cfg.routes.after(metrics::after);
             cfg.routes.get("/health", health::health);
+            cfg.routes.get("/metrics", metrics::scrape);
             cfg.routes.exception(FlowbaseException.class, Problems::flowbase);
             cfg.routes.exception(Exception.class, Problems::unexpected);
             cfg.routes.error(404, "*", ctx -> Problems.write(ctx, ErrorCode.NOT_FOUND, "No route for " + ctx.path()));

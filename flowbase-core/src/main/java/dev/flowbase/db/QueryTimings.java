@@ -1,0 +1,108 @@
+package dev.flowbase.db;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every statement Flowbase runs through Jdbi, timed in one place and counted by its name: the verb
+ * and the first table it names ({@code SELECT tasks}, {@code WITH task_queue}), never its text, so
+ * no bound value can reach a metric or a log. A statement slower than the threshold is logged as a
+ * slow query, with its name and duration only. Bulk loads (COPY) do not pass through Jdbi.
+ */
+public final class QueryTimings implements SqlLogger {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.flowbase.slow-query");
+    private static final Pattern VERB = Pattern.compile("^\\s*([A-Za-z]+)");
+    private static final Pattern TABLE = Pattern.compile(
+            "\\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\\s+\"?([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+    /** Names are few (the statements are Flowbase's own); past this many, the rest count as {@code other}. */
+    private static final int MAX_NAMES = 500;
+
+    /** One statement name's counts since the start, in seconds. */
+    public record Timing(String statement, long count, long errors, double totalSeconds, double maxSeconds) {}
+
+    private final Duration slow;
+    private final Map<String, Stats> byName = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+
+    public QueryTimings(Duration slow) {
+        this.slow = slow;
+    }
+
+    @Override
+    public void logAfterExecution(StatementContext ctx) {
+        record(ctx, false);
+    }
+
+    @Override
+    public void logException(StatementContext ctx, SQLException ex) {
+        record(ctx, true);
+    }
+
+    private void record(StatementContext ctx, boolean failed) {
+        long nanos = ctx.getElapsedTime(ChronoUnit.NANOS);
+        String sql = ctx.getRawSql();
+        String name = names.size() < 10 * MAX_NAMES ? names.computeIfAbsent(sql, QueryTimings::nameOf) : nameOf(sql);
+        Stats stats = byName.size() < MAX_NAMES
+                ? byName.computeIfAbsent(name, n -> new Stats())
+                : byName.computeIfAbsent(byName.containsKey(name) ? name : "other", n -> new Stats());
+        stats.count.increment();
+        stats.nanos.add(nanos);
+        stats.max.accumulate(nanos);
+        if (failed) {
+            stats.errors.increment();
+        }
+        if (nanos >= slow.toNanos()) {
+            LOG.warn("slow query: {} took {} ms (threshold {} ms)", name, nanos / 1_000_000, slow.toMillis());
+        }
+    }
+
+    /** The counts so far, by statement name. */
+    public List<Timing> snapshot() {
+        return byName.entrySet().stream()
+                .map(e -> new Timing(
+                        e.getKey(),
+                        e.getValue().count.sum(),
+                        e.getValue().errors.sum(),
+                        e.getValue().nanos.sum() / 1e9,
+                        e.getValue().max.get() / 1e9))
+                .sorted(Comparator.comparing(Timing::statement))
+                .toList();
+    }
+
+    /** The counts so far of one statement name (zeros when it has not run). */
+    public Timing timing(String statement) {
+        Stats s = byName.get(statement);
+        return s == null
+                ? new Timing(statement, 0, 0, 0, 0)
+                : new Timing(statement, s.count.sum(), s.errors.sum(), s.nanos.sum() / 1e9, s.max.get() / 1e9);
+    }
+
+    /** {@code VERB table}: the statement's first word and the first table it reads or writes. */
+    static String nameOf(String sql) {
+        Matcher verb = VERB.matcher(sql);
+        String name = verb.find() ? verb.group(1).toUpperCase(Locale.ROOT) : "OTHER";
+        Matcher table = TABLE.matcher(sql);
+        return table.find() ? name + " " + table.group(1).toLowerCase(Locale.ROOT) : name;
+    }
+
+    private static final class Stats {
+        final LongAdder count = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final LongAdder nanos = new LongAdder();
+        final LongAccumulator max = new LongAccumulator(Math::max, 0);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.flowbase.server.http;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.db.QueryTimings;
+import dev.flowbase.queue.Queue;
+import dev.flowbase.queue.QueueDepth;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /metrics} in Prometheus's text format: HTTP requests by route and status, the
+ * connection pool, every statement's timing by name (from {@link QueryTimings}), and the queues'
+ * depth by state, read when scraped.
+ */
+final class Metrics {
+    private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+    private static final String STARTED = "flowbase.metrics.started";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Queue queue;
+    private final QueryTimings timings;
+    private final MultiGauge queueTasks;
+    private final Set<String> statements = ConcurrentHashMap.newKeySet();
+
+    Metrics(Database db) {
+        this.queue = Queue.create(db);
+        this.timings = db.queryTimings();
+        pool(db, "active", d -> d.poolStats().active());
+        pool(db, "idle", d -> d.poolStats().idle());
+        pool(db, "waiting", d -> d.poolStats().waiting());
+        Gauge.builder("flowbase_pool_connections_max", db, d -> d.poolStats().max())
+                .description("The most connections the pool opens")
+                .register(registry);
+        queueTasks = MultiGauge.builder("flowbase_queue_tasks")
+                .description("Tasks per queue and state (ready, delayed, running, dead) when scraped")
+                .register(registry);
+    }
+
+    private void pool(Database db, String state, ToDoubleFunction<Database> value) {
+        Gauge.builder("flowbase_pool_connections", db, value)
+                .description("Connections of the pool by state")
+                .tag("state", state)
+                .register(registry);
+    }
+
+    void before(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
+    }
+
+    void after(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        Timer.builder("flowbase_http_requests")
+                .description("HTTP requests by method, route and status")
+                .tags("method", ctx.method().name(), "route", route(ctx), "status", String.valueOf(ctx.statusCode()))
+                .register(registry)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** The route's pattern, never the path a client sent (that could hold ids, or anything). */
+    private static String route(Context ctx) {
+        try {
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "unmatched" : matched.path;
+        } catch (RuntimeException e) {
+            return "unmatched"; // no HTTP route matched: a 404
+        }
+    }
+
+    void scrape(Context ctx) {
+        refreshQueues();
+        for (QueryTimings.Timing t : timings.snapshot()) {
+            if (statements.add(t.statement())) {
+                String name = t.statement();
+                FunctionTimer.builder(
+                                "flowbase_query",
+                                timings,
+                                q -> q.timing(name).count(),
+                                q -> q.timing(name).totalSeconds(),
+                                TimeUnit.SECONDS)
+                        .description("Statements run, by statement name (verb and first table)")
+                        .tag("statement", name)
+                        .register(registry);
+                FunctionCounter.builder(
+                                "flowbase_query_errors",
+                                timings,
+                                q -> q.timing(name).errors())
+                        .description("Statements that failed, by statement name")
+                        .tag("statement", name)
+                        .register(registry);
+            }
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    private void refreshQueues() {
+        try {
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (QueueDepth d : queue.depth()) {
+                rows.add(MultiGauge.Row.of(Tags.of("queue", d.queue(), "state", "ready"), d.ready()));
+                rows.add(MultiGauge.Row.of(Tags.of("queue", d.queue(), "state", "delayed"), d.delayed()));
+                rows.add(MultiGauge.Row.of(Tags.of("queue", d.queue(), "state", "running"), d.running()));
+                rows.add(MultiGauge.Row.of(Tags.of("queue", d.queue(), "state", "dead"), d.dead()));
+            }
+            queueTasks.register(rows, true);
+        } catch (RuntimeException e) {
+            // The database may be down or not migrated: the other metrics still say so.
+            LOG.debug("queue depth not read for /metrics: {}", e.getMessage());
+        }
+    }
+}
