@@ -55,6 +55,8 @@ public final class Queue {
     private final Backoff backoff;
     private final Attempts attempts;
     private final Wakeups wakeups;
+    private final Completions completions;
+    private final Failures failures;
 
     private Queue(Database db, Stores stores, Backoff backoff) {
         this(db, stores, backoff, Wakeups.of(db));
@@ -67,6 +69,8 @@ public final class Queue {
         this.backoff = backoff;
         this.attempts = new Attempts(db, stores);
         this.wakeups = wakeups;
+        this.completions = new Completions(db, sql, attempts);
+        this.failures = new Failures(sql, attempts);
     }
 
     public static Queue create(Database db) {
@@ -234,24 +238,10 @@ public final class Queue {
      */
     public Task complete(Lease lease, TaskOutcome outcome) {
         return db.inTransaction("Completing task " + lease.taskId(), h -> {
-            requireHeld(h, endLeases(h, List.of(lease)).size(), lease);
-            recordOutcome(h, lease, outcome);
+            requireHeld(h, completions.endLeases(h, List.of(lease)).size(), lease);
+            completions.recordOutcome(h, lease, outcome);
             return read(h, lease.taskId());
         });
-    }
-
-    /** Moves a task whose lease just ended to succeeded with its outcome, and what follows a success. */
-    private void recordOutcome(Handle h, Lease lease, TaskOutcome outcome) {
-        h.createUpdate("UPDATE tasks SET status = 'succeeded', result = :result, output = :output,"
-                        + " exit_code = :exitCode, error_message = NULL, completed_at = " + sql.now() + ","
-                        + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                        + " updated_at = " + sql.now() + " WHERE id = :id")
-                .bindByType("result", outcome.result(), com.fasterxml.jackson.databind.JsonNode.class)
-                .bind("output", outcome.output())
-                .bind("exitCode", outcome.exitCode())
-                .bind("id", lease.taskId())
-                .execute();
-        succeeded(h, List.of(lease), outcome);
     }
 
     /**
@@ -265,7 +255,7 @@ public final class Queue {
         if (leases.isEmpty()) {
             return 0;
         }
-        return db.inTransaction("Completing " + leases.size() + " tasks", h -> succeedAll(h, leases));
+        return db.inTransaction("Completing " + leases.size() + " tasks", h -> completions.succeedAll(h, leases));
     }
 
     /**
@@ -291,54 +281,15 @@ public final class Queue {
             done.forEach((l, outcome) -> {
                 if (outcome.equals(TaskOutcome.NONE)) {
                     plain.add(l);
-                } else if (!endLeases(h, List.of(l)).isEmpty()) {
-                    recordOutcome(h, l, outcome);
+                } else if (!completions.endLeases(h, List.of(l)).isEmpty()) {
+                    completions.recordOutcome(h, l, outcome);
                 }
             });
             if (!plain.isEmpty()) {
-                succeedAll(h, plain);
+                completions.succeedAll(h, plain);
             }
             return max > 0 ? claim(h, queue, max, worker, lease) : List.of();
         });
-    }
-
-    private int succeedAll(Handle h, List<Lease> leases) {
-        Set<QueueSql.Claimed> ended = new HashSet<>(sql.succeed(h, leases));
-        List<Lease> held = leases.stream()
-                .filter(l -> ended.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
-                .toList();
-        if (!held.isEmpty()) {
-            succeeded(h, held, TaskOutcome.NONE);
-        }
-        return held.size();
-    }
-
-    /** Deletes the queue rows these leases still hold, fenced by their attempts; returns the leases that held. */
-    private List<Lease> endLeases(Handle h, List<Lease> leases) {
-        Set<QueueSql.Claimed> ended = new HashSet<>(Fenced.bind(
-                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
-                                + Fenced.pairs(leases.size()) + ") RETURNING task_id, attempt"),
-                        leases)
-                .map(db.rows(QueueSql.Claimed.class))
-                .list());
-        return leases.stream()
-                .filter(l -> ended.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
-                .toList();
-    }
-
-    /** What follows a success: the attempts' history, the children released, the runs' counters. */
-    private void succeeded(Handle h, List<Lease> leases, TaskOutcome outcome) {
-        Instant at = attempts.now();
-        attempts.record(h, leases.stream().map(Attempts.Ended::of).toList(), "succeeded", outcome);
-        Dag.succeeded(h, leases.stream().map(Lease::taskId).toList(), at);
-        RunCounters.record(h, moves(leases, TaskStatus.SUCCEEDED), at);
-    }
-
-    private static List<RunCounters.Move> moves(List<Lease> leases, TaskStatus to) {
-        return leases.stream()
-                .filter(l -> l.task().workflowExecutionId() != null)
-                .map(l -> new RunCounters.Move(l.task().workflowExecutionId(), TaskStatus.RUNNING, to))
-                .toList();
     }
 
     /**
@@ -351,7 +302,7 @@ public final class Queue {
         Duration wait = backoff.after(lease.task().retryCount());
         return db.inTransaction("Failing task " + lease.taskId(), h -> {
             Attempts.Ended attempt = Attempts.Ended.of(lease);
-            requireHeld(h, retryOrDead(h, attempt, error, wait) ? 1 : 0, lease);
+            requireHeld(h, failures.retryOrDead(h, attempt, error, wait) ? 1 : 0, lease);
             attempts.record(h, List.of(attempt), "failed", TaskOutcome.error(error));
             return read(h, lease.taskId());
         });
@@ -368,7 +319,8 @@ public final class Queue {
                     .list();
             List<Attempts.Ended> reaped = new ArrayList<>();
             for (Attempts.Ended attempt : expired) {
-                if (retryOrDead(h, attempt, "the lease of attempt " + attempt.attempt() + " expired", Duration.ZERO)) {
+                if (failures.retryOrDead(
+                        h, attempt, "the lease of attempt " + attempt.attempt() + " expired", Duration.ZERO)) {
                     reaped.add(attempt);
                 }
             }
@@ -378,88 +330,17 @@ public final class Queue {
     }
 
     /**
-     * Ends a failed or lost attempt, fenced by its number: ready again after {@code wait} while the
-     * task has retries left, dead (its descendants skipped) otherwise. False when fenced off.
-     */
-    private boolean retryOrDead(Handle h, Attempts.Ended attempt, String error, Duration wait) {
-        boolean retry = h.createQuery("SELECT CASE WHEN retry_count < max_retries THEN 1 ELSE 0 END FROM tasks"
-                                + " WHERE id = :id")
-                        .bind("id", attempt.taskId())
-                        .mapTo(Integer.class)
-                        .one()
-                == 1;
-        String fence = " WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL";
-        int held = h.createUpdate(
-                        retry
-                                ? "UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL, claimed_at = NULL,"
-                                        + " run_at = " + sql.nowPlus("wait") + fence
-                                : "DELETE FROM task_queue" + fence)
-                .bind("wait", wait.toMillis())
-                .bind("id", attempt.taskId())
-                .bind("attempt", attempt.attempt())
-                .execute();
-        if (held == 0) {
-            return false;
-        }
-        h.createUpdate("UPDATE tasks SET status = :status, retry_count = retry_count + :retried,"
-                        + " run_at = " + sql.nowPlus("wait") + ", error_message = :error,"
-                        + " dead_lettered_at = " + (retry ? "NULL" : sql.now()) + ","
-                        + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                        + " updated_at = " + sql.now() + " WHERE id = :id")
-                .bind("status", retry ? "ready" : "dead")
-                .bind("retried", retry ? 1 : 0)
-                .bind("wait", wait.toMillis())
-                .bind("error", error)
-                .bind("id", attempt.taskId())
-                .execute();
-        if (!retry) {
-            Instant at = attempts.now();
-            RunCounters.record(
-                    h, List.of(new RunCounters.Move(attempt.runId(), TaskStatus.RUNNING, TaskStatus.DEAD)), at);
-            Dag.skipDescendants(h, attempt.taskId(), TaskStatus.DEAD, at);
-        }
-        return true;
-    }
-
-    /**
      * The depth of every queue that has work or dead letters, from {@code task_queue} (which holds
      * only live tasks) and the dead-letter index: cheap enough to ask every few seconds, however
      * much history {@code tasks} keeps.
      */
     public List<QueueDepth> depth() {
-        return db.withHandle("Measuring the depth of the queues", h -> {
-            Map<String, QueueDepth> byQueue = new java.util.TreeMap<>();
-            h.createQuery("SELECT queue_name,"
-                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at <= " + sql.now() + " THEN 1 ELSE 0 END),"
-                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at > " + sql.now() + " THEN 1 ELSE 0 END),"
-                            + " SUM(CASE WHEN lease_owner IS NOT NULL THEN 1 ELSE 0 END)"
-                            + " FROM task_queue GROUP BY queue_name")
-                    .map((rs, ctx) -> new QueueDepth(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0))
-                    .forEach(d -> byQueue.put(d.queue(), d));
-            h.createQuery("SELECT queue_name, COUNT(*) FROM tasks WHERE dead_lettered_at IS NOT NULL"
-                            + " AND status = 'dead' GROUP BY queue_name")
-                    .map((rs, ctx) -> new QueueDepth(rs.getString(1), 0, 0, 0, rs.getLong(2)))
-                    .forEach(dead -> byQueue.merge(
-                            dead.queue(),
-                            dead,
-                            (live, d) -> new QueueDepth(
-                                    live.queue(), live.ready(), live.delayed(), live.running(), d.dead())));
-            return List.copyOf(byQueue.values());
-        });
+        return QueueCounts.depth(db, sql);
     }
 
     /** Tasks per queue and state, counted over the whole of {@code tasks} ({@link #depth} is the cheap view). */
     public List<QueueCount> stats() {
-        return db.withHandle(
-                "Counting tasks per queue",
-                h -> h.createQuery("SELECT queue_name, status, COUNT(*) AS n FROM tasks GROUP BY queue_name, status"
-                                + " ORDER BY queue_name, status")
-                        .map((rs, ctx) -> new QueueCount(
-                                rs.getString(1),
-                                dev.flowbase.store.TaskStatus.valueOf(
-                                        rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
-                                rs.getLong(3)))
-                        .list());
+        return QueueCounts.stats(db);
     }
 
     /**

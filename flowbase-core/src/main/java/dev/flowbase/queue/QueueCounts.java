@@ -1,0 +1,47 @@
+package dev.flowbase.queue;
+
+import dev.flowbase.db.Database;
+import java.util.List;
+import java.util.Map;
+
+/** The queue's counts: the cheap depth of the live queues, and the full count of every state. */
+final class QueueCounts {
+    private QueueCounts() {}
+
+    /** See {@link Queue#depth}: two grouped reads, of {@code task_queue} and of the dead-letter index. */
+    static List<QueueDepth> depth(Database db, QueueSql sql) {
+        return db.withHandle("Measuring the depth of the queues", h -> {
+            Map<String, QueueDepth> byQueue = new java.util.TreeMap<>();
+            h.createQuery("SELECT queue_name,"
+                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at <= " + sql.now() + " THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at > " + sql.now() + " THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN lease_owner IS NOT NULL THEN 1 ELSE 0 END)"
+                            + " FROM task_queue GROUP BY queue_name")
+                    .map((rs, ctx) -> new QueueDepth(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0))
+                    .forEach(d -> byQueue.put(d.queue(), d));
+            h.createQuery("SELECT queue_name, COUNT(*) FROM tasks WHERE dead_lettered_at IS NOT NULL"
+                            + " AND status = 'dead' GROUP BY queue_name")
+                    .map((rs, ctx) -> new QueueDepth(rs.getString(1), 0, 0, 0, rs.getLong(2)))
+                    .forEach(dead -> byQueue.merge(
+                            dead.queue(),
+                            dead,
+                            (live, d) -> new QueueDepth(
+                                    live.queue(), live.ready(), live.delayed(), live.running(), d.dead())));
+            return List.copyOf(byQueue.values());
+        });
+    }
+
+    /** See {@link Queue#stats}. */
+    static List<QueueCount> stats(Database db) {
+        return db.withHandle(
+                "Counting tasks per queue",
+                h -> h.createQuery("SELECT queue_name, status, COUNT(*) AS n FROM tasks GROUP BY queue_name, status"
+                                + " ORDER BY queue_name, status")
+                        .map((rs, ctx) -> new QueueCount(
+                                rs.getString(1),
+                                dev.flowbase.store.TaskStatus.valueOf(
+                                        rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getLong(3)))
+                        .list());
+    }
+}
