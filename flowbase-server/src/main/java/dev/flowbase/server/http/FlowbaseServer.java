@@ -4,20 +4,26 @@ import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.server.logging.LogStoreAppender;
+import dev.flowbase.server.logging.Logging;
+import dev.flowbase.store.Stores;
 import io.javalin.Javalin;
 
 /** The HTTP server: Javalin with Flowbase's routes and one mapping from errors to problem+json. */
 public final class FlowbaseServer implements AutoCloseable {
     private final Javalin app;
+    private final LogStoreAppender logs;
 
-    private FlowbaseServer(Javalin app) {
+    private FlowbaseServer(Javalin app, LogStoreAppender logs) {
         this.app = app;
+        this.logs = logs;
     }
 
     /** Starts listening on the configured host and port (port 0 picks a free one). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database) {
         HealthRoutes health = new HealthRoutes(database);
-        Metrics metrics = new Metrics(database);
+        LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
+        Metrics metrics = new Metrics(database, logs);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -38,13 +44,14 @@ public final class FlowbaseServer implements AutoCloseable {
         try {
             app.start(config.server().host(), config.server().port());
         } catch (RuntimeException e) {
+            Logging.stopStoring(logs);
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
                     "Cannot listen on " + config.server().host() + ":"
                             + config.server().port() + ": " + rootMessage(e),
                     e);
         }
-        return new FlowbaseServer(app);
+        return new FlowbaseServer(app, logs);
     }
 
     public int port() {
@@ -54,6 +61,7 @@ public final class FlowbaseServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        Logging.stopStoring(logs);
     }
 
     private static String rootMessage(Throwable e) {

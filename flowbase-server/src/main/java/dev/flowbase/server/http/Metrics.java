@@ -4,6 +4,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.db.QueryTimings;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.server.logging.LogStoreAppender;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -37,7 +38,7 @@ final class Metrics {
     private final MultiGauge queueTasks;
     private final Set<String> statements = ConcurrentHashMap.newKeySet();
 
-    Metrics(Database db) {
+    Metrics(Database db, LogStoreAppender logs) {
         this.queue = Queue.create(db);
         this.timings = db.queryTimings();
         pool(db, "active", d -> d.poolStats().active());
@@ -45,6 +46,12 @@ final class Metrics {
         pool(db, "waiting", d -> d.poolStats().waiting());
         Gauge.builder("flowbase_pool_connections_max", db, d -> d.poolStats().max())
                 .description("The most connections the pool opens")
+                .register(registry);
+        FunctionCounter.builder("flowbase_log_lines_written", logs, LogStoreAppender::written)
+                .description("Flowbase's log lines written to the logs table")
+                .register(registry);
+        FunctionCounter.builder("flowbase_log_lines_dropped", logs, LogStoreAppender::dropped)
+                .description("Log lines not written: the queue was full or the table could not be written")
                 .register(registry);
         queueTasks = MultiGauge.builder("flowbase_queue_tasks")
                 .description("Tasks per queue and state (ready, delayed, running, dead) when scraped")

@@ -72,4 +72,23 @@ public final class Logging {
         encoder.start();
         return encoder;
     }
+
+    /**
+     * Starts copying Flowbase's own log events (its level and up, as configured) into the logs
+     * table through {@code logs}; {@link #stopStoring} ends it, writing what is queued.
+     */
+    public static LogStoreAppender storeIn(dev.flowbase.store.LogStore logs) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LogStoreAppender appender = new LogStoreAppender(logs, 10_000, 500, java.time.Duration.ofMillis(250));
+        appender.setContext(context);
+        appender.start();
+        context.getLogger("dev.flowbase").addAppender(appender);
+        return appender;
+    }
+
+    public static void stopStoring(LogStoreAppender appender) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger("dev.flowbase").detachAppender(appender);
+        appender.stop();
+    }
 }
