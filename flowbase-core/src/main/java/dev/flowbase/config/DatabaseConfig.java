@@ -20,6 +20,7 @@ public record DatabaseConfig(
         boolean sslVerify,
         PoolSettings pool,
         Duration statementTimeout,
+        Duration slowQuery,
         boolean debug,
         Map<String, String> options) {
 
@@ -28,6 +29,7 @@ public record DatabaseConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(statementTimeout, "statementTimeout");
+        Objects.requireNonNull(slowQuery, "slowQuery");
         host = host == null ? "" : host;
         user = user == null ? "" : user;
         password = password == null ? Secret.NONE : password;
@@ -58,6 +60,7 @@ public record DatabaseConfig(
         private String database;
         private PoolSettings pool;
         private Duration statementTimeout;
+        private Duration slowQuery;
         private boolean debug;
         private final Map<String, String> options;
 
@@ -66,6 +69,7 @@ public record DatabaseConfig(
             this.database = from.database;
             this.pool = from.pool;
             this.statementTimeout = from.statementTimeout;
+            this.slowQuery = from.slowQuery;
             this.debug = from.debug;
             this.options = new java.util.LinkedHashMap<>(from.options);
         }
@@ -82,6 +86,11 @@ public record DatabaseConfig(
 
         public Builder statementTimeout(Duration value) {
             this.statementTimeout = value;
+            return this;
+        }
+
+        public Builder slowQuery(Duration value) {
+            this.slowQuery = value;
             return this;
         }
 
@@ -108,6 +117,7 @@ public record DatabaseConfig(
                     from.sslVerify,
                     pool,
                     statementTimeout,
+                    slowQuery,
                     debug,
                     options);
         }

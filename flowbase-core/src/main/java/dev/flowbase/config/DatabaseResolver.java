@@ -44,10 +44,23 @@ final class DatabaseResolver {
                 .orElseThrow();
         PoolSettings pool = pool();
         Duration statementTimeout = Duration.ofMillis(values.value(Setting.STATEMENT_TIMEOUT));
+        Duration slowQuery = Duration.ofMillis(values.value(Setting.SLOW_QUERY));
         boolean debug = values.value(Setting.DEBUG);
         Map<String, String> options = url == null ? Map.of() : url.options();
         return new DatabaseConfig(
-                engine, host, port, name, user, password, ssl, ssl && verify, pool, statementTimeout, debug, options);
+                engine,
+                host,
+                port,
+                name,
+                user,
+                password,
+                ssl,
+                ssl && verify,
+                pool,
+                statementTimeout,
+                slowQuery,
+                debug,
+                options);
     }
 
     private Engine engine() {

@@ -88,6 +88,13 @@ public final class Setting<T> {
             30_000,
             "DB_STATEMENT_TIMEOUT",
             "DB_QUERY_TIMEOUT");
+    public static final Setting<Integer> SLOW_QUERY = declare(
+            "database.slow_query_ms",
+            null,
+            Masking.NONE,
+            Parser.integer(0, Integer.MAX_VALUE, "expected milliseconds, a whole number >= 0 (0 logs no slow query)"),
+            1_000,
+            "DB_SLOW_QUERY_MS");
     public static final Setting<Boolean> DEBUG =
             declare("database.debug", null, Masking.NONE, Parser.bool(), false, "DB_DEBUG");
     public static final Setting<String> REDIS_URL = declare(

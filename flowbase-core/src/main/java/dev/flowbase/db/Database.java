@@ -27,8 +27,8 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final ServerFacts facts;
     private final Jdbi jdbi;
-    /** Every statement's timing by name, and the slow-query log (over a second). */
-    private final QueryTimings timings = new QueryTimings(java.time.Duration.ofSeconds(1));
+    /** Every statement's timing by name, and the slow-query log ({@code database.slow_query_ms}). */
+    private final QueryTimings timings;
 
     private final Transactions transactions;
     private final RecordRows records = new RecordRows();
@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
                         dialect.needsPerStatementTimeout() ? config.statementTimeout() : java.time.Duration.ZERO)
                 : pool;
         this.jdbi = Jdbi.create(dataSource);
+        this.timings = new QueryTimings(config.slowQuery());
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
         this.transactions = new Transactions(jdbi, dialect, config, retry);

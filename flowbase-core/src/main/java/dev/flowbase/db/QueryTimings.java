@@ -65,7 +65,7 @@ public final class QueryTimings implements SqlLogger {
         if (failed) {
             stats.errors.increment();
         }
-        if (nanos >= slow.toNanos()) {
+        if (!slow.isZero() && nanos >= slow.toNanos()) {
             LOG.warn("slow query: {} took {} ms (threshold {} ms)", name, nanos / 1_000_000, slow.toMillis());
         }
     }
