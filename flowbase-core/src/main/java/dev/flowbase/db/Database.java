@@ -163,6 +163,11 @@ public final class Database implements AutoCloseable {
         return dialect.storageMissing(config);
     }
 
+    /** The failures of statements and connections so far, by kind. */
+    public ErrorCounts errorCounts() {
+        return transactions.errors();
+    }
+
     /** How long the statements run so far took, by statement name. */
     public QueryTimings queryTimings() {
         return timings;

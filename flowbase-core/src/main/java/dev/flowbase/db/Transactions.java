@@ -19,6 +19,7 @@ final class Transactions {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final DatabaseConfig config;
+    private final ErrorCounts errors = new ErrorCounts();
     private final RetryPolicy retry;
 
     Transactions(Jdbi jdbi, Dialect dialect, DatabaseConfig config, RetryPolicy retry) {
@@ -64,12 +65,18 @@ final class Transactions {
     private RuntimeException translate(String action, JdbiException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return e instanceof ConnectionException
+                DatabaseException failure = e instanceof ConnectionException
                         ? SqlErrors.connecting(dialect, config, sql)
                         : SqlErrors.statement(dialect, action, sql);
+                errors.count(failure.kind());
+                return failure;
             }
         }
         return e;
+    }
+
+    ErrorCounts errors() {
+        return errors;
     }
 
     private void pause(int attempt) {

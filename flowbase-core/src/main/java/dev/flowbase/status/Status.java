@@ -36,22 +36,38 @@ public final class Status {
     }
 
     public Report collect() {
+        return collect(true);
+    }
+
+    /**
+     * Only what decides whether this process can serve requests now: the database answers, its
+     * migrations are current, the pool is not exhausted ({@code /health/ready}).
+     */
+    public Report readiness() {
+        return collect(false);
+    }
+
+    private Report collect(boolean everything) {
         List<Check> checks = new ArrayList<>();
-        List<QueueDepth> queues = List.of();
-        Check database = database();
+        List<QueueDepth> queues = new ArrayList<>();
+        Check database = timed(this::database);
         checks.add(database);
         if (database.verdict() == Verdict.OK) {
-            Check migrations =
-                    MigrationsCheck.of(Migrator.configure().database(db).load().status());
+            Check migrations = timed(() ->
+                    MigrationsCheck.of(Migrator.configure().database(db).load().status()));
             checks.add(migrations);
-            if (migrations.verdict() == Verdict.OK) {
-                queues = Queue.create(db).depth();
-                checks.add(deadLetters(queues));
+            if (everything && migrations.verdict() == Verdict.OK) {
+                checks.add(timed(() -> {
+                    queues.addAll(Queue.create(db).depth());
+                    return deadLetters(queues);
+                }));
             }
         }
         PoolStats pool = db.poolStats();
         checks.add(pool(pool));
-        disk().ifPresent(checks::add);
+        if (everything) {
+            disk().ifPresent(checks::add);
+        }
         Verdict verdict = checks.stream().map(Check::verdict).reduce(Verdict.OK, Verdict::and);
         return new Report(
                 clock.instant(),
@@ -62,6 +78,12 @@ public final class Status {
                 checks,
                 pool,
                 queues);
+    }
+
+    private static Check timed(java.util.function.Supplier<Check> check) {
+        long start = System.nanoTime();
+        Check done = check.get();
+        return done.took((System.nanoTime() - start) / 1_000_000);
     }
 
     private Check database() {

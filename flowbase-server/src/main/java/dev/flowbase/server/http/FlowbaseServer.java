@@ -31,6 +31,8 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.routes.before(metrics::before);
             cfg.routes.after(metrics::after);
             cfg.routes.get("/health", health::health);
+            cfg.routes.get("/health/live", health::live);
+            cfg.routes.get("/health/ready", health::ready);
             cfg.routes.get("/metrics", metrics::scrape);
             cfg.routes.exception(FlowbaseException.class, Problems::flowbase);
             cfg.routes.exception(Exception.class, Problems::unexpected);

@@ -5,6 +5,8 @@ import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.status.Check;
 import dev.flowbase.status.MigrationsCheck;
+import dev.flowbase.status.Report;
+import dev.flowbase.status.Status;
 import dev.flowbase.status.Verdict;
 import dev.flowbase.util.OwnThread;
 import io.javalin.http.Context;
@@ -26,10 +28,12 @@ final class HealthRoutes {
 
     private final Database database;
     private final Migrator migrator;
+    private final Status status;
 
     HealthRoutes(Database database) {
         this.database = database;
         this.migrator = Migrator.configure().database(database).load();
+        this.status = Status.of(database);
     }
 
     void health(Context ctx) {
@@ -40,6 +44,49 @@ final class HealthRoutes {
         body.put("engine", database.engine().id());
         body.put("serverVersion", database.facts().version());
         body.put("version", Flowbase.version());
+        body.put("checks", checks);
+        ctx.status(up ? 200 : 503).json(body);
+    }
+
+    /** {@code GET /health/live}: the process answers; nothing else is asked. */
+    void live(Context ctx) {
+        ctx.json(Map.of("status", "ok"));
+    }
+
+    /**
+     * {@code GET /health/ready}: 200 only when the database answers, the migrations are current and
+     * the pool is not exhausted; each check with its status, detail and milliseconds. Bounded as
+     * {@code /health} is.
+     */
+    void ready(Context ctx) {
+        CompletableFuture<Report> run = OwnThread.start("flowbase-ready", status::readiness);
+        Map<String, Object> checks = new LinkedHashMap<>();
+        boolean up;
+        try {
+            Report report = run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            for (Check c : report.checks()) {
+                Map<String, Object> check = check(c.verdict() == Verdict.FAILING ? "unavailable" : "ok", c.detail());
+                check.put("ms", c.millis());
+                checks.put(c.name(), check);
+            }
+            up = report.verdict() != Verdict.FAILING;
+        } catch (TimeoutException e) {
+            checks.put("database", check("unavailable", "no answer within " + BOUND.toMillis() + " ms"));
+            up = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.put("database", check("unavailable", "interrupted"));
+            up = false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            checks.put(
+                    "database",
+                    check(
+                            "unavailable",
+                            "the check failed: " + e.getCause().getClass().getSimpleName()));
+            up = false;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "ok" : "unavailable");
         body.put("checks", checks);
         ctx.status(up ? 200 : 503).json(body);
     }

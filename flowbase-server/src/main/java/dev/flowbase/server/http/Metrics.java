@@ -2,6 +2,7 @@ package dev.flowbase.server.http;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.db.QueryTimings;
+import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.server.logging.LogStoreAppender;
@@ -53,6 +54,12 @@ final class Metrics {
         FunctionCounter.builder("flowbase_log_lines_dropped", logs, LogStoreAppender::dropped)
                 .description("Log lines not written: the queue was full or the table could not be written")
                 .register(registry);
+        for (SqlErrorKind kind : SqlErrorKind.values()) {
+            FunctionCounter.builder("flowbase_database_errors", db.errorCounts(), e -> e.of(kind))
+                    .description("Statements and connections that failed, by kind of failure")
+                    .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
         queueTasks = MultiGauge.builder("flowbase_queue_tasks")
                 .description("Tasks per queue and state (ready, delayed, running, dead) when scraped")
                 .register(registry);

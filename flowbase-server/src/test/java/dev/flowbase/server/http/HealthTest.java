@@ -23,6 +23,28 @@ class HealthTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @EngineTest
+    void liveAlwaysAnswersAndReadyWaitsForCurrentMigrationsNamingEachCheckWithItsTime(TestDatabase test, Database db)
+            throws Exception {
+        try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
+            var liveBefore = get(server, "/health/live");
+            var readyBefore = get(server, "/health/ready");
+            Migrator.configure().database(db).load().migrate();
+            var readyAfter = get(server, "/health/ready");
+
+            assertThat(liveBefore.statusCode()).isEqualTo(200);
+            assertThat(readyBefore.statusCode()).isEqualTo(503);
+            assertThat(readyBefore.body())
+                    .contains("\"migrations\":{\"status\":\"unavailable\"")
+                    .contains("2 pending");
+            assertThat(readyAfter.statusCode()).as(readyAfter.body()).isEqualTo(200);
+            assertThat(readyAfter.body())
+                    .contains("\"database\":{\"status\":\"ok\"")
+                    .contains("\"pool\":{\"status\":\"ok\"")
+                    .containsPattern("\"ms\":\\d+");
+        }
+    }
+
+    @EngineTest
     void healthIsUnavailableUntilTheMigrationsAreCurrent(TestDatabase test, Database db) throws Exception {
         try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
             var before = get(server, "/health");

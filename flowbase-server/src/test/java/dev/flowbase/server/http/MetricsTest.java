@@ -1,6 +1,7 @@
 package dev.flowbase.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
@@ -44,6 +45,8 @@ class MetricsTest {
         queue.enqueue(NewTask.named(org, "a").inQueue("mail"));
         queue.enqueue(NewTask.named(org, "b").inQueue("mail"));
         queue.claim("mail", 1, "w", Duration.ofMinutes(1));
+        var duplicate = catchThrowable(() -> Stores.create(db).organizations().create("Acme again", "acme"));
+        assertThat(duplicate).as("a second organization with the same slug").isNotNull();
         FlowbaseConfig config = new ConfigLoader()
                 .environment(Map.of("FLOWBASE_PORT", "0"))
                 .flag(Setting.DATABASE_URL, test.url())
@@ -62,6 +65,8 @@ class MetricsTest {
                     .containsEntry("flowbase_queue_tasks{queue=\"mail\",state=\"running\"}", 1.0)
                     .containsEntry("flowbase_queue_tasks{queue=\"mail\",state=\"dead\"}", 0.0);
             assertThat(samples.get("flowbase_pool_connections_max")).isPositive();
+            assertThat(samples.get("flowbase_database_errors_total{kind=\"unique_violation\"}"))
+                    .isGreaterThanOrEqualTo(1.0);
             assertThat(samples.keySet())
                     .anyMatch(k -> k.startsWith("flowbase_http_requests_seconds_count{")
                             && k.contains("route=\"/health\"")
