@@ -40,18 +40,28 @@ final class FirstConnection {
         } catch (TimeoutException e) {
             // A connection that arrives after all is closed, not leaked.
             attempt.thenAccept(FirstConnection::closeQuietly);
-            throw new SQLException(
-                    "no complete answer within " + limit.toMillis() + " ms (DB_CONNECTION_TIMEOUT)", "08001");
+            throw noAnswer(limit, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             attempt.thenAccept(FirstConnection::closeQuietly);
             throw new SQLException("interrupted while connecting", "08001", e);
         } catch (ExecutionException e) {
+            // The driver's own timer may fire before ours (MariaDB's connectTimeout is the same
+            // limit): the same failure, so the same report, whichever clock was first.
+            if (e.getCause() instanceof java.sql.SQLTimeoutException
+                    || e.getCause() instanceof java.net.SocketTimeoutException) {
+                throw noAnswer(limit, e.getCause());
+            }
             if (e.getCause() instanceof SQLException s) {
                 throw s;
             }
             throw new SQLException(SqlErrors.firstLine(e.getCause()), "08001", e.getCause());
         }
+    }
+
+    private static SQLException noAnswer(Duration limit, Throwable cause) {
+        return new SQLException(
+                "no complete answer within " + limit.toMillis() + " ms (DB_CONNECTION_TIMEOUT)", "08001", cause);
     }
 
     private static void closeQuietly(Connection c) {
