@@ -163,6 +163,28 @@ public final class Database implements AutoCloseable {
         return dialect.storageMissing(config);
     }
 
+    /** Figures from the engine's own catalogs: table and index sizes, upkeep, cache, sessions. */
+    public DatabaseStatistics statistics() {
+        try (java.sql.Connection c = connection()) {
+            return dev.flowbase.engine.EngineKit.of(engine())
+                    .part(StatisticsQueries.class)
+                    .read(c);
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.statement(dialect, "Reading the database's statistics", e);
+        }
+    }
+
+    /** Refreshes the engine's estimates of {@code table} (ANALYZE), the name quoted by the engine's rules. */
+    public void analyze(String table) {
+        try (java.sql.Connection c = connection()) {
+            dev.flowbase.engine.EngineKit.of(engine())
+                    .part(StatisticsQueries.class)
+                    .analyze(c, dialect.quoteIdentifier(table));
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.statement(dialect, "Analyzing table " + table, e);
+        }
+    }
+
     /** The failures of statements and connections so far, by kind. */
     public ErrorCounts errorCounts() {
         return transactions.errors();

@@ -16,6 +16,7 @@ public final class MariaDbEngine implements EngineKit {
             .with(EngineSupport.class, new MariaDbMigrations())
             .with(SqlSplitter.class, SqlSplitter.mariadb())
             .with(CatalogQueries.class, new MariaDbCatalogQueries())
+            .with(dev.flowbase.db.StatisticsQueries.class, new MariaDbStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
             .with(ScratchSpaces.class, new MariaDbScratch());
 

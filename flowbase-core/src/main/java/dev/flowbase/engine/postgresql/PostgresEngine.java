@@ -16,6 +16,7 @@ public final class PostgresEngine implements EngineKit {
             .with(EngineSupport.class, new PostgresMigrations())
             .with(SqlSplitter.class, SqlSplitter.postgresql())
             .with(CatalogQueries.class, new PostgresCatalogQueries())
+            .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
             .with(ScratchSpaces.class, new PostgresScratch());
 

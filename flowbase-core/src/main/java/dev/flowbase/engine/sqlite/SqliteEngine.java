@@ -16,6 +16,7 @@ public final class SqliteEngine implements EngineKit {
             .with(EngineSupport.class, new SqliteMigrations())
             .with(SqlSplitter.class, SqlSplitter.sqlite())
             .with(CatalogQueries.class, new SqliteCatalogQueries())
+            .with(dev.flowbase.db.StatisticsQueries.class, new SqliteStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new SqliteQueue())
             .with(ScratchSpaces.class, new SqliteScratch());
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** Prints command results: aligned columns for people, one JSON document for scripts. */
 final class Output {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The one mapper of the project (java.time as ISO text), indented for people reading a terminal. */
+    static final ObjectMapper MAPPER = dev.flowbase.util.Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Output() {}
 

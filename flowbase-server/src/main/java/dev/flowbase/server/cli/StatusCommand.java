@@ -1,6 +1,7 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.db.DatabaseStatistics;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.queue.QueueDepth;
@@ -29,6 +30,12 @@ final class StatusCommand extends BaseCommand {
             description = "Show it again every SECONDS (default 2, 1-3600) until interrupted.")
     Integer watch;
 
+    @Option(
+            names = "--statistics",
+            description = "Add the engine's own figures: rows, sizes and upkeep per table, index sizes and use,"
+                    + " cache hit ratio, sessions, and what only this engine reports.")
+    boolean statistics;
+
     @Override
     public Integer call() throws InterruptedException {
         if (watch != null && (watch < 1 || watch > 3600)) {
@@ -42,7 +49,7 @@ final class StatusCommand extends BaseCommand {
                 if (watch != null && !json()) {
                     out().print("\033[H\033[2J"); // clear the screen, as watch(1) does
                 }
-                show(report);
+                show(report, statistics && report.verdict() != Verdict.FAILING ? db.statistics() : null);
                 if (watch == null) {
                     return report.verdict() == Verdict.FAILING ? ErrorCode.UNAVAILABLE.exitCode() : 0;
                 }
@@ -52,7 +59,7 @@ final class StatusCommand extends BaseCommand {
         }
     }
 
-    private void show(Report r) {
+    private void show(Report r, DatabaseStatistics stats) {
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("status", name(r.verdict()));
@@ -79,6 +86,9 @@ final class StatusCommand extends BaseCommand {
                             "waiting", r.pool().waiting(),
                             "max", r.pool().max()));
             doc.put("queues", r.queues().stream().map(StatusCommand::describe).toList());
+            if (stats != null) {
+                doc.put("statistics", stats);
+            }
             Output.json(out(), doc);
             return;
         }
@@ -95,6 +105,9 @@ final class StatusCommand extends BaseCommand {
                 r.checks().stream()
                         .map(c -> List.of(c.name(), name(c.verdict()), c.detail()))
                         .toList());
+        if (stats != null) {
+            showStatistics(stats);
+        }
         if (!r.queues().isEmpty()) {
             out().println();
             Output.table(
@@ -109,6 +122,38 @@ final class StatusCommand extends BaseCommand {
                                     String.valueOf(q.dead())))
                             .toList());
         }
+    }
+
+    private void showStatistics(DatabaseStatistics stats) {
+        out().println();
+        out().printf(
+                        "Cache hit ratio: %s; sessions: %s active, %s waiting; longest running statement: %s%n",
+                        stats.cacheHitRatio() == null
+                                ? "n/a"
+                                : String.format(Locale.ROOT, "%.1f%%", stats.cacheHitRatio() * 100),
+                        orNa(stats.activeSessions()),
+                        orNa(stats.waitingSessions()),
+                        stats.longestStatementSeconds() == null
+                                ? "none"
+                                : String.format(Locale.ROOT, "%.1f s", stats.longestStatementSeconds()));
+        Output.table(
+                out(),
+                List.of("TABLE", "ROWS (EST.)", "TABLE BYTES", "INDEX BYTES", "DEAD ROWS"),
+                stats.tables().stream()
+                        .map(t -> List.of(
+                                t.name(),
+                                orNa(t.rowEstimate()),
+                                orNa(t.tableBytes()),
+                                orNa(t.indexBytes()),
+                                orNa(t.deadRows())))
+                        .toList());
+        if (!stats.engineFigures().isEmpty()) {
+            stats.engineFigures().forEach((k, v) -> out().printf("%s: %d%n", k, v));
+        }
+    }
+
+    private static String orNa(Object value) {
+        return value == null ? "n/a" : String.valueOf(value);
     }
 
     private static Map<String, Object> describe(QueueDepth q) {

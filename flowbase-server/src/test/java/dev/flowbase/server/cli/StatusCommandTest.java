@@ -26,6 +26,15 @@ class StatusCommandTest {
         assertThat(doc.get("checks").findValuesAsText("name")).contains("database", "migrations", "queues", "pool");
         assertThat(doc.get("pool").get("max").asInt()).isPositive();
         assertThat(doc.get("queues").isArray()).isTrue();
+
+        try (var database = db.open()) {
+            database.analyze("tasks"); // so every engine has an estimate and a last-analyzed time to show
+        }
+        CliRun statistics = CliRun.of("status", "--statistics", "--json", "--url", db.url());
+        assertThat(statistics.status()).as(statistics.err()).isZero();
+        JsonNode tables =
+                Output.MAPPER.readTree(statistics.out()).get("statistics").get("tables");
+        assertThat(tables.findValuesAsText("name")).contains("tasks", "task_queue", "workflows");
     }
 
     @Test
