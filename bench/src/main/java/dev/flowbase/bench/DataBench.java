@@ -58,17 +58,20 @@ public final class DataBench {
             Flowbase.migrator(db).migrate();
             Stores stores = Stores.create(db);
             UUID org = stores.organizations().create("Bench", "bench").id();
-            Report.heading(engine.id + ": " + String.format(Locale.ROOT, "%,d", workflows * tasksPerWorkflow
-                    + bigWorkflow) + " tasks in " + (workflows + 1) + " workflows");
+            Report.heading(
+                    engine.id + ": " + String.format(Locale.ROOT, "%,d", workflows * tasksPerWorkflow + bigWorkflow)
+                            + " tasks in " + (workflows + 1) + " workflows");
 
             Load load = load(stores, org);
             Report.line("Load: " + Report.seconds(load.seconds()) + ", "
                     + String.format(Locale.ROOT, "%,.0f", load.rowsPerSecond()) + " rows/s through"
                     + " `TaskStore.insertTasks` in transactions of " + String.format(Locale.ROOT, "%,d", BATCH)
                     + " rows (" + (engine == BenchDatabase.Engine.POSTGRESQL ? "COPY" : "batched INSERTs") + ").");
-            double rawRate = RawJdbc.bulkInsert(target, org, load.workflowIds().get(0), 100_000 / (workflows < 1000 ? 10 : 1));
-            Report.line("Raw JDBC, same rows, same method, same batches: " + String.format(Locale.ROOT, "%,.0f", rawRate)
-                    + " rows/s (ratio Flowbase/raw: " + Report.ratio(load.rowsPerSecond() / rawRate) + ").");
+            double rawRate =
+                    RawJdbc.bulkInsert(target, org, load.workflowIds().get(0), 100_000 / (workflows < 1000 ? 10 : 1));
+            Report.line(
+                    "Raw JDBC, same rows, same method, same batches: " + String.format(Locale.ROOT, "%,.0f", rawRate)
+                            + " rows/s (ratio Flowbase/raw: " + Report.ratio(load.rowsPerSecond() / rawRate) + ").");
             Report.line("");
             prepareStatuses(db, engine);
 
@@ -89,7 +92,9 @@ public final class DataBench {
     private Load load(Stores stores, UUID org) {
         List<UUID> ids = new ArrayList<>();
         for (int w = 0; w < workflows; w++) {
-            ids.add(stores.workflows().create(Workflow.New.named(org, "wf-" + w)).id());
+            ids.add(stores.workflows()
+                    .create(Workflow.New.named(org, "wf-" + w))
+                    .id());
         }
         UUID big = stores.workflows().create(Workflow.New.named(org, "big")).id();
         long start = System.nanoTime();
@@ -111,8 +116,9 @@ public final class DataBench {
         }
         total += stores.tasks().insertTasks(batch);
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<UUID> sample = stores.tasks().list(TaskFilter.of(org).inWorkflow(ids.get(ids.size() / 2)),
-                        PageRequest.first(1000))
+        List<UUID> sample = stores
+                .tasks()
+                .list(TaskFilter.of(org).inWorkflow(ids.get(ids.size() / 2)), PageRequest.first(1000))
                 .items()
                 .stream()
                 .map(dev.flowbase.store.Task::id)
@@ -124,11 +130,12 @@ public final class DataBench {
     private static void prepareStatuses(Database db, BenchDatabase.Engine engine) {
         Report.progress("marking finished tasks");
         db.execute("Marking finished tasks", "UPDATE tasks SET status = 'succeeded' WHERE execution_order >= 10");
-        db.execute("Refreshing statistics", switch (engine) {
-            case POSTGRESQL -> "ANALYZE tasks";
-            case MARIADB -> "ANALYZE TABLE tasks";
-            case SQLITE -> "ANALYZE";
-        });
+        db.execute(
+                "Refreshing statistics",
+                switch (engine) {
+                    case POSTGRESQL -> "ANALYZE tasks";
+                    case MARIADB -> "ANALYZE TABLE tasks";
+                    case SQLITE -> "ANALYZE";
+                });
     }
-
 }

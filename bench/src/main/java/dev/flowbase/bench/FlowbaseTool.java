@@ -27,7 +27,10 @@ final class FlowbaseTool implements Tool {
     @Override
     public int migrate(BenchDatabase db, Path dir) {
         try (Database database = Database.open(db.flowbaseConfig())) {
-            return migrator(database, dir).migrate(null, false, group).executed().size();
+            return migrator(database, dir)
+                    .migrate(null, false, group)
+                    .executed()
+                    .size();
         }
     }
 

@@ -45,7 +45,8 @@ final class FlywayTool implements Tool {
     }
 
     private Flyway flyway(BenchDatabase db, Path dir) {
-        FluentConfiguration c = Flyway.configure().locations("filesystem:" + dir).group(group);
+        FluentConfiguration c =
+                Flyway.configure().locations("filesystem:" + dir).group(group);
         if (dataSource == null) {
             c.dataSource(db.plainUrl(), BenchDatabase.USER, "");
         } else {

@@ -76,7 +76,8 @@ final class Lookups {
             case "get task by id" -> (raw, i) -> stores.tasks().get(someTask(i));
             case "page of 50 tasks by status" ->
                 (raw, i) -> stores.tasks().list(TaskFilter.of(org).withStatus(TaskStatus.READY), PageRequest.first(50));
-            case "getWorkflowProgress (10,000 tasks)" -> (raw, i) -> stores.tasks().getWorkflowProgress(load.big());
+            case "getWorkflowProgress (10,000 tasks)" ->
+                (raw, i) -> stores.tasks().getWorkflowProgress(load.big());
             default -> (raw, i) -> stores.tasks().getRunnableTasks(someWorkflow());
         };
     }
@@ -94,7 +95,9 @@ final class Lookups {
             case "getWorkflowProgress (10,000 tasks)" ->
                 (raw, i) -> {
                     raw.query("SELECT COUNT(*) FROM workflows WHERE id = ?", load.big());
-                    raw.query("SELECT status, COUNT(*) AS n FROM tasks WHERE workflow_id = ? GROUP BY status", load.big());
+                    raw.query(
+                            "SELECT status, COUNT(*) AS n FROM tasks WHERE workflow_id = ? GROUP BY status",
+                            load.big());
                 };
             default ->
                 (raw, i) -> raw.query(

@@ -97,16 +97,30 @@ final class RawJdbc implements AutoCloseable {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < rows; i++) {
                 Instant now = Instant.now();
-                text.append(dev.flowbase.util.Uuids.v7(now)).append('\t').append(org).append('\t').append(workflow)
-                        .append("\t\\N\t\\N\traw-").append(i).append("\t\\N\ttask\tready\t0\t{}\t{}\t")
-                        .append(100_000 + i).append("\t3\t\\N\tdefault\t").append(now).append("\t\\N\t1\t")
-                        .append(now).append('\t').append(now).append('\n');
+                text.append(dev.flowbase.util.Uuids.v7(now))
+                        .append('\t')
+                        .append(org)
+                        .append('\t')
+                        .append(workflow)
+                        .append("\t\\N\t\\N\traw-")
+                        .append(i)
+                        .append("\t\\N\ttask\tready\t0\t{}\t{}\t")
+                        .append(100_000 + i)
+                        .append("\t3\t\\N\tdefault\t")
+                        .append(now)
+                        .append("\t\\N\t1\t")
+                        .append(now)
+                        .append('\t')
+                        .append(now)
+                        .append('\n');
                 if ((i + 1) % DataBench.BATCH == 0 || i == rows - 1) {
                     try {
-                        api.copyIn("COPY tasks (id, organization_id, workflow_id, workflow_execution_id, agent_role_id,"
-                                + " name, description, type, status, priority, parameters, environment, execution_order,"
-                                + " max_retries, timeout_seconds, queue_name, run_at, idempotency_key, lock_version,"
-                                + " created_at, updated_at) FROM STDIN", new java.io.StringReader(text.toString()));
+                        api.copyIn(
+                                "COPY tasks (id, organization_id, workflow_id, workflow_execution_id, agent_role_id,"
+                                        + " name, description, type, status, priority, parameters, environment, execution_order,"
+                                        + " max_retries, timeout_seconds, queue_name, run_at, idempotency_key, lock_version,"
+                                        + " created_at, updated_at) FROM STDIN",
+                                new java.io.StringReader(text.toString()));
                     } catch (java.io.IOException e) {
                         throw new SQLException(e);
                     }
