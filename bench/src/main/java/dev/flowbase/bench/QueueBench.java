@@ -43,7 +43,8 @@ final class QueueBench {
         try (BenchDatabase target = BenchDatabase.create(engine, "queue", work);
                 Database db = Database.open(target.flowbaseConfig())) {
             Flowbase.migrator(db).migrate();
-            UUID org = Stores.create(db).organizations().create("Bench", "bench").id();
+            UUID org =
+                    Stores.create(db).organizations().create("Bench", "bench").id();
             Queue queue = Queue.create(db);
 
             double historySeconds = 0;
@@ -58,11 +59,11 @@ final class QueueBench {
             double processSeconds = runtime
                     ? drainWithWorker(queue, workers * batch, n, handled)
                     : drain(queue, workers, batch, handled);
-            int completed = db.withHandle("Counting completed tasks", h -> h.createQuery(
-                            "SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'") // history included
-
-                    .mapTo(Integer.class)
-                    .one());
+            int completed = db.withHandle(
+                    "Counting completed tasks",
+                    h -> h.createQuery("SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'") // history included
+                            .mapTo(Integer.class)
+                            .one());
             boolean complete = completed == n + history && handled.get() == n;
             System.out.printf(
                     Locale.ROOT,
@@ -70,8 +71,20 @@ final class QueueBench {
                             + " \"process_per_s\": %.0f, \"enqueue_s\": %.3f, \"process_s\": %.3f, \"handler_calls\": %d,"
                             + " \"completed_in_db\": %d, \"complete\": %b, \"finished_history\": %d,"
                             + " \"settings\": {\"workers\": %d, \"batch\": %d, \"runtime\": %b}}%n",
-                    engine.id, n, n, n / enqueueSeconds, n / processSeconds, enqueueSeconds, processSeconds,
-                    handled.get(), completed - history, complete, history, workers, batch, runtime);
+                    engine.id,
+                    n,
+                    n,
+                    n / enqueueSeconds,
+                    n / processSeconds,
+                    enqueueSeconds,
+                    processSeconds,
+                    handled.get(),
+                    completed - history,
+                    complete,
+                    history,
+                    workers,
+                    batch,
+                    runtime);
         }
     }
 
@@ -118,7 +131,7 @@ final class QueueBench {
 
     /**
      * The {@link Worker} runtime instead of the bare loop: one poller with {@code slots} handler
-     * threads, the no-op handler counting; waits until the handler ran {@code n} times and the
+     * threads and three times as many tasks prefetched, the no-op handler counting; waits until the handler ran {@code n} times and the
      * worker recorded them (its close writes what finished).
      */
     private static double drainWithWorker(Queue queue, int slots, int n, AtomicLong handled) throws Exception {
@@ -127,6 +140,7 @@ final class QueueBench {
         Worker worker = Worker.on(queue)
                 .name("bench-runtime")
                 .queue("bench", slots)
+                .prefetch(slots * 3)
                 .handler("task", task -> {
                     handled.incrementAndGet();
                     all.countDown();

@@ -38,7 +38,10 @@ final class QueueLatency {
                 Database workerDb = Database.open(target.flowbaseConfig());
                 Database otherDb = Database.open(target.flowbaseConfig())) {
             Flowbase.migrator(workerDb).migrate();
-            UUID org = Stores.create(workerDb).organizations().create("Bench", "bench").id();
+            UUID org = Stores.create(workerDb)
+                    .organizations()
+                    .create("Bench", "bench")
+                    .id();
             Map<UUID, CompletableFuture<Long>> started = new ConcurrentHashMap<>();
             Queue queue = Queue.create(workerDb);
             Worker worker = Worker.on(queue)
@@ -59,7 +62,11 @@ final class QueueLatency {
                         "{\"peer\": \"flowbase\", \"engine\": \"%s\", \"samples\": %d,"
                                 + " \"same_process_p50_ms\": %.2f, \"same_process_p99_ms\": %.2f,"
                                 + " \"other_process_p50_ms\": %.2f, \"other_process_p99_ms\": %.2f}%n",
-                        engine.id, samples, percentile(same, 50), percentile(same, 99), percentile(other, 50),
+                        engine.id,
+                        samples,
+                        percentile(same, 50),
+                        percentile(same, 99),
+                        percentile(other, 50),
                         percentile(other, 99));
             } finally {
                 worker.close();
@@ -76,8 +83,8 @@ final class QueueLatency {
             long before = System.nanoTime();
             UUID id = producer.enqueue(NewTask.named(org, "probe-" + i).inQueue("latency"))
                     .id();
-            long at = started.computeIfAbsent(id, k -> new CompletableFuture<>())
-                    .get(60, TimeUnit.SECONDS);
+            long at =
+                    started.computeIfAbsent(id, k -> new CompletableFuture<>()).get(60, TimeUnit.SECONDS);
             millis[i] = (at - before) / 1e6;
         }
         return millis;

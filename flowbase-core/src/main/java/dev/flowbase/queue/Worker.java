@@ -46,6 +46,7 @@ public final class Worker implements AutoCloseable {
     private final Duration minIdle;
     private final Duration maxIdle;
     private final Duration shutdownDeadline;
+    private final int prefetch;
     private final Set<Lease> running = ConcurrentHashMap.newKeySet();
     private final Map<Lease, Future<?>> futures = new ConcurrentHashMap<>();
     /** Per queue, the tasks handlers finished that the poller has not recorded yet. */
@@ -66,6 +67,7 @@ public final class Worker implements AutoCloseable {
         this.minIdle = b.minIdle;
         this.maxIdle = b.maxIdle;
         this.shutdownDeadline = b.shutdownDeadline;
+        this.prefetch = b.prefetch;
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name(name + "-timer").daemon().factory());
     }
@@ -94,7 +96,7 @@ public final class Worker implements AutoCloseable {
     }
 
     private void poll(String queueName, int slots, ExecutorService handlerThreads) {
-        Semaphore free = new Semaphore(slots);
+        Semaphore free = new Semaphore(slots + prefetch);
         Signal signal = queue.signal(queueName);
         Duration idle = minIdle;
         while (!stopping) {
@@ -278,6 +280,7 @@ public final class Worker implements AutoCloseable {
         private Duration minIdle = Duration.ofMillis(50);
         private Duration maxIdle = Duration.ofSeconds(2);
         private Duration shutdownDeadline = Duration.ofSeconds(30);
+        private int prefetch;
 
         private Builder(Queue queue) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -313,6 +316,19 @@ public final class Worker implements AutoCloseable {
         public Builder idle(Duration min, Duration max) {
             this.minIdle = min;
             this.maxIdle = max;
+            return this;
+        }
+
+        /**
+         * Claims up to {@code extra} tasks per queue beyond its free slots, held (and their leases
+         * kept alive) until a slot frees: fewer, larger transactions for short tasks. Leave it at
+         * 0 for long ones, which other workers could run meanwhile.
+         */
+        public Builder prefetch(int extra) {
+            if (extra < 0) {
+                throw new IllegalArgumentException("prefetch=" + extra + ": expected 0 or more");
+            }
+            this.prefetch = extra;
             return this;
         }
 

@@ -15,6 +15,7 @@ import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.util.Json;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,38 @@ class WorkerTest {
 
     private NewTask task(String type) {
         return NewTask.named(org, type + " task").inQueue("jobs").ofType(type);
+    }
+
+    @EngineTest
+    void prefetchClaimsAheadOfTheFreeSlotsAndCloseGivesBackWhatNeverStarted(Database db) throws Exception {
+        setUp(db);
+        for (int i = 0; i < 4; i++) {
+            queue.enqueue(task("slow"));
+        }
+        var started = new CountDownLatch(1);
+        var never = new CountDownLatch(1);
+
+        Worker worker = Worker.on(queue)
+                .name("prefetcher")
+                .queue("jobs", 1)
+                .prefetch(3)
+                .shutdownDeadline(Duration.ofMillis(200))
+                .handler("slow", t -> {
+                    started.countDown();
+                    never.await(); // until close() interrupts it
+                    return TaskOutcome.NONE;
+                })
+                .start();
+        List<QueueDepth> whileRunning;
+        try {
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            whileRunning = queue.depth();
+        } finally {
+            worker.close();
+        }
+
+        assertThat(whileRunning).containsExactly(new QueueDepth("jobs", 0, 0, 4, 0));
+        assertThat(queue.depth()).containsExactly(new QueueDepth("jobs", 4, 0, 0, 0));
     }
 
     @EngineTest
