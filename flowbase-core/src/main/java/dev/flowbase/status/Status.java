@@ -25,10 +25,16 @@ public final class Status {
 
     private final Database db;
     private final Clock clock;
+    /** Loaded once: the scripts on the classpath do not change while a process watches. */
+    private final Migrator migrator;
+
+    private final Queue queue;
 
     private Status(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.migrator = Migrator.configure().database(db).load();
+        this.queue = Queue.create(db);
     }
 
     public static Status of(Database db) {
@@ -53,12 +59,11 @@ public final class Status {
         Check database = timed(this::database);
         checks.add(database);
         if (database.verdict() == Verdict.OK) {
-            Check migrations = timed(() ->
-                    MigrationsCheck.of(Migrator.configure().database(db).load().status()));
+            Check migrations = timed(() -> MigrationsCheck.of(migrator.status()));
             checks.add(migrations);
             if (everything && migrations.verdict() == Verdict.OK) {
                 checks.add(timed(() -> {
-                    queues.addAll(Queue.create(db).depth());
+                    queues.addAll(queue.depth());
                     return deadLetters(queues);
                 }));
             }
