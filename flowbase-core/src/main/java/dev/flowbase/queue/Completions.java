@@ -1,14 +1,11 @@
 package dev.flowbase.queue;
 
-import dev.flowbase.db.Database;
 import dev.flowbase.store.Dag;
 import dev.flowbase.store.RunCounters;
 import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.store.TaskStatus;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -17,12 +14,10 @@ import org.jdbi.v3.core.Handle;
  * task held back released; the run's counters moved. Runs inside the caller's transaction.
  */
 final class Completions {
-    private final Database db;
     private final QueueSql sql;
     private final Attempts attempts;
 
-    Completions(Database db, QueueSql sql, Attempts attempts) {
-        this.db = db;
+    Completions(QueueSql sql, Attempts attempts) {
         this.sql = sql;
         this.attempts = attempts;
     }
@@ -42,10 +37,7 @@ final class Completions {
     }
 
     int succeedAll(Handle h, List<Lease> leases) {
-        Set<QueueSql.Claimed> ended = new HashSet<>(sql.succeed(h, leases));
-        List<Lease> held = leases.stream()
-                .filter(l -> ended.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
-                .toList();
+        List<Lease> held = Fenced.held(leases, sql.succeed(h, leases));
         if (!held.isEmpty()) {
             succeeded(h, held, TaskOutcome.NONE);
         }
@@ -54,15 +46,7 @@ final class Completions {
 
     /** Deletes the queue rows these leases still hold, fenced by their attempts; returns the leases that held. */
     List<Lease> endLeases(Handle h, List<Lease> leases) {
-        Set<QueueSql.Claimed> ended = new HashSet<>(Fenced.bind(
-                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
-                                + Fenced.pairs(leases.size()) + ") RETURNING task_id, attempt"),
-                        leases)
-                .map(db.rows(QueueSql.Claimed.class))
-                .list());
-        return leases.stream()
-                .filter(l -> ended.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
-                .toList();
+        return Fenced.held(leases, Fenced.deleteHeld(h, leases));
     }
 
     /** What follows a success: the attempts' history, the children released, the runs' counters. */

@@ -1,7 +1,12 @@
 package dev.flowbase.queue;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -27,5 +32,27 @@ final class Fenced {
                     .bind("a" + i, leases.get(i).attempt());
         }
         return statement;
+    }
+
+    /**
+     * Deletes the {@code task_queue} rows these leases still hold (leased, at the lease's attempt)
+     * and returns the (task, attempt) pairs that held: how every attempt ends for good.
+     */
+    static List<QueueSql.Claimed> deleteHeld(Handle h, List<Lease> leases) {
+        return bind(
+                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
+                                + pairs(leases.size()) + ") RETURNING task_id, attempt"),
+                        leases)
+                .map((rs, ctx) -> new QueueSql.Claimed(
+                        ctx.findColumnMapperFor(UUID.class).orElseThrow().map(rs, 1, ctx), rs.getInt(2)))
+                .list();
+    }
+
+    /** The leases whose (task, attempt) pair is among {@code held}. */
+    static List<Lease> held(List<Lease> leases, Collection<QueueSql.Claimed> held) {
+        Set<QueueSql.Claimed> pairs = new HashSet<>(held);
+        return leases.stream()
+                .filter(l -> pairs.contains(new QueueSql.Claimed(l.taskId(), l.attempt())))
+                .toList();
     }
 }

@@ -69,7 +69,7 @@ public final class Queue {
         this.backoff = backoff;
         this.attempts = new Attempts(db, stores);
         this.wakeups = wakeups;
-        this.completions = new Completions(db, sql, attempts);
+        this.completions = new Completions(sql, attempts);
         this.failures = new Failures(sql, attempts);
     }
 

@@ -54,16 +54,7 @@ public interface QueueSql {
      * pairs that held. Engines that can do it in one statement override this.
      */
     default List<Claimed> succeed(Handle h, List<Lease> leases) {
-        List<Claimed> held = Fenced.bind(
-                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
-                                + Fenced.pairs(leases.size()) + ") RETURNING task_id, attempt"),
-                        leases)
-                .map((rs, ctx) -> new Claimed(
-                        ctx.findColumnMapperFor(java.util.UUID.class)
-                                .orElseThrow()
-                                .map(rs, 1, ctx),
-                        rs.getInt(2)))
-                .list();
+        List<Claimed> held = Fenced.deleteHeld(h, leases);
         if (!held.isEmpty()) {
             h.createUpdate("UPDATE tasks SET status = 'succeeded', completed_at = " + now()
                             + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"

@@ -5,7 +5,6 @@ import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.status.Check;
 import dev.flowbase.status.MigrationsCheck;
-import dev.flowbase.status.Report;
 import dev.flowbase.status.Status;
 import dev.flowbase.status.Verdict;
 import dev.flowbase.util.OwnThread;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /health}: 200 only when the database answers, its storage is there and its migrations
@@ -37,8 +37,8 @@ final class HealthRoutes {
     }
 
     void health(Context ctx) {
-        Map<String, Object> checks = checksWithin(BOUND);
-        boolean up = checks.values().stream().allMatch(c -> "ok".equals(((Map<?, ?>) c).get("status")));
+        Map<String, Object> checks = checksWithin("flowbase-health", this::checks);
+        boolean up = allOk(checks);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "ok" : "unavailable");
         body.put("engine", database.engine().id());
@@ -59,44 +59,35 @@ final class HealthRoutes {
      * {@code /health} is.
      */
     void ready(Context ctx) {
-        CompletableFuture<Report> run = OwnThread.start("flowbase-ready", status::readiness);
-        Map<String, Object> checks = new LinkedHashMap<>();
-        boolean up;
-        try {
-            Report report = run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-            for (Check c : report.checks()) {
-                Map<String, Object> check = check(c.verdict() == Verdict.FAILING ? "unavailable" : "ok", c.detail());
-                check.put("ms", c.millis());
-                checks.put(c.name(), check);
-            }
-            up = report.verdict() != Verdict.FAILING;
-        } catch (TimeoutException e) {
-            checks.put("database", check("unavailable", "no answer within " + BOUND.toMillis() + " ms"));
-            up = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            checks.put("database", check("unavailable", "interrupted"));
-            up = false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            checks.put(
-                    "database",
-                    check(
-                            "unavailable",
-                            "the check failed: " + e.getCause().getClass().getSimpleName()));
-            up = false;
-        }
+        Map<String, Object> checks = checksWithin("flowbase-ready", this::readiness);
+        boolean up = allOk(checks);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "ok" : "unavailable");
         body.put("checks", checks);
         ctx.status(up ? 200 : 503).json(body);
     }
 
-    private Map<String, Object> checksWithin(Duration bound) {
-        CompletableFuture<Map<String, Object>> run = OwnThread.start("flowbase-health", this::checks);
+    private Map<String, Object> readiness() {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        for (Check c : status.readiness().checks()) {
+            Map<String, Object> check = check(c.verdict() == Verdict.FAILING ? "unavailable" : "ok", c.detail());
+            check.put("ms", c.millis());
+            checks.put(c.name(), check);
+        }
+        return checks;
+    }
+
+    private static boolean allOk(Map<String, Object> checks) {
+        return checks.values().stream().allMatch(c -> "ok".equals(((Map<?, ?>) c).get("status")));
+    }
+
+    /** Runs {@code checks} on a thread of its own and answers within {@link #BOUND} whatever they do. */
+    private static Map<String, Object> checksWithin(String thread, Supplier<Map<String, Object>> checks) {
+        CompletableFuture<Map<String, Object>> run = OwnThread.start(thread, checks::get);
         try {
-            return run.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Map.of("database", check("unavailable", "no answer within " + bound.toMillis() + " ms"));
+            return Map.of("database", check("unavailable", "no answer within " + BOUND.toMillis() + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of("database", check("unavailable", "interrupted"));
