@@ -101,6 +101,20 @@ public final class ConfigLoader {
                 values.get(Setting.MASTER_KEY_FILE).map(java.nio.file.Path::of));
         String host = values.value(Setting.SERVER_HOST);
         int port = values.value(Setting.SERVER_PORT);
+        var server = new ServerSettings(
+                host,
+                port,
+                values.value(Setting.SERVER_AUTO_MIGRATE),
+                values.value(Setting.SERVER_RATE_LIMIT),
+                values.value(Setting.SERVER_RATE_BURST),
+                values.value(Setting.SERVER_MAX_BODY_BYTES),
+                values.get(Setting.SERVER_CORS_ORIGINS).stream()
+                        .flatMap(o -> java.util.Arrays.stream(o.split(",")))
+                        .map(String::trim)
+                        .filter(o -> !o.isEmpty())
+                        .toList(),
+                values.value(Setting.SERVER_SHUTDOWN_GRACE_MS),
+                values.value(Setting.SERVER_REAPER_MS));
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
                 values.value(Setting.LOG_FORMAT).toUpperCase(java.util.Locale.ROOT));
 
@@ -108,14 +122,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new FlowbaseConfig(
-                env,
-                database,
-                redis,
-                new ServerSettings(host, port),
-                logFormat,
-                security,
-                placeholders(fileEntries),
-                values.entries(database));
+                env, database, redis, server, logFormat, security, placeholders(fileEntries), values.entries(database));
     }
 
     private Map<String, ConfigFile.Entry> readFile(List<ConfigProblem> problems) {

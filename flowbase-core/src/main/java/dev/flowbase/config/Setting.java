@@ -115,6 +115,46 @@ public final class Setting<T> {
             Parser.integer(0, 65535, "expected a port from 1 to 65535, or 0 to pick a free one"),
             8080,
             "FLOWBASE_PORT");
+    public static final Setting<Boolean> SERVER_AUTO_MIGRATE = declare(
+            "server.auto_migrate", "--auto-migrate", Masking.NONE, Parser.bool(), false, "FLOWBASE_AUTO_MIGRATE");
+    public static final Setting<Integer> SERVER_RATE_LIMIT = declare(
+            "server.rate_limit",
+            null,
+            Masking.NONE,
+            Parser.integer(
+                    0, 1_000_000, "expected requests a second per key or address, a whole number >= 0 (0 is off)"),
+            100,
+            "FLOWBASE_RATE_LIMIT");
+    public static final Setting<Integer> SERVER_RATE_BURST = declare(
+            "server.rate_burst",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 1_000_000, "expected the most requests a key or address may send at once, >= 1"),
+            200,
+            "FLOWBASE_RATE_BURST");
+    public static final Setting<Integer> SERVER_MAX_BODY_BYTES = declare(
+            "server.max_body_bytes",
+            null,
+            Masking.NONE,
+            Parser.integer(1_024, Integer.MAX_VALUE, "expected bytes, a whole number >= 1024"),
+            1_048_576,
+            "FLOWBASE_MAX_BODY_BYTES");
+    public static final Setting<String> SERVER_CORS_ORIGINS =
+            declare("server.cors_origins", null, Masking.NONE, Parser.text(), null, "FLOWBASE_CORS_ORIGINS");
+    public static final Setting<Integer> SERVER_SHUTDOWN_GRACE_MS = declare(
+            "server.shutdown_grace_ms",
+            null,
+            Masking.NONE,
+            Parser.integer(0, 600_000, "expected milliseconds, a whole number from 0 to 600000"),
+            10_000,
+            "FLOWBASE_SHUTDOWN_GRACE_MS");
+    public static final Setting<Integer> SERVER_REAPER_MS = declare(
+            "server.reaper_interval_ms",
+            null,
+            Masking.NONE,
+            Parser.integer(100, 3_600_000, "expected milliseconds, a whole number from 100 to 3600000"),
+            5_000,
+            "FLOWBASE_REAPER_INTERVAL_MS");
     public static final Setting<String> LOG_FORMAT = declare(
             "log.format",
             "--log-format",

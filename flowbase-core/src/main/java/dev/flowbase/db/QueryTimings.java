@@ -34,6 +34,37 @@ public final class QueryTimings implements SqlLogger {
     /** One statement name's counts since the start, in seconds. */
     public record Timing(String statement, long count, long errors, double totalSeconds, double maxSeconds) {}
 
+    /** One statement run while a {@link Capture} was open: its name and milliseconds, never its values. */
+    public record Captured(String statement, double ms, boolean failed) {}
+
+    /**
+     * The statements the current thread runs until {@link #close}: what a request's {@code _debug}
+     * shows. Captures are per thread because a request's statements run on its own thread.
+     */
+    public final class Capture implements AutoCloseable {
+        private final List<Captured> statements = new java.util.ArrayList<>();
+        private final Capture outer = CAPTURE.get();
+
+        private Capture() {
+            CAPTURE.set(this);
+        }
+
+        public List<Captured> statements() {
+            return List.copyOf(statements);
+        }
+
+        @Override
+        public void close() {
+            if (outer == null) {
+                CAPTURE.remove();
+            } else {
+                CAPTURE.set(outer);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Capture> CAPTURE = new ThreadLocal<>();
+
     private final Duration slow;
     private final Map<String, Stats> byName = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -65,9 +96,18 @@ public final class QueryTimings implements SqlLogger {
         if (failed) {
             stats.errors.increment();
         }
+        Capture capture = CAPTURE.get();
+        if (capture != null) {
+            capture.statements.add(new Captured(name, nanos / 1e6, failed));
+        }
         if (!slow.isZero() && nanos >= slow.toNanos()) {
             LOG.warn("slow query: {} took {} ms (threshold {} ms)", name, nanos / 1_000_000, slow.toMillis());
         }
+    }
+
+    /** Starts capturing the statements this thread runs, until the capture is closed. */
+    public Capture capture() {
+        return new Capture();
     }
 
     /** The counts so far, by statement name. */

@@ -212,6 +212,27 @@ public final class Queue {
         return leases;
     }
 
+    /**
+     * The lease that {@code attempt} of the task holds now, for a worker that keeps only the task's
+     * id and its attempt (the fencing token), such as a worker speaking the HTTP protocol.
+     *
+     * @throws StaleLeaseException when the task is not leased at that attempt
+     */
+    public Lease leaseOf(UUID taskId, int attempt) {
+        return db.inTransaction("Reading the lease of task " + taskId, h -> {
+            Task task = read(h, taskId);
+            return h.createQuery(LEASED + " AND q.task_id = :id AND q.attempt = :attempt")
+                    .bind("id", taskId)
+                    .bind("attempt", attempt)
+                    .map(db.rows(Attempts.Ended.class))
+                    .findOne()
+                    .map(held -> new Lease(task, attempt, held.worker(), held.startedAt()))
+                    .orElseThrow(() -> new StaleLeaseException(
+                            new Lease(task, attempt, "this worker", null),
+                            task.status().name().toLowerCase(java.util.Locale.ROOT) + " at attempt " + task.attempt()));
+        });
+    }
+
     /** Extends the lease by {@code extend} from now, by the database's clock. */
     public void heartbeat(Lease lease, Duration extend) {
         db.inTransaction("Extending the lease of task " + lease.taskId(), h -> {

@@ -24,7 +24,7 @@ public record AgentRole(
         int lockVersion,
         Instant createdAt,
         Instant updatedAt)
-        implements Listed {
+        implements Listed, Versioned {
 
     public enum Status {
         DRAFT,

@@ -1,11 +1,26 @@
 package dev.flowbase.store;
 
+import java.util.UUID;
+
 /** Reads the audit log, newest first; the other stores write it, in the transaction of each change. */
 public final class AuditStore {
     private final Tx tx;
 
     AuditStore(Tx tx) {
         this.tx = tx;
+    }
+
+    /**
+     * Writes an audit row for a change made outside the stores (a queue operation, a migration), as
+     * the actor these stores were opened for; nothing without one. Inside
+     * {@link Stores#executeTransaction} it joins the change's transaction.
+     */
+    public void record(
+            UUID organizationId, String action, String entityType, Object entityId, Object before, Object after) {
+        tx.write("Writing an audit row", h -> {
+            tx.auditor.record(h, tx.now(), organizationId, action, entityType, entityId, before, after);
+            return null;
+        });
     }
 
     /** Entries about one entity (or of every entity of a type when {@code entityId} is null). */
@@ -21,6 +36,20 @@ public final class AuditStore {
                         page,
                         AuditEntry.class,
                         q -> q.bind("type", entityType).bind("entityId", entityId)));
+    }
+
+    /** An organization's entries, newest first (by the index on organization and time). */
+    public Page<AuditEntry> list(UUID organizationId, PageRequest page) {
+        return tx.read(
+                "Reading the audit log",
+                h -> Keyset.NEWEST_FIRST.fetch(
+                        tx,
+                        h,
+                        "audit_log",
+                        "organization_id = :org",
+                        page,
+                        AuditEntry.class,
+                        q -> q.bind("org", organizationId)));
     }
 
     /** Every entry, newest first. */

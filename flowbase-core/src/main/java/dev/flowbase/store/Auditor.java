@@ -16,14 +16,16 @@ import org.jdbi.v3.core.Handle;
  * already holds masked).
  */
 final class Auditor {
-    static final Auditor OFF = new Auditor(null);
+    static final Auditor OFF = new Auditor(null, Origin.NONE);
     static final String MASK = "****";
     private static final Set<String> SECRET_FIELDS = Set.of("keyHash", "secret", "password");
 
     private final Actor actor;
+    private final Origin origin;
 
-    Auditor(Actor actor) {
+    Auditor(Actor actor, Origin origin) {
         this.actor = actor;
+        this.origin = origin;
     }
 
     void record(
@@ -39,9 +41,10 @@ final class Auditor {
             return;
         }
         h.createUpdate("INSERT INTO audit_log (id, organization_id, actor_type, actor_user_id, actor_api_key_id,"
-                        + " actor_label, action, entity_type, entity_id, before_data, after_data, created_at)"
+                        + " actor_label, action, entity_type, entity_id, before_data, after_data, ip_address,"
+                        + " user_agent, request_id, created_at)"
                         + " VALUES (:id, :org, :type, :user, :key, :label, :action, :entityType, :entityId, :before,"
-                        + " :after, :at)")
+                        + " :after, :ip, :agent, :request, :at)")
                 .bind("id", Uuids.v7(at))
                 .bind("org", organizationId)
                 .bind("type", actor.type())
@@ -53,6 +56,9 @@ final class Auditor {
                 .bind("entityId", entityId == null ? null : entityId.toString())
                 .bindByType("before", snapshot(before), JsonNode.class)
                 .bindByType("after", snapshot(after), JsonNode.class)
+                .bind("ip", origin.ipAddress())
+                .bind("agent", origin.userAgent())
+                .bind("request", origin.requestId())
                 .bind("at", at)
                 .execute();
     }

@@ -1,7 +1,6 @@
 package dev.flowbase.store;
 
-import dev.flowbase.error.ErrorCode;
-import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.error.InvalidFieldException;
 import java.util.Objects;
 
 /** Argument checks of the stores' records: each failure names the field, the value and what would do. */
@@ -29,8 +28,8 @@ final class Checks {
         return value;
     }
 
-    static FlowbaseException invalid(String field, String shown, String expected) {
-        return new FlowbaseException(ErrorCode.INVALID_ARGUMENT, field + "=" + shown + ": expected " + expected);
+    static InvalidFieldException invalid(String field, String shown, String expected) {
+        return new InvalidFieldException(field, shown, expected);
     }
 
     static <T> T orDefault(T value, T fallback) {

@@ -22,7 +22,8 @@ public record Component(
         Instant lastHealthCheckAt,
         int lockVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     public enum Status {
         ACTIVE,

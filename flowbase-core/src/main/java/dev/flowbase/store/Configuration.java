@@ -18,7 +18,8 @@ public record Configuration(
         boolean isSensitive,
         int lockVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     public enum Type {
         STRING,

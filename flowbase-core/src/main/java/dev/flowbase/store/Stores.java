@@ -98,7 +98,12 @@ public final class Stores {
 
     /** The same stores writing an audit row for every change {@code actor} makes, in the change's transaction. */
     public Stores as(Actor actor) {
-        return new Stores(tx.as(actor));
+        return as(actor, Origin.NONE);
+    }
+
+    /** As {@link #as(Actor)}, the audit rows also naming the request the changes came from. */
+    public Stores as(Actor actor, Origin origin) {
+        return new Stores(tx.as(actor, origin));
     }
 
     /**

@@ -42,7 +42,7 @@ public record Task(
         int lockVersion,
         Instant createdAt,
         Instant updatedAt)
-        implements Listed {
+        implements Listed, Versioned {
 
     public Task withPriority(int newPriority) {
         return new Task(

@@ -27,8 +27,8 @@ final class Tx {
         this.secrets = secrets;
     }
 
-    Tx as(Actor actor) {
-        return new Tx(db, clock, new Auditor(actor), secrets);
+    Tx as(Actor actor, Origin origin) {
+        return new Tx(db, clock, new Auditor(actor, origin), secrets);
     }
 
     /**

@@ -31,7 +31,7 @@ public record Workflow(
         int lockVersion,
         Instant createdAt,
         Instant updatedAt)
-        implements Listed {
+        implements Listed, Versioned {
 
     public enum Status {
         DRAFT,

@@ -3,6 +3,8 @@ package dev.flowbase.server.cli;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.config.Setting;
 import dev.flowbase.db.Database;
+import dev.flowbase.migrate.MigrateResult;
+import dev.flowbase.migrate.Migrator;
 import dev.flowbase.server.http.FlowbaseServer;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -20,15 +22,24 @@ final class ServeCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "P", description = "Port to listen on (default 8080; 0 picks a free one).")
     String port;
 
+    @Option(
+            names = "--auto-migrate",
+            description = "Apply pending migrations (under the migration lock) before the port opens.")
+    boolean autoMigrate;
+
     @Override
     public Integer call() throws InterruptedException {
         FlowbaseConfig config = root().configLoader()
                 .flag(Setting.SERVER_HOST, host)
                 .flag(Setting.SERVER_PORT, port)
+                .flag(Setting.SERVER_AUTO_MIGRATE, autoMigrate ? "true" : null)
                 .load();
         Database database = Database.open(config.database());
         FlowbaseServer server;
         try {
+            if (config.server().autoMigrate()) {
+                migrate(config, database);
+            }
             server = FlowbaseServer.start(config, database);
         } catch (RuntimeException e) {
             database.close();
@@ -41,6 +52,18 @@ final class ServeCommand extends BaseCommand {
         out().flush();
         stopped.await();
         return 0;
+    }
+
+    /** Several servers starting at once queue on the migration lock, so the scripts run once. */
+    private void migrate(FlowbaseConfig config, Database database) {
+        MigrateResult result = Migrator.configure()
+                .database(database)
+                .placeholders(config.placeholders())
+                .load()
+                .migrate();
+        if (!result.executed().isEmpty()) {
+            out().println("Applied " + result.executed().size() + " migration(s) in " + result.totalMs() + " ms");
+        }
     }
 
     private static void stop(FlowbaseServer server, Database database, CountDownLatch stopped) {

@@ -1,42 +1,124 @@
 package dev.flowbase.server.http;
 
+import dev.flowbase.Flowbase;
 import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.ServerSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.queue.Queue;
+import dev.flowbase.queue.Reaper;
+import dev.flowbase.server.http.routes.AccountRoutes;
+import dev.flowbase.server.http.routes.AgentRoleRoutes;
+import dev.flowbase.server.http.routes.ComponentRoutes;
+import dev.flowbase.server.http.routes.ConfigurationRoutes;
+import dev.flowbase.server.http.routes.DatabaseRoutes;
+import dev.flowbase.server.http.routes.LogRoutes;
+import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.TaskRoutes;
+import dev.flowbase.server.http.routes.WorkerRoutes;
+import dev.flowbase.server.http.routes.WorkflowRoutes;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.server.logging.Logging;
 import dev.flowbase.store.Stores;
+import dev.flowbase.util.Json;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
-/** The HTTP server: Javalin with Flowbase's routes and one mapping from errors to problem+json. */
+/**
+ * The HTTP server: Javalin with every route group, one authentication before-handler, one rate
+ * limiter, and one mapping from errors to problem+json. Stopping lets requests in flight finish
+ * (up to the configured grace) before the caller closes the pool.
+ */
 public final class FlowbaseServer implements AutoCloseable {
     private final Javalin app;
     private final LogStoreAppender logs;
+    private final List<Route> routes;
+    private final Reaper reaper;
 
-    private FlowbaseServer(Javalin app, LogStoreAppender logs) {
+    private FlowbaseServer(Javalin app, LogStoreAppender logs, List<Route> routes, Reaper reaper) {
         this.app = app;
         this.logs = logs;
+        this.routes = routes;
+        this.reaper = reaper;
     }
 
     /** Starts listening on the configured host and port (port 0 picks a free one). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database) {
-        HealthRoutes health = new HealthRoutes(database);
+        Stores stores = Flowbase.stores(database, config);
+        Services services =
+                new Services(config, database, stores, Queue.create(database).withStores(stores));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
         Metrics metrics = new Metrics(database, logs);
+        Authentication authentication = new Authentication(stores);
+        ServerSettings settings = config.server();
+        RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
+
+        Router router = new Router();
+        List<RouteGroup> groups = List.of(
+                new HealthRoutes(database),
+                new DatabaseRoutes(database, Instant.now()),
+                new MigrationRoutes(),
+                new WorkflowRoutes(),
+                new TaskRoutes(),
+                new WorkerRoutes(),
+                new AgentRoleRoutes(),
+                new ComponentRoutes(),
+                new LogRoutes(),
+                new ConfigurationRoutes(),
+                new AccountRoutes(authentication::forget));
+        groups.forEach(g -> g.register(router));
+        router.group("meta");
+        router.get("/metrics", Access.PUBLIC, metrics::scrape)
+                .summary("Prometheus metrics (text format)")
+                .returns(Body.TEXT);
+        Route openapi = router.get("/openapi.json", Access.PUBLIC, call -> null)
+                .summary("This document")
+                .returns(Body.named("OpenApiDocument"));
+        List<Route> routes = router.routes();
+        String document = Json.write(OpenApi.document(routes));
+        Api api = new Api(services);
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
+            cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.shutdownGraceMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            if (!settings.corsOrigins().isEmpty()) {
+                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    settings.corsOrigins().forEach(o -> rule.allowHost(o));
+                    rule.exposeHeader("ETag");
+                    rule.exposeHeader(RequestIds.HEADER);
+                }));
+            }
+            cfg.routes.before(RequestIds::assign);
             cfg.routes.before(metrics::before);
+            cfg.routes.before("/api/*", ctx -> BodyLimit.check(ctx, settings.maxBodyBytes()));
+            cfg.routes.before("/api/*", authentication::authenticate);
+            cfg.routes.before("/api/*", limiter::check);
             cfg.routes.after(metrics::after);
-            cfg.routes.get("/health", health::health);
-            cfg.routes.get("/health/live", health::live);
-            cfg.routes.get("/health/ready", health::ready);
-            cfg.routes.get("/metrics", metrics::scrape);
+            cfg.routes.after(RequestIds::clear);
+            api.install(cfg, routes.stream().filter(r -> r != openapi).toList());
+            cfg.routes.get(
+                    openapi.path(), ctx -> ctx.contentType("application/json").result(document));
+            cfg.routes.exception(HttpResponseException.class, Problems::javalin);
             cfg.routes.exception(FlowbaseException.class, Problems::flowbase);
             cfg.routes.exception(Exception.class, Problems::unexpected);
-            cfg.routes.error(404, "*", ctx -> Problems.write(ctx, ErrorCode.NOT_FOUND, "No route for " + ctx.path()));
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    Problems.write(ctx, ErrorCode.NOT_FOUND, "No route for " + ctx.path());
+                }
+            });
             cfg.routes.error(
                     405,
                     "*",
@@ -44,24 +126,31 @@ public final class FlowbaseServer implements AutoCloseable {
                             ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
         });
         try {
-            app.start(config.server().host(), config.server().port());
+            app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             Logging.stopStoring(logs);
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
-                    "Cannot listen on " + config.server().host() + ":"
-                            + config.server().port() + ": " + rootMessage(e),
+                    "Cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e),
                     e);
         }
-        return new FlowbaseServer(app, logs);
+        Reaper reaper = Reaper.start(services.queue(), Duration.ofMillis(settings.reaperIntervalMillis()));
+        return new FlowbaseServer(app, logs, routes, reaper);
     }
 
     public int port() {
         return app.port();
     }
 
+    /** Every route the server serves, with the access each needs: the table docs/api.md shows. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Stops taking requests, lets those in flight finish within the grace, then stops. */
     @Override
     public void close() {
+        reaper.close();
         app.stop();
         Logging.stopStoring(logs);
     }

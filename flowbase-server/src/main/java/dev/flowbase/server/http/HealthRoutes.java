@@ -8,7 +8,6 @@ import dev.flowbase.status.MigrationsCheck;
 import dev.flowbase.status.Status;
 import dev.flowbase.status.Verdict;
 import dev.flowbase.util.OwnThread;
-import io.javalin.http.Context;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,7 +22,16 @@ import java.util.function.Supplier;
  * are current. The checks run on their own thread and the answer comes within {@link #BOUND}
  * whatever the database does, since a probe that hangs is worse than one that says "unavailable".
  */
-final class HealthRoutes {
+public final class HealthRoutes implements RouteGroup {
+    /** A check's verdict ({@code ok} or {@code unavailable}), what it saw, and its milliseconds where timed. */
+    public record CheckView(String status, String detail, Long ms) {}
+
+    /** {@code /health}: the engine and versions with each check; {@code /health/ready}: the checks. */
+    public record Health(
+            String status, String engine, String serverVersion, String version, Map<String, CheckView> checks) {}
+
+    public record Live(String status) {}
+
     static final Duration BOUND = Duration.ofSeconds(2);
 
     private final Database database;
@@ -36,21 +44,33 @@ final class HealthRoutes {
         this.status = Status.of(database);
     }
 
-    void health(Context ctx) {
-        Map<String, Object> checks = checksWithin("flowbase-health", this::checks);
-        boolean up = allOk(checks);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "ok" : "unavailable");
-        body.put("engine", database.engine().id());
-        body.put("serverVersion", database.facts().version());
-        body.put("version", Flowbase.version());
-        body.put("checks", checks);
-        ctx.status(up ? 200 : 503).json(body);
+    @Override
+    public void register(Router r) {
+        r.group("health");
+        r.get("/health", Access.PUBLIC, this::health)
+                .summary("200 when the database answers and its migrations are current, else 503")
+                .returns(Health.class)
+                .returns(503, Body.of(Health.class));
+        r.get("/health/live", Access.PUBLIC, call -> new Live("ok"))
+                .summary("The process answers; nothing else is asked")
+                .returns(Live.class);
+        r.get("/health/ready", Access.PUBLIC, this::ready)
+                .summary("200 when the database answers, migrations are current and the pool has room")
+                .returns(Health.class)
+                .returns(503, Body.of(Health.class));
     }
 
-    /** {@code GET /health/live}: the process answers; nothing else is asked. */
-    void live(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+    private Object health(Call call) {
+        Map<String, CheckView> checks = checksWithin("flowbase-health", this::checks);
+        boolean up = allOk(checks);
+        return Reply.status(
+                up ? 200 : 503,
+                new Health(
+                        up ? "ok" : "unavailable",
+                        database.engine().id(),
+                        database.facts().version(),
+                        Flowbase.version(),
+                        checks));
     }
 
     /**
@@ -58,32 +78,29 @@ final class HealthRoutes {
      * the pool is not exhausted; each check with its status, detail and milliseconds. Bounded as
      * {@code /health} is.
      */
-    void ready(Context ctx) {
-        Map<String, Object> checks = checksWithin("flowbase-ready", this::readiness);
+    private Object ready(Call call) {
+        Map<String, CheckView> checks = checksWithin("flowbase-ready", this::readiness);
         boolean up = allOk(checks);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "ok" : "unavailable");
-        body.put("checks", checks);
-        ctx.status(up ? 200 : 503).json(body);
+        return Reply.status(up ? 200 : 503, new Health(up ? "ok" : "unavailable", null, null, null, checks));
     }
 
-    private Map<String, Object> readiness() {
-        Map<String, Object> checks = new LinkedHashMap<>();
+    private Map<String, CheckView> readiness() {
+        Map<String, CheckView> checks = new LinkedHashMap<>();
         for (Check c : status.readiness().checks()) {
-            Map<String, Object> check = check(c.verdict() == Verdict.FAILING ? "unavailable" : "ok", c.detail());
-            check.put("ms", c.millis());
-            checks.put(c.name(), check);
+            checks.put(
+                    c.name(),
+                    new CheckView(c.verdict() == Verdict.FAILING ? "unavailable" : "ok", c.detail(), c.millis()));
         }
         return checks;
     }
 
-    private static boolean allOk(Map<String, Object> checks) {
-        return checks.values().stream().allMatch(c -> "ok".equals(((Map<?, ?>) c).get("status")));
+    private static boolean allOk(Map<String, CheckView> checks) {
+        return checks.values().stream().allMatch(c -> "ok".equals(c.status()));
     }
 
     /** Runs {@code checks} on a thread of its own and answers within {@link #BOUND} whatever they do. */
-    private static Map<String, Object> checksWithin(String thread, Supplier<Map<String, Object>> checks) {
-        CompletableFuture<Map<String, Object>> run = OwnThread.start(thread, checks::get);
+    private static Map<String, CheckView> checksWithin(String thread, Supplier<Map<String, CheckView>> checks) {
+        CompletableFuture<Map<String, CheckView>> run = OwnThread.start(thread, checks::get);
         try {
             return run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -100,8 +117,8 @@ final class HealthRoutes {
         }
     }
 
-    private Map<String, Object> checks() {
-        Map<String, Object> checks = new LinkedHashMap<>();
+    private Map<String, CheckView> checks() {
+        Map<String, CheckView> checks = new LinkedHashMap<>();
         if (database.storageMissing()) {
             checks.put(
                     "database",
@@ -124,15 +141,12 @@ final class HealthRoutes {
     }
 
     /** Every script applied and every applied file present; otherwise what is not. */
-    private Map<String, Object> migrations() {
+    private CheckView migrations() {
         Check migrations = MigrationsCheck.of(migrator.status());
         return check(migrations.verdict() == Verdict.OK ? "ok" : "unavailable", migrations.detail());
     }
 
-    private static Map<String, Object> check(String status, String detail) {
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("status", status);
-        check.put("detail", detail);
-        return check;
+    private static CheckView check(String status, String detail) {
+        return new CheckView(status, detail, null);
     }
 }

@@ -98,7 +98,7 @@ final class Metrics {
         }
     }
 
-    void scrape(Context ctx) {
+    Object scrape(Call call) {
         refreshQueues();
         for (QueryTimings.Timing t : timings.snapshot()) {
             if (statements.add(t.statement())) {
@@ -121,7 +121,7 @@ final class Metrics {
                         .register(registry);
             }
         }
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+        return new Text("text/plain; version=0.0.4; charset=utf-8", registry.scrape());
     }
 
     private void refreshQueues() {

@@ -1,0 +1,161 @@
+package dev.flowbase.server.http;
+
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.queue.Queue;
+import dev.flowbase.store.NotFoundException;
+import dev.flowbase.store.Origin;
+import dev.flowbase.store.PageRequest;
+import dev.flowbase.store.Stores;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One request as a route sees it: the caller, its organization, the stores writing audit rows in
+ * the caller's name, and the request's parameters parsed with errors that name the field.
+ */
+public final class Call {
+    private final Context ctx;
+    private final Principal principal;
+    private final Services services;
+
+    Call(Context ctx, Principal principal, Services services) {
+        this.ctx = ctx;
+        this.principal = principal;
+        this.services = services;
+    }
+
+    public Context context() {
+        return ctx;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /** The caller; routes that need no key have none and must not ask. */
+    public Principal principal() {
+        if (principal == null) {
+            throw new IllegalStateException("a public route asked for its caller");
+        }
+        return principal;
+    }
+
+    public UUID organization() {
+        return principal().organizationId();
+    }
+
+    public String requestId() {
+        return RequestIds.of(ctx);
+    }
+
+    public Origin origin() {
+        return new Origin(requestId(), ctx.ip(), ctx.userAgent());
+    }
+
+    /** The stores, each change audited in the caller's name with this request's id. */
+    public Stores stores() {
+        return principal == null ? services.stores() : services.stores().as(principal.actor(), origin());
+    }
+
+    public Queue queue() {
+        return services.queue().withStores(stores());
+    }
+
+    public UUID uuid(String pathParameter) {
+        String text = ctx.pathParam(pathParameter);
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(pathParameter, "'" + Bodies.shown(text) + "'", "a UUID");
+        }
+    }
+
+    public String path(String pathParameter) {
+        return ctx.pathParam(pathParameter);
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
+    }
+
+    /** A query parameter parsed by {@code parse}, which throws an error naming it when the text is bad. */
+    public <T> Optional<T> query(String name, Function<String, T> parse) {
+        return query(name).map(parse);
+    }
+
+    public int intQuery(String name, int fallback, int min, int max) {
+        return query(name)
+                .map(t -> {
+                    try {
+                        int v = Integer.parseInt(t);
+                        if (v >= min && v <= max) {
+                            return v;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw new InvalidFieldException(
+                            name, "'" + Bodies.shown(t) + "'", "a whole number from " + min + " to " + max);
+                })
+                .orElse(fallback);
+    }
+
+    /** The page asked for by {@code limit} and {@code cursor}. */
+    public PageRequest page() {
+        int limit = intQuery("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
+        return new PageRequest(limit, query("cursor").orElse(null));
+    }
+
+    /** The JSON body as {@code type}: unknown fields, wrong types and missing fields are named. */
+    public <T> T body(Class<T> type) {
+        return Bodies.read(ctx.body(), type);
+    }
+
+    /** The body as {@code type}, or {@code fallback} when the request has none. */
+    public <T> T bodyOr(Class<T> type, T fallback) {
+        String text = ctx.body();
+        return text == null || text.isBlank() ? fallback : Bodies.read(text, type);
+    }
+
+    /** The version an {@code If-Match} header names, for an update that must not overwrite a newer one. */
+    public OptionalInt ifMatch() {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank() || header.equals("*")) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(
+                    Integer.parseInt(header.replace("W/", "").replace("\"", "").trim()));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(
+                    "If-Match", "'" + Bodies.shown(header) + "'", "an ETag this API sent, such as \"3\"");
+        }
+    }
+
+    /**
+     * Refuses an update whose {@code If-Match} names another version than the row's: someone
+     * changed it since the caller read it.
+     */
+    public void requireMatch(String what, int current) {
+        OptionalInt expected = ifMatch();
+        if (expected.isPresent() && expected.getAsInt() != current) {
+            throw new FlowbaseException(
+                    ErrorCode.PRECONDITION_FAILED,
+                    what + " is at version " + current + ", not " + expected.getAsInt()
+                            + " as If-Match says: read it again and retry");
+        }
+    }
+
+    /** Hides a row of another organization as if it did not exist: its id tells nothing. */
+    public <T> T own(T row, UUID rowOrganization, String what, UUID id) {
+        if (!organization().equals(rowOrganization)) {
+            throw new NotFoundException(what, id);
+        }
+        return row;
+    }
+}

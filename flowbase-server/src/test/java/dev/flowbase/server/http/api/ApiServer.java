@@ -1,0 +1,85 @@
+package dev.flowbase.server.http.api;
+
+import dev.flowbase.config.ConfigLoader;
+import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.Setting;
+import dev.flowbase.db.Database;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.server.http.FlowbaseServer;
+import dev.flowbase.store.AccessRole;
+import dev.flowbase.store.Organization;
+import dev.flowbase.store.Stores;
+import dev.flowbase.testing.TestDatabase;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real server on port 0 over a migrated test database, with one organization holding a key of
+ * each access role, and a second organization with an admin key (to prove one cannot see the other).
+ */
+final class ApiServer implements AutoCloseable {
+    /** The master key sealing sensitive configurations; no answer may ever contain it. */
+    static final String MASTER_KEY = "KUzjP75rAIg+h22sy9ecVbWc+m+VKZaAj0huS2FxSXA=";
+
+    final TestDatabase test;
+    final Database db;
+    final FlowbaseServer server;
+    final Organization org;
+    final Organization otherOrg;
+    final ApiClient admin;
+    final ApiClient operator;
+    final ApiClient viewer;
+    final ApiClient anonymous;
+    final ApiClient otherAdmin;
+
+    private ApiServer(TestDatabase test, Database db, Map<String, String> env) {
+        this.test = test;
+        this.db = db;
+        Migrator.configure().database(db).load().migrate();
+        Stores stores = Stores.create(db);
+        this.org = stores.organizations().create("Acme", "acme-" + System.nanoTime());
+        this.otherOrg = stores.organizations().create("Other", "other-" + System.nanoTime());
+        Map<String, String> all = new HashMap<>(Map.of("FLOWBASE_PORT", "0", "FLOWBASE_RATE_LIMIT", "0"));
+        all.put("FLOWBASE_MASTER_KEY", MASTER_KEY);
+        all.putAll(env);
+        FlowbaseConfig config = new ConfigLoader()
+                .environment(all)
+                .flag(Setting.DATABASE_URL, test.url())
+                .load();
+        this.server = FlowbaseServer.start(config, db);
+        String base = "http://127.0.0.1:" + server.port();
+        this.admin = new ApiClient(base, key(stores, org, AccessRole.ADMIN));
+        this.operator = new ApiClient(base, key(stores, org, AccessRole.OPERATOR));
+        this.viewer = new ApiClient(base, key(stores, org, AccessRole.VIEWER));
+        this.anonymous = new ApiClient(base, null);
+        this.otherAdmin = new ApiClient(base, key(stores, otherOrg, AccessRole.ADMIN));
+    }
+
+    static ApiServer start(TestDatabase test, Database db) {
+        return new ApiServer(test, db, Map.of());
+    }
+
+    /** With settings (environment variables) of the test's own, such as a low rate limit. */
+    static ApiServer start(TestDatabase test, Database db, Map<String, String> env) {
+        return new ApiServer(test, db, env);
+    }
+
+    private static String key(Stores stores, Organization org, AccessRole role) {
+        return stores.apiKeys()
+                .create(org.id(), role.name().toLowerCase(java.util.Locale.ROOT), role, null)
+                .secret();
+    }
+
+    ApiClient as(AccessRole role) {
+        return switch (role) {
+            case ADMIN -> admin;
+            case OPERATOR -> operator;
+            case VIEWER -> viewer;
+        };
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
