@@ -80,7 +80,7 @@ final class ApiClient {
                 .method(
                         method,
                         text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
-        if (text != null) {
+        if (text != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         if (key != null) {
