@@ -40,6 +40,7 @@ public final class FlowbaseServer implements AutoCloseable {
     private final LogStoreAppender logs;
     private final List<Route> routes;
     private final Reaper reaper;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private FlowbaseServer(Javalin app, LogStoreAppender logs, List<Route> routes, Reaper reaper) {
         this.app = app;
@@ -90,6 +91,7 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // Jetty waits for requests in flight only under a GracefulHandler, and at most the stop timeout.
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.shutdownGraceMillis());
                 server.insertHandler(new GracefulHandler());
@@ -150,6 +152,9 @@ public final class FlowbaseServer implements AutoCloseable {
     /** Stops taking requests, lets those in flight finish within the grace, then stops. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         reaper.close();
         app.stop();
         Logging.stopStoring(logs);

@@ -54,6 +54,36 @@ class ServeTest {
                 .contains("Stopped cleanly");
     }
 
+    @Test
+    void twoServersStartingAtOnceWithAutoMigrateMigrateOnceAndBothServe() throws Exception {
+        Process first = JavaProcess.of("dev.flowbase.server.Main", "serve", "--port", "0", "--auto-migrate")
+                .directory(dir.toFile())
+                .redirectError(dir.resolve("first.log").toFile())
+                .start();
+        Process second = JavaProcess.of("dev.flowbase.server.Main", "serve", "--port", "0", "--auto-migrate")
+                .directory(dir.toFile())
+                .redirectError(dir.resolve("second.log").toFile())
+                .start();
+        try {
+            for (var started : java.util.List.of(
+                    awaitListening(first, dir.resolve("first.log")),
+                    awaitListening(second, dir.resolve("second.log")))) {
+                HttpResponse<String> health = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(started + "/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+                assertThat(health.body()).contains("2 applied, at version 2");
+            }
+        } finally {
+            first.destroy();
+            second.destroy();
+        }
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
     private static String awaitListening(Process server, Path stderr) throws IOException {
         var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
