@@ -53,7 +53,7 @@ public final class TaskRoutes implements RouteGroup {
                 .accepts(EnqueueBatch.class)
                 .returns(201, Body.of(Enqueued.class));
         r.get("/api/tasks", Access.VIEWER, this::list)
-                .summary("List tasks, newest first, filtered by status, workflow and queue")
+                .summary("List tasks, oldest first, filtered by status, workflow and queue")
                 .query("status", "pending, ready, running, succeeded, failed, cancelled or dead")
                 .query("workflowId", "only this workflow's tasks")
                 .query("queue", "only this queue's tasks")
