@@ -16,6 +16,17 @@ final class Latencies {
         samples[count++] = nanos;
     }
 
+    int count() {
+        return count;
+    }
+
+    /** Adds these samples to {@code other}. */
+    void into(Latencies other) {
+        for (int i = 0; i < count; i++) {
+            other.add(samples[i]);
+        }
+    }
+
     double percentileMillis(double p) {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);

@@ -90,14 +90,21 @@ public record MigrationLocation(Path directory) {
             if (!"jar".equals(uri.getScheme())) {
                 return readFolder(Path.of(uri), origin);
             }
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                return readFolder(jar.provider().getPath(uri), origin);
-            } catch (FileSystemAlreadyExistsException e) {
-                // Something else in this JVM has the jar open: read through it and leave it open.
-                return readFolder(Path.of(uri), origin);
-            }
+            return readFolder(jar(uri).provider().getPath(uri), origin);
         } catch (URISyntaxException | IOException e) {
             throw new FlowbaseException(ErrorCode.INTERNAL, "Cannot read migrations from " + url + ": " + e, e);
+        }
+    }
+
+    /**
+     * The jar's file system, opened once and left open: closing it after a read would close it
+     * under another thread reading the same jar (a health check while a migration reads, say).
+     */
+    private static synchronized FileSystem jar(URI uri) throws IOException {
+        try {
+            return FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            return FileSystems.getFileSystem(uri);
         }
     }
 

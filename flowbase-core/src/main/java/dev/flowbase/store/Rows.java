@@ -10,10 +10,17 @@ import java.util.stream.Collectors;
 final class Rows {
     private Rows() {}
 
+    /** Built once per engine and table: stores are made per request (for its audit), statements are not. */
+    private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String insert(Tx tx, String table, String... columns) {
-        return "INSERT INTO " + table + " ("
-                + Arrays.stream(columns).map(tx::q).collect(Collectors.joining(", ")) + ") VALUES ("
-                + Arrays.stream(columns).map(c -> ":" + camel(c)).collect(Collectors.joining(", ")) + ")";
+        String key = tx.db.engine().id() + " " + table + " " + String.join(",", columns);
+        return INSERTS.computeIfAbsent(
+                key,
+                k -> "INSERT INTO " + table + " ("
+                        + Arrays.stream(columns).map(tx::q).collect(Collectors.joining(", ")) + ") VALUES ("
+                        + Arrays.stream(columns).map(c -> ":" + camel(c)).collect(Collectors.joining(", "))
+                        + ")");
     }
 
     /** The row of {@code table} with this id, as {@code type}. */

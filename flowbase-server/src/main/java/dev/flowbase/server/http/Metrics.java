@@ -38,6 +38,8 @@ final class Metrics {
     private final QueryTimings timings;
     private final MultiGauge queueTasks;
     private final Set<String> statements = ConcurrentHashMap.newKeySet();
+    /** Looked up by a string key: building a meter id with its tags at every request costs more. */
+    private final java.util.Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     Metrics(Database db, LogStoreAppender logs) {
         this.queue = Queue.create(db);
@@ -81,10 +83,15 @@ final class Metrics {
         if (started == null) {
             return;
         }
-        Timer.builder("flowbase_http_requests")
-                .description("HTTP requests by method, route and status")
-                .tags("method", ctx.method().name(), "route", route(ctx), "status", String.valueOf(ctx.statusCode()))
-                .register(registry)
+        String method = ctx.method().name();
+        String route = route(ctx);
+        int status = ctx.statusCode();
+        timers.computeIfAbsent(
+                        method + " " + route + " " + status,
+                        k -> Timer.builder("flowbase_http_requests")
+                                .description("HTTP requests by method, route and status")
+                                .tags("method", method, "route", route, "status", String.valueOf(status))
+                                .register(registry))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 

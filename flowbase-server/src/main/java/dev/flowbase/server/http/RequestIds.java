@@ -27,6 +27,16 @@ final class RequestIds {
         MDC.put("requestId", id);
     }
 
+    /**
+     * A random id from the thread's own generator: {@link UUID#randomUUID} shares one
+     * SecureRandom, a lock every request would queue on, and a request id needs no secrecy.
+     */
+    private static String newId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                .toString();
+    }
+
     static void clear(Context ctx) {
         MDC.remove("requestId");
     }
