@@ -10,8 +10,17 @@ public final class InvalidFieldException extends FlowbaseException {
     private final String field;
 
     public InvalidFieldException(String field, String shown, String expected) {
-        super(ErrorCode.INVALID_ARGUMENT, field + "=" + shown + ": expected " + expected);
+        this(field, field + "=" + shown + ": expected " + expected);
+    }
+
+    private InvalidFieldException(String field, String message) {
+        super(ErrorCode.INVALID_ARGUMENT, message);
         this.field = field;
+    }
+
+    /** A field that should not be there at all, and the fields that may. */
+    public static InvalidFieldException unknown(String field, String accepted) {
+        return new InvalidFieldException(field, field + ": no such field; the fields are " + accepted);
     }
 
     public String field() {

@@ -44,7 +44,7 @@ final class Bodies {
                     .map(String::valueOf)
                     .sorted()
                     .collect(Collectors.joining(", "));
-            throw new InvalidFieldException(path(e), "present", "no such field; the fields are " + known);
+            throw InvalidFieldException.unknown(path(e), known);
         } catch (InvalidFormatException e) {
             throw new InvalidFieldException(
                     path(e), "'" + shown(String.valueOf(e.getValue())) + "'", expected(e.getTargetType()));

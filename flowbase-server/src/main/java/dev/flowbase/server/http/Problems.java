@@ -26,7 +26,13 @@ final class Problems {
     static void flowbase(FlowbaseException e, Context ctx) {
         ErrorCode code = e.code();
         if (code.httpStatus() >= 500) {
-            LOG.warn("{} {} failed ({}): {}", ctx.method(), ctx.path(), code.slug(), e.getMessage());
+            LOG.warn(
+                    "{} {} failed ({}, request {}): {}",
+                    ctx.method(),
+                    ctx.path(),
+                    code.slug(),
+                    RequestIds.of(ctx),
+                    e.getMessage());
             write(
                     ctx,
                     code,
@@ -57,7 +63,7 @@ final class Problems {
     }
 
     static void unexpected(Exception e, Context ctx) {
-        LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("Unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
         write(
                 ctx,
                 ErrorCode.INTERNAL,

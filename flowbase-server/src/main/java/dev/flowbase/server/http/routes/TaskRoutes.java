@@ -1,6 +1,8 @@
 package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
@@ -79,7 +81,14 @@ public final class TaskRoutes implements RouteGroup {
         NewTask task = toNew(call, body);
         if (task.idempotencyKey() != null) {
             var existing = call.stores().tasks().findByIdempotencyKey(task.queueName(), task.idempotencyKey());
-            if (existing.isPresent() && existing.get().organizationId().equals(call.organization())) {
+            if (existing.isPresent()) {
+                if (!existing.get().organizationId().equals(call.organization())) {
+                    // The key is unique per queue, whoever used it: never answer with their task.
+                    throw new FlowbaseException(
+                            ErrorCode.CONSTRAINT_VIOLATION,
+                            "idempotencyKey=" + task.idempotencyKey() + ": already used in queue " + task.queueName()
+                                    + "; choose another key or another queue");
+                }
                 return Reply.status(200, existing.get());
             }
         }

@@ -85,9 +85,28 @@ class RequestSafetyTest {
     }
 
     @EngineTest
-    void aServerFailureSaysWhichRequestToLookUpAndNothingAboutTheDatabase(TestDatabase test, Database db) {
+    void browsersMayCallOnlyFromTheConfiguredOrigins(TestDatabase test, Database db) {
+        try (ApiServer api = ApiServer.start(test, db, Map.of("FLOWBASE_CORS_ORIGINS", "https://app.example"))) {
+            var allowed = api.viewer.send("GET", "/api/tasks", null, Map.of("Origin", "https://app.example"));
+            var other = api.viewer.send("GET", "/api/tasks", null, Map.of("Origin", "https://evil.example"));
+
+            assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
+            assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        }
         try (ApiServer api = ApiServer.start(test, db)) {
-            db.jdbi().useHandle(h -> h.execute("ALTER TABLE tasks RENAME TO tasks_gone"));
+            var off = api.viewer.send("GET", "/api/tasks", null, Map.of("Origin", "https://app.example"));
+            assertThat(off.header("Access-Control-Allow-Origin")).isNull();
+        }
+    }
+
+    @EngineTest
+    void aServerFailureSaysWhichRequestToLookUpAndNothingAboutTheDatabase(TestDatabase test, Database db)
+            throws java.sql.SQLException {
+        try (ApiServer api = ApiServer.start(test, db)) {
+            try (var c = db.connection();
+                    var s = c.createStatement()) {
+                s.execute("ALTER TABLE tasks RENAME TO tasks_gone");
+            }
             var failed = api.viewer.get("/api/tasks");
 
             assertProblem(failed, 500, "database-error");

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.jdbi.v3.core.Handle;
 
 /**
  * A stop lets the request in flight finish: new requests are refused at once, the one waiting on
@@ -28,11 +27,12 @@ class ShutdownTest {
         try (ApiServer api = ApiServer.start(test, db);
                 Database other = test.open()) {
             String id = api.operator.post("/api/tasks", Map.of("name", "held")).text("/id");
-            Handle holder = other.jdbi().open();
-            holder.begin();
-            holder.createUpdate("UPDATE tasks SET priority = priority WHERE id = :id")
-                    .bind("id", java.util.UUID.fromString(id))
-                    .execute();
+            java.sql.Connection holder = other.connection();
+            holder.setAutoCommit(false);
+            try (var update = holder.prepareStatement("UPDATE tasks SET priority = priority WHERE id = ?")) {
+                other.dialect().setUuid(update, 1, java.util.UUID.fromString(id));
+                update.executeUpdate();
+            }
 
             // The cancel waits on the row (or, on SQLite, the write lock) the holder has.
             CompletableFuture<ApiClient.Answer> inFlight =
