@@ -17,6 +17,7 @@ import dev.flowbase.store.TaskFilter;
 import dev.flowbase.store.TaskStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Tasks: enqueue one or a batch, read, list with filters, requeue, cancel. */
@@ -115,7 +116,13 @@ public final class TaskRoutes implements RouteGroup {
             }
             tasks.add(toNew(call, t));
         }
-        return Reply.status(201, new Enqueued(call.queue().enqueueAll(tasks)));
+        // A batch is written in bulk, without a row per task: one audit row says how many, in its transaction.
+        int enqueued = call.stores().executeTransaction(s -> {
+            int n = call.queue().withStores(s).enqueueAll(tasks);
+            s.audit().record(call.organization(), "task.batch_create", "task", null, null, Map.of("tasks", n));
+            return n;
+        });
+        return Reply.status(201, new Enqueued(enqueued));
     }
 
     private static NewTask toNew(Call call, EnqueueTask t) {
