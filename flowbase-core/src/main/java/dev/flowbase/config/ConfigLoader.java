@@ -114,7 +114,15 @@ public final class ConfigLoader {
                         .filter(o -> !o.isEmpty())
                         .toList(),
                 values.value(Setting.SERVER_SHUTDOWN_GRACE_MS),
-                values.value(Setting.SERVER_REAPER_MS));
+                values.value(Setting.SERVER_REAPER_MS),
+                values.value(Setting.LOG_RETENTION_DAYS));
+        var alerts = new AlertSettings(
+                values.value(Setting.ALERT_POOL_PERCENT),
+                values.value(Setting.ALERT_DISK_PERCENT),
+                values.value(Setting.ALERT_DEAD_LETTERS),
+                java.time.Duration.ofSeconds(values.value(Setting.ALERT_QUEUE_LAG_SECONDS)),
+                java.time.Duration.ofMillis(values.value(Setting.ALERT_INTERVAL_MS)),
+                values.get(Setting.ALERT_WEBHOOK_URL));
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
                 values.value(Setting.LOG_FORMAT).toUpperCase(java.util.Locale.ROOT));
 
@@ -122,7 +130,15 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new FlowbaseConfig(
-                env, database, redis, server, logFormat, security, placeholders(fileEntries), values.entries(database));
+                env,
+                database,
+                redis,
+                server,
+                alerts,
+                logFormat,
+                security,
+                placeholders(fileEntries),
+                values.entries(database));
     }
 
     private Map<String, ConfigFile.Entry> readFile(List<ConfigProblem> problems) {

@@ -14,6 +14,7 @@ public record FlowbaseConfig(
         DatabaseConfig database,
         Optional<String> redisUrl,
         ServerSettings server,
+        AlertSettings alerts,
         LogFormat logFormat,
         SecuritySettings security,
         Map<String, String> placeholders,

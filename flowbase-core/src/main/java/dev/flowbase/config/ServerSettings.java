@@ -10,6 +10,7 @@ import java.util.List;
  * @param corsOrigins the origins a browser may call the API from; none (CORS off) by default
  * @param shutdownGraceMillis how long a stop waits for requests in flight before it closes them
  * @param reaperIntervalMillis how often the server returns tasks whose lease expired to their queue
+ * @param logRetentionDays how many days of the logs table the server keeps (0: all)
  */
 public record ServerSettings(
         String host,
@@ -20,7 +21,8 @@ public record ServerSettings(
         int maxBodyBytes,
         List<String> corsOrigins,
         int shutdownGraceMillis,
-        int reaperIntervalMillis) {
+        int reaperIntervalMillis,
+        int logRetentionDays) {
     public ServerSettings {
         corsOrigins = List.copyOf(corsOrigins);
     }

@@ -155,6 +155,57 @@ public final class Setting<T> {
             Parser.integer(100, 3_600_000, "expected milliseconds, a whole number from 100 to 3600000"),
             5_000,
             "FLOWBASE_REAPER_INTERVAL_MS");
+    public static final Setting<Integer> ALERT_POOL_PERCENT = declare(
+            "alerts.pool_use_percent",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 100, "expected a percentage from 1 to 100"),
+            80,
+            "FLOWBASE_ALERT_POOL_PERCENT");
+    public static final Setting<Integer> ALERT_DISK_PERCENT = declare(
+            "alerts.disk_use_percent",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 100, "expected a percentage from 1 to 100"),
+            90,
+            "FLOWBASE_ALERT_DISK_PERCENT");
+    public static final Setting<Integer> ALERT_DEAD_LETTERS = declare(
+            "alerts.dead_letters",
+            null,
+            Masking.NONE,
+            Parser.integer(1, Integer.MAX_VALUE, "expected how many dead tasks raise the alert, >= 1"),
+            1,
+            "FLOWBASE_ALERT_DEAD_LETTERS");
+    public static final Setting<Integer> ALERT_QUEUE_LAG_SECONDS = declare(
+            "alerts.queue_lag_seconds",
+            null,
+            Masking.NONE,
+            Parser.integer(1, Integer.MAX_VALUE, "expected seconds, a whole number >= 1"),
+            300,
+            "FLOWBASE_ALERT_QUEUE_LAG_SECONDS");
+    public static final Setting<Integer> ALERT_INTERVAL_MS = declare(
+            "alerts.interval_ms",
+            null,
+            Masking.NONE,
+            Parser.integer(100, 3_600_000, "expected milliseconds, a whole number from 100 to 3600000"),
+            15_000,
+            "FLOWBASE_ALERT_INTERVAL_MS");
+    public static final Setting<String> ALERT_WEBHOOK_URL = declare(
+            "alerts.webhook_url",
+            null,
+            Masking.SECRET,
+            new Parser<>(
+                    t -> t.startsWith("http://") || t.startsWith("https://") ? Optional.of(t) : Optional.empty(),
+                    "expected an http:// or https:// URL"),
+            null,
+            "FLOWBASE_ALERT_WEBHOOK_URL");
+    public static final Setting<Integer> LOG_RETENTION_DAYS = declare(
+            "log.retention_days",
+            null,
+            Masking.NONE,
+            Parser.integer(0, 36_500, "expected days, a whole number >= 0 (0 keeps every line)"),
+            30,
+            "FLOWBASE_LOG_RETENTION_DAYS");
     public static final Setting<String> LOG_FORMAT = declare(
             "log.format",
             "--log-format",

@@ -66,6 +66,7 @@ public final class QueryTimings implements SqlLogger {
     private static final ThreadLocal<Capture> CAPTURE = new ThreadLocal<>();
 
     private final Duration slow;
+    private final LongAdder slowCount = new LongAdder();
     private final Map<String, Stats> byName = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
@@ -101,6 +102,7 @@ public final class QueryTimings implements SqlLogger {
             capture.statements.add(new Captured(name, nanos / 1e6, failed));
         }
         if (!slow.isZero() && nanos >= slow.toNanos()) {
+            slowCount.increment();
             LOG.warn("slow query: {} took {} ms (threshold {} ms)", name, nanos / 1_000_000, slow.toMillis());
         }
     }
@@ -108,6 +110,16 @@ public final class QueryTimings implements SqlLogger {
     /** Starts capturing the statements this thread runs, until the capture is closed. */
     public Capture capture() {
         return new Capture();
+    }
+
+    /** How many statements took the slow-query threshold or longer, since the start. */
+    public long slowCount() {
+        return slowCount.sum();
+    }
+
+    /** The slow-query threshold (zero: none is slow). */
+    public Duration slowThreshold() {
+        return slow;
     }
 
     /** The counts so far, by statement name. */

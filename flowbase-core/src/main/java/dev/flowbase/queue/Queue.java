@@ -359,6 +359,14 @@ public final class Queue {
         return QueueCounts.depth(db, sql);
     }
 
+    /**
+     * When the oldest ready task of each queue became ready (its {@code run_at}): how long the
+     * queue keeps work waiting. Queues with no ready task are left out.
+     */
+    public java.util.Map<String, Instant> oldestReady() {
+        return QueueCounts.oldestReady(db, sql);
+    }
+
     /** Tasks per queue and state, counted over the whole of {@code tasks} ({@link #depth} is the cheap view). */
     public List<QueueCount> stats() {
         return QueueCounts.stats(db);

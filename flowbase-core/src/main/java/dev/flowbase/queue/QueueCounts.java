@@ -31,6 +31,21 @@ final class QueueCounts {
         });
     }
 
+    /** A queue's oldest ready task's {@code run_at}, mapped as every instant is on its engine. */
+    record Oldest(String queueName, java.time.Instant runAt) {}
+
+    /** See {@link Queue#oldestReady}: one grouped read of the narrow table. */
+    static Map<String, java.time.Instant> oldestReady(Database db, QueueSql sql) {
+        return db.withHandle("Measuring how long the queues keep work waiting", h -> {
+            Map<String, java.time.Instant> oldest = new java.util.TreeMap<>();
+            h.createQuery("SELECT queue_name, MIN(run_at) AS run_at FROM task_queue"
+                            + " WHERE lease_owner IS NULL AND run_at <= " + sql.now() + " GROUP BY queue_name")
+                    .map(db.rows(Oldest.class))
+                    .forEach(o -> oldest.put(o.queueName(), o.runAt()));
+            return oldest;
+        });
+    }
+
     /** See {@link Queue#stats}. */
     static List<QueueCount> stats(Database db) {
         return db.withHandle(

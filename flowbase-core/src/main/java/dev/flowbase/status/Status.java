@@ -20,25 +20,28 @@ import java.util.List;
  * defaults: pool use over 80% and disk use over 90% are warnings.
  */
 public final class Status {
-    static final double POOL_WARNING = 0.80;
-    static final double DISK_WARNING = 0.90;
-
     private final Database db;
     private final Clock clock;
+    private final Thresholds thresholds;
     /** Loaded once: the scripts on the classpath do not change while a process watches. */
     private final Migrator migrator;
 
     private final Queue queue;
 
-    private Status(Database db, Clock clock) {
+    private Status(Database db, Clock clock, Thresholds thresholds) {
         this.db = db;
         this.clock = clock;
+        this.thresholds = thresholds;
         this.migrator = Migrator.configure().database(db).load();
         this.queue = Queue.create(db);
     }
 
     public static Status of(Database db) {
-        return new Status(db, Clock.systemUTC());
+        return of(db, Thresholds.DEFAULTS);
+    }
+
+    public static Status of(Database db, Thresholds thresholds) {
+        return new Status(db, Clock.systemUTC(), thresholds);
     }
 
     public Report collect() {
@@ -64,12 +67,13 @@ public final class Status {
             if (everything && migrations.verdict() == Verdict.OK) {
                 checks.add(timed(() -> {
                     queues.addAll(queue.depth());
-                    return deadLetters(queues);
+                    return deadLetters(queues, thresholds.deadLetters());
                 }));
+                checks.add(timed(() -> lag(queue.oldestReady(), clock.instant(), thresholds.queueLag())));
             }
         }
         PoolStats pool = db.poolStats();
-        checks.add(pool(pool));
+        checks.add(pool(pool, thresholds.poolUsePercent()));
         if (everything) {
             disk().ifPresent(checks::add);
         }
@@ -110,25 +114,42 @@ public final class Status {
         }
     }
 
-    static Check pool(PoolStats pool) {
+    static Check pool(PoolStats pool, int warnPercent) {
         String detail = pool.active() + " of " + pool.max() + " connections in use, " + pool.idle() + " idle, "
                 + pool.waiting() + " waiting";
         if (pool.waiting() > 0 && pool.active() >= pool.max()) {
             return new Check("pool", Verdict.FAILING, detail + ": exhausted");
         }
-        return pool.max() > 0 && pool.active() > POOL_WARNING * pool.max()
-                ? new Check("pool", Verdict.WARNING, detail + ": over " + Math.round(POOL_WARNING * 100) + "%")
+        return pool.max() > 0 && pool.active() * 100 > warnPercent * pool.max()
+                ? new Check("pool", Verdict.WARNING, detail + ": over " + warnPercent + "%")
                 : Check.ok("pool", detail);
     }
 
-    static Check deadLetters(List<QueueDepth> queues) {
+    static Check deadLetters(List<QueueDepth> queues, int warnAt) {
         long dead = queues.stream().mapToLong(QueueDepth::dead).sum();
         long ready = queues.stream().mapToLong(QueueDepth::ready).sum();
         long running = queues.stream().mapToLong(QueueDepth::running).sum();
         String detail = ready + " ready, " + running + " running, " + dead + " dead in " + queues.size() + " queue(s)";
-        return dead == 0
+        return dead < warnAt
                 ? Check.ok("queues", detail)
                 : new Check("queues", Verdict.WARNING, detail + ": dead letters wait for `flowbase queue requeue`");
+    }
+
+    /** The longest a ready task has waited to be claimed, in any queue, against the threshold. */
+    static Check lag(
+            java.util.Map<String, java.time.Instant> oldestReady, java.time.Instant now, java.time.Duration warn) {
+        if (oldestReady.isEmpty()) {
+            return Check.ok("queue lag", "no task waits");
+        }
+        var oldest = oldestReady.entrySet().stream()
+                .min(java.util.Map.Entry.comparingByValue())
+                .orElseThrow();
+        long seconds =
+                Math.max(0, java.time.Duration.between(oldest.getValue(), now).toSeconds());
+        String detail = "the oldest ready task has waited " + seconds + " s (queue " + oldest.getKey() + ")";
+        return seconds > warn.toSeconds()
+                ? new Check("queue lag", Verdict.WARNING, detail + ": over " + warn.toSeconds() + " s")
+                : Check.ok("queue lag", detail);
     }
 
     /** The disk an embedded database lives on; a server's disk is its server's business. */
@@ -142,7 +163,9 @@ public final class Status {
             double used = 1 - (double) store.getUsableSpace() / store.getTotalSpace();
             String detail = Math.round(used * 100) + "% used, " + store.getUsableSpace() / (1024 * 1024) + " MiB free";
             return java.util.Optional.of(
-                    used > DISK_WARNING ? new Check("disk", Verdict.WARNING, detail) : Check.ok("disk", detail));
+                    used * 100 > thresholds.diskUsePercent()
+                            ? new Check("disk", Verdict.WARNING, detail + ": over " + thresholds.diskUsePercent() + "%")
+                            : Check.ok("disk", detail));
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.of(new Check("disk", Verdict.WARNING, "cannot be measured: " + e.getMessage()));
         }

@@ -51,6 +51,18 @@ public final class LogStore {
         });
     }
 
+    /**
+     * Deletes the lines written before {@code before} (by the index on {@code created_at}): the log
+     * store's retention. Returns how many.
+     */
+    public int deleteOlderThan(Instant before) {
+        return tx.write(
+                "Deleting log lines older than " + before,
+                h -> h.createUpdate("DELETE FROM logs WHERE created_at < :before")
+                        .bind("before", before)
+                        .execute());
+    }
+
     public Page<LogEntry> query(LogFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         if (filter.level() != null) {

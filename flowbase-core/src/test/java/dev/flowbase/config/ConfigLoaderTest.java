@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(config.database().database()).isEqualTo("./data/flowbase.db");
         assertThat(config.server())
                 .isEqualTo(new ServerSettings(
-                        "127.0.0.1", 8080, false, 100, 200, 1_048_576, java.util.List.of(), 10_000, 5_000));
+                        "127.0.0.1", 8080, false, 100, 200, 1_048_576, java.util.List.of(), 10_000, 5_000, 30));
         assertThat(config.environment()).isEqualTo("development");
     }
 

@@ -66,10 +66,30 @@ class StatusTest {
         assertThat(check(report, "migrations").detail()).contains("at version 2");
     }
 
+    @EngineTest
+    void aReadyTaskWaitingLongerThanTheThresholdIsAQueueLagWarning(Database db) {
+        Migrator.configure().database(db).load().migrate();
+        UUID org = Stores.create(db).organizations().create("Acme", "acme").id();
+        Queue queue = Queue.create(db);
+        queue.enqueue(NewTask.named(org, "forgotten")
+                .inQueue("slow")
+                .runAt(Instant.now().minus(Duration.ofMinutes(10))));
+        queue.enqueue(NewTask.named(org, "fresh").inQueue("fast"));
+
+        Report strict =
+                Status.of(db, new Thresholds(80, 90, 1, Duration.ofMinutes(5))).collect();
+        Report lenient =
+                Status.of(db, new Thresholds(80, 90, 1, Duration.ofMinutes(30))).collect();
+
+        assertThat(check(strict, "queue lag").verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(check(strict, "queue lag").detail()).contains("queue slow").contains("over 300 s");
+        assertThat(check(lenient, "queue lag").verdict()).isEqualTo(Verdict.OK);
+    }
+
     @Test
     void aPoolOverEightyPercentIsAWarningAndAnExhaustedOneWithWaitersIsFailing() {
-        assertThat(Status.pool(new PoolStats(8, 2, 0, 10)).verdict()).isEqualTo(Verdict.OK);
-        assertThat(Status.pool(new PoolStats(9, 1, 0, 10)).verdict()).isEqualTo(Verdict.WARNING);
-        assertThat(Status.pool(new PoolStats(10, 0, 3, 10)).verdict()).isEqualTo(Verdict.FAILING);
+        assertThat(Status.pool(new PoolStats(8, 2, 0, 10), 80).verdict()).isEqualTo(Verdict.OK);
+        assertThat(Status.pool(new PoolStats(9, 1, 0, 10), 80).verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(Status.pool(new PoolStats(10, 0, 3, 10), 80).verdict()).isEqualTo(Verdict.FAILING);
     }
 }

@@ -43,6 +43,22 @@ class ExecutionsLogsMetricsTest {
     }
 
     @EngineTest
+    void retentionDeletesTheLinesOlderThanTheCutoffAndKeepsTheRest(Database db) {
+        var f = new StoreFixture(db);
+        f.stores.logs().append(LogEntry.New.of(LogEntry.Level.INFO, "queue", "old"));
+        f.clock.advance(Duration.ofDays(40));
+        Instant cutoff = f.clock.instant().minus(Duration.ofDays(30));
+        f.stores.logs().append(LogEntry.New.of(LogEntry.Level.INFO, "queue", "recent"));
+
+        int deleted = f.stores.logs().deleteOlderThan(cutoff);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(f.stores.logs().query(LogFilter.ALL, PageRequest.first()).items())
+                .extracting(LogEntry::message)
+                .containsExactly("recent");
+    }
+
+    @EngineTest
     void logsAreReadNewestFirstByLevelComponentAndText(Database db) {
         var f = new StoreFixture(db);
         f.stores.logs().append(LogEntry.New.of(LogEntry.Level.INFO, "queue", "claimed 5 tasks"));

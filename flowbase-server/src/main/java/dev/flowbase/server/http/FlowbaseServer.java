@@ -8,6 +8,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.Reaper;
+import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.http.routes.AccountRoutes;
 import dev.flowbase.server.http.routes.AgentRoleRoutes;
 import dev.flowbase.server.http.routes.ComponentRoutes;
@@ -18,8 +19,10 @@ import dev.flowbase.server.http.routes.MigrationRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
 import dev.flowbase.server.http.routes.WorkerRoutes;
 import dev.flowbase.server.http.routes.WorkflowRoutes;
+import dev.flowbase.server.logging.LogRetention;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.server.logging.Logging;
+import dev.flowbase.status.Thresholds;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.Json;
 import io.javalin.Javalin;
@@ -39,14 +42,16 @@ public final class FlowbaseServer implements AutoCloseable {
     private final Javalin app;
     private final LogStoreAppender logs;
     private final List<Route> routes;
-    private final Reaper reaper;
+    /** The server's own timers (reaper, alerts, log retention), stopped before the HTTP server. */
+    private final List<AutoCloseable> duties;
+
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private FlowbaseServer(Javalin app, LogStoreAppender logs, List<Route> routes, Reaper reaper) {
+    private FlowbaseServer(Javalin app, LogStoreAppender logs, List<Route> routes, List<AutoCloseable> duties) {
+        this.duties = duties;
         this.app = app;
         this.logs = logs;
         this.routes = routes;
-        this.reaper = reaper;
     }
 
     /** Starts listening on the configured host and port (port 0 picks a free one). */
@@ -55,7 +60,8 @@ public final class FlowbaseServer implements AutoCloseable {
         Services services =
                 new Services(config, database, stores, Queue.create(database).withStores(stores));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
-        Metrics metrics = new Metrics(database, logs);
+        AlertWatcher alerts = AlertWatcher.start(database, config.alerts());
+        Metrics metrics = new Metrics(database, logs, alerts::active);
         Authentication authentication = new Authentication(stores);
         ServerSettings settings = config.server();
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
@@ -63,7 +69,7 @@ public final class FlowbaseServer implements AutoCloseable {
         Router router = new Router();
         List<RouteGroup> groups = List.of(
                 new HealthRoutes(database),
-                new DatabaseRoutes(database, Instant.now()),
+                new DatabaseRoutes(database, Thresholds.of(config.alerts()), Instant.now(), alerts::active),
                 new MigrationRoutes(),
                 new WorkflowRoutes(),
                 new TaskRoutes(),
@@ -130,6 +136,7 @@ public final class FlowbaseServer implements AutoCloseable {
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
+            alerts.close();
             Logging.stopStoring(logs);
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
@@ -137,7 +144,8 @@ public final class FlowbaseServer implements AutoCloseable {
                     e);
         }
         Reaper reaper = Reaper.start(services.queue(), Duration.ofMillis(settings.reaperIntervalMillis()));
-        return new FlowbaseServer(app, logs, routes, reaper);
+        AutoCloseable retention = LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays());
+        return new FlowbaseServer(app, logs, routes, List.of(reaper, alerts, retention));
     }
 
     public int port() {
@@ -155,7 +163,15 @@ public final class FlowbaseServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        reaper.close();
+        for (AutoCloseable duty : duties) {
+            try {
+                duty.close();
+            } catch (Exception e) {
+                // A timer that will not stop must not keep the server from stopping.
+                org.slf4j.LoggerFactory.getLogger(FlowbaseServer.class)
+                        .warn("stopping {} failed: {}", duty, e.getMessage());
+            }
+        }
         app.stop();
         Logging.stopStoring(logs);
     }

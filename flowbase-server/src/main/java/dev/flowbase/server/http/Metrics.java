@@ -6,6 +6,7 @@ import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.server.logging.LogStoreAppender;
+import dev.flowbase.status.Alert;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -37,12 +38,15 @@ final class Metrics {
     private final Queue queue;
     private final QueryTimings timings;
     private final MultiGauge queueTasks;
+    private final MultiGauge activeAlerts;
+    private final java.util.function.Supplier<List<Alert>> alerts;
     private final Set<String> statements = ConcurrentHashMap.newKeySet();
     /** Looked up by a string key: building a meter id with its tags at every request costs more. */
     private final java.util.Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    Metrics(Database db, LogStoreAppender logs) {
+    Metrics(Database db, LogStoreAppender logs, java.util.function.Supplier<List<Alert>> alerts) {
         this.queue = Queue.create(db);
+        this.alerts = alerts;
         this.timings = db.queryTimings();
         pool(db, "active", d -> d.poolStats().active());
         pool(db, "idle", d -> d.poolStats().idle());
@@ -62,6 +66,9 @@ final class Metrics {
                     .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
+        activeAlerts = MultiGauge.builder("flowbase_alerts_active")
+                .description("1 for each alert on now, by alert and severity")
+                .register(registry);
         queueTasks = MultiGauge.builder("flowbase_queue_tasks")
                 .description("Tasks per queue and state (ready, delayed, running, dead) when scraped")
                 .register(registry);
@@ -107,6 +114,17 @@ final class Metrics {
 
     Object scrape(Call call) {
         refreshQueues();
+        activeAlerts.register(
+                alerts.get().stream()
+                        .map(a -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "alert",
+                                        a.name(),
+                                        "severity",
+                                        a.severity().name().toLowerCase(java.util.Locale.ROOT)),
+                                1))
+                        .toList(),
+                true);
         for (QueryTimings.Timing t : timings.snapshot()) {
             if (statements.add(t.statement())) {
                 String name = t.statement();

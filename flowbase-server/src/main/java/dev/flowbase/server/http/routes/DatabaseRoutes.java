@@ -7,14 +7,18 @@ import dev.flowbase.schema.SchemaDifference;
 import dev.flowbase.schema.SchemaReport;
 import dev.flowbase.schema.SchemaValidator;
 import dev.flowbase.server.http.Access;
+import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
+import dev.flowbase.status.Alert;
 import dev.flowbase.status.Report;
 import dev.flowbase.status.Status;
+import dev.flowbase.status.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The database as the seeds' plans name it: connection test, status, statistics, schema
@@ -36,10 +40,14 @@ public final class DatabaseRoutes implements RouteGroup {
 
     private final Instant started;
     private final Status status;
+    private final Supplier<List<Alert>> alerts;
 
-    public DatabaseRoutes(dev.flowbase.db.Database database, Instant started) {
+    /** {@code alerts}: the server's active alerts, for {@code /api/alerts}. */
+    public DatabaseRoutes(
+            dev.flowbase.db.Database database, Thresholds thresholds, Instant started, Supplier<List<Alert>> alerts) {
         this.started = started;
-        this.status = Status.of(database);
+        this.status = Status.of(database, thresholds);
+        this.alerts = alerts;
     }
 
     @Override
@@ -54,6 +62,9 @@ public final class DatabaseRoutes implements RouteGroup {
         r.get("/api/database/statistics", Access.VIEWER, this::statistics)
                 .summary("Table and index sizes, row estimates, cache hit ratio, sessions, from the engine's catalogs")
                 .returns(DatabaseStatistics.class);
+        r.get("/api/alerts", Access.VIEWER, call -> alerts.get())
+                .summary("The alerts on now: each check that is not OK, since when")
+                .returns(Body.listOf(Alert.class));
         r.get("/api/schema/validate", Access.VIEWER, this::validate)
                 .summary("Compare the live schema with the one the applied migrations build")
                 .returns(SchemaCheck.class);
