@@ -59,6 +59,21 @@ public final class Status {
     private Report collect(boolean everything) {
         List<Check> checks = new ArrayList<>();
         List<QueueDepth> queues = new ArrayList<>();
+        PoolStats before = db.poolStats();
+        if (exhausted(before)) {
+            // Asking the database now would only add one more waiter to the pool.
+            checks.add(new Check("database", Verdict.FAILING, "not asked: the pool is exhausted"));
+            checks.add(pool(before, thresholds.poolUsePercent()));
+            return new Report(
+                    clock.instant(),
+                    Verdict.FAILING,
+                    db.engine().id(),
+                    null,
+                    db.config().database(),
+                    checks,
+                    before,
+                    queues);
+        }
         Check database = timed(this::database);
         checks.add(database);
         if (database.verdict() == Verdict.OK) {
@@ -117,12 +132,16 @@ public final class Status {
     static Check pool(PoolStats pool, int warnPercent) {
         String detail = pool.active() + " of " + pool.max() + " connections in use, " + pool.idle() + " idle, "
                 + pool.waiting() + " waiting";
-        if (pool.waiting() > 0 && pool.active() >= pool.max()) {
+        if (exhausted(pool)) {
             return new Check("pool", Verdict.FAILING, detail + ": exhausted");
         }
         return pool.max() > 0 && pool.active() * 100 > warnPercent * pool.max()
                 ? new Check("pool", Verdict.WARNING, detail + ": over " + warnPercent + "%")
                 : Check.ok("pool", detail);
+    }
+
+    private static boolean exhausted(PoolStats pool) {
+        return pool.waiting() > 0 && pool.active() >= pool.max();
     }
 
     static Check deadLetters(List<QueueDepth> queues, int warnAt) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the logs table to its retention: every hour (and once at start) the lines older than
+ * Keeps the logs table to its retention: every hour (the first a minute after start) the lines older than
  * {@code days} are deleted. Several servers doing it at once delete the same rows once.
  */
 public final class LogRetention implements AutoCloseable {
@@ -35,9 +35,9 @@ public final class LogRetention implements AutoCloseable {
                         LOG.warn("deleting old log lines failed: {}", e.getMessage());
                     }
                 },
-                0,
                 1,
-                TimeUnit.HOURS);
+                60,
+                TimeUnit.MINUTES);
     }
 
     /** Starts the hourly deletion; {@code days} 0 keeps every line and starts nothing. */

@@ -101,6 +101,37 @@ class HealthTest {
     }
 
     @EngineTest
+    void anExhaustedPoolMakesReadinessFailAndItRecoversWhenConnectionsComeBack(TestDatabase test) throws Exception {
+        FlowbaseConfig config = new ConfigLoader()
+                .environment(Map.of(
+                        "FLOWBASE_PORT", "0", "DB_POOL_MAX", "2", "DB_POOL_MIN", "2", "DB_CONNECTION_TIMEOUT", "30000"))
+                .flag(Setting.DATABASE_URL, test.url())
+                .load();
+        try (Database db = Database.open(config.database());
+                FlowbaseServer server = FlowbaseServer.start(config, db)) {
+            Migrator.configure().database(db).load().migrate();
+            java.sql.Connection a = db.connection();
+            java.sql.Connection b = db.connection();
+            var waiter = java.util.concurrent.CompletableFuture.supplyAsync(db::connection);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (db.poolStats().waiting() == 0 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            var exhausted = get(server, "/health/ready");
+            a.close();
+            b.close();
+            waiter.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+            var recovered = get(server, "/health/ready");
+
+            assertThat(exhausted.statusCode()).isEqualTo(503);
+            assertThat(exhausted.body())
+                    .contains("\"pool\":{\"status\":\"unavailable\"")
+                    .contains("exhausted");
+            assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
+        }
+    }
+
+    @EngineTest
     void unknownRoutesAndWrongMethodsAnswerProblemJson(TestDatabase test, Database db) throws Exception {
         try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
             var missing = get(server, "/no/such/route");

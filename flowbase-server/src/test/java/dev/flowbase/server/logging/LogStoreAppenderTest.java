@@ -69,6 +69,28 @@ class LogStoreAppenderTest {
     }
 
     @EngineTest
+    void aBurstOfAHundredThousandLinesIsTakenWithoutWaitingAndEveryLineIsAccountedFor(Database db) {
+        Migrator.configure().database(db).load().migrate();
+        Stores stores = Stores.create(db);
+        LogStoreAppender appender = new LogStoreAppender(stores.logs(), 10_000, 500, Duration.ofMillis(250));
+
+        for (int i = 0; i < 100_000; i++) {
+            appender.append(event(Level.INFO, "dev.flowbase.Burst", "line {}", i));
+        }
+        appender.flush();
+
+        // What the queue could not hold was dropped, not waited for: none is lost without a count.
+        assertThat(appender.written() + appender.dropped()).isEqualTo(100_000);
+        assertThat(appender.written()).isGreaterThanOrEqualTo(10_000);
+        assertThat(stores.logs()
+                        .query(
+                                dev.flowbase.store.LogFilter.ALL.withComponent("Burst"),
+                                dev.flowbase.store.PageRequest.first(1))
+                        .items())
+                .isNotEmpty();
+    }
+
+    @EngineTest
     void linesThatCannotBeWrittenAreCountedNotThrown(Database db) {
         LogStoreAppender appender = new LogStoreAppender(Stores.create(db).logs(), 10, 10, Duration.ofMillis(50));
         appender.append(event(Level.ERROR, "dev.flowbase.Boom", "before any migration"));
