@@ -39,14 +39,10 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.pool = pool;
         this.facts = facts;
-        this.dataSource = config.debug() || dialect.needsPerStatementTimeout()
-                ? new InstrumentedDataSource(
-                        pool,
-                        config.debug(),
-                        dialect.needsPerStatementTimeout() ? config.statementTimeout() : java.time.Duration.ZERO)
-                : pool;
+        this.dataSource =
+                dialect.needsPerStatementTimeout() ? new InstrumentedDataSource(pool, config.statementTimeout()) : pool;
         this.jdbi = Jdbi.create(dataSource);
-        this.timings = new QueryTimings(config.slowQuery());
+        this.timings = new QueryTimings(config.slowQuery(), config.debug());
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
         this.transactions = new Transactions(jdbi, dialect, config, retry);

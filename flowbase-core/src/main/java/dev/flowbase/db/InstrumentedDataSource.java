@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,10 +21,9 @@ import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wraps the pool when statements need something the driver cannot be told once per session: a
- * statement time limit (SQLite's driver only applies its query timeout to lock waits, so a
- * runaway query is interrupted with {@link Statement#cancel()}) or {@code DB_DEBUG} timing. The
- * debug line has the SQL text and its duration; bound values are never read, so never logged.
+ * Wraps the pool when statements need a time limit the driver cannot be told once per session:
+ * SQLite's driver only applies its query timeout to lock waits, so a runaway query is interrupted
+ * with {@link Statement#cancel()}. (Timing and {@code DB_DEBUG} are {@link QueryTimings}'.)
  */
 final class InstrumentedDataSource implements DataSource {
     private static final org.slf4j.Logger SQL_LOG = LoggerFactory.getLogger("dev.flowbase.sql");
@@ -36,13 +34,11 @@ final class InstrumentedDataSource implements DataSource {
     });
 
     private final DataSource delegate;
-    private final boolean debug;
     private final Duration timeLimit;
 
     /** {@code timeLimit} zero means statements run without a limit. */
-    InstrumentedDataSource(DataSource delegate, boolean debug, Duration timeLimit) {
+    InstrumentedDataSource(DataSource delegate, Duration timeLimit) {
         this.delegate = delegate;
-        this.debug = debug;
         this.timeLimit = timeLimit;
     }
 
@@ -98,19 +94,11 @@ final class InstrumentedDataSource implements DataSource {
             ScheduledFuture<?> cancel = limit.isZero()
                     ? null
                     : CANCELLER.schedule(() -> cancel(statement), limit.toMillis(), TimeUnit.MILLISECONDS);
-            long start = System.nanoTime();
             try {
                 return invoke(statement, method, args);
             } finally {
                 if (cancel != null) {
                     cancel.cancel(false);
-                }
-                if (debug) {
-                    String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
-                    SQL_LOG.info(
-                            "{} ms {}",
-                            String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6),
-                            oneLine(sql));
                 }
             }
         });
@@ -122,10 +110,6 @@ final class InstrumentedDataSource implements DataSource {
         } catch (SQLException e) {
             SQL_LOG.debug("Could not cancel a statement past its time limit", e);
         }
-    }
-
-    private static String oneLine(String sql) {
-        return sql == null ? "(batch)" : sql.strip().replaceAll("\\s+", " ");
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

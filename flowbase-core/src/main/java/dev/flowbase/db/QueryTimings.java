@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryTimings implements SqlLogger {
     private static final Logger LOG = LoggerFactory.getLogger("dev.flowbase.slow-query");
+    private static final Logger SQL_LOG = LoggerFactory.getLogger("dev.flowbase.sql");
     private static final Pattern VERB = Pattern.compile("^\\s*([A-Za-z]+)");
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\\s+\"?([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
@@ -70,8 +71,12 @@ public final class QueryTimings implements SqlLogger {
     private final Map<String, Stats> byName = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    public QueryTimings(Duration slow) {
+    private final boolean debug;
+
+    /** {@code debug} ({@code DB_DEBUG}) also logs each statement's text, as written, and time. */
+    public QueryTimings(Duration slow, boolean debug) {
         this.slow = slow;
+        this.debug = debug;
     }
 
     @Override
@@ -96,6 +101,13 @@ public final class QueryTimings implements SqlLogger {
         stats.max.accumulate(nanos);
         if (failed) {
             stats.errors.increment();
+        }
+        if (debug) {
+            // The text as written, with its :named parameters: Jdbi binds values apart from it.
+            SQL_LOG.info(
+                    "{} ms {}",
+                    String.format(Locale.ROOT, "%.2f", nanos / 1e6),
+                    sql.replaceAll("\\s+", " ").strip());
         }
         Capture capture = CAPTURE.get();
         if (capture != null) {

@@ -8,13 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.slf4j.LoggerFactory;
 
-/** {@code DB_DEBUG=true} logs every statement with its duration, and never a bound value. */
+/** {@code DB_DEBUG=true} logs every statement the data layer runs with its duration, never a bound value. */
 class DebugLoggingTest {
 
     @EngineTest
@@ -25,15 +22,13 @@ class DebugLoggingTest {
         captured.start();
         sqlLog.addAppender(captured);
         sqlLog.setLevel(ch.qos.logback.classic.Level.INFO); // the server's level; tests run at WARN
-        try (Database db = Database.open(debug);
-                Connection connection = db.connection()) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TABLE secrets (value VARCHAR(50))");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO secrets (value) VALUES (?)")) {
-                insert.setString(1, "hunter2-bound-value");
-                insert.executeUpdate();
-            }
+        try (Database db = Database.open(debug)) {
+            db.withHandle("creating", h -> h.execute("CREATE TABLE secrets (value VARCHAR(50))"));
+            db.withHandle(
+                    "inserting",
+                    h -> h.createUpdate("INSERT INTO secrets (value) VALUES (:value)")
+                            .bind("value", "hunter2-bound-value")
+                            .execute());
         } finally {
             sqlLog.detachAppender(captured);
             sqlLog.setLevel(null);
@@ -42,7 +37,7 @@ class DebugLoggingTest {
         assertThat(captured.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(line -> line.matches("\\d+\\.\\d{2} ms CREATE TABLE secrets .*"))
-                .anyMatch(line -> line.matches("\\d+\\.\\d{2} ms INSERT INTO secrets \\(value\\) VALUES \\(\\?\\)"))
+                .anyMatch(line -> line.matches("\\d+\\.\\d{2} ms INSERT INTO secrets \\(value\\) VALUES \\(:value\\)"))
                 .noneMatch(line -> line.contains("hunter2"));
     }
 }
