@@ -37,6 +37,10 @@ public final class Bench {
             QueueLatency.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("timing-overhead")) {
+            TimingOverhead.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("queue")) {
             QueueBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -92,10 +92,15 @@ public final class QueryTimings implements SqlLogger {
     private void record(StatementContext ctx, boolean failed) {
         long nanos = ctx.getElapsedTime(ChronoUnit.NANOS);
         String sql = ctx.getRawSql();
-        String name = names.size() < 10 * MAX_NAMES ? names.computeIfAbsent(sql, QueryTimings::nameOf) : nameOf(sql);
-        Stats stats = byName.size() < MAX_NAMES
-                ? byName.computeIfAbsent(name, n -> new Stats())
-                : byName.computeIfAbsent(byName.containsKey(name) ? name : "other", n -> new Stats());
+        // Plain reads first: a known statement, the common case, takes no lock and counts no map.
+        String name = names.get(sql);
+        if (name == null) {
+            name = names.size() < 10 * MAX_NAMES ? names.computeIfAbsent(sql, QueryTimings::nameOf) : nameOf(sql);
+        }
+        Stats stats = byName.get(name);
+        if (stats == null) {
+            stats = byName.computeIfAbsent(byName.size() < MAX_NAMES ? name : "other", n -> new Stats());
+        }
         stats.count.increment();
         stats.nanos.add(nanos);
         stats.max.accumulate(nanos);

@@ -23,17 +23,21 @@ public final class Status {
     private final Database db;
     private final Clock clock;
     private final Thresholds thresholds;
+    private final java.util.Optional<String> redisUrl;
     /** Loaded once: the scripts on the classpath do not change while a process watches. */
     private final Migrator migrator;
 
     private final Queue queue;
+    private final dev.flowbase.store.Stores stores;
 
-    private Status(Database db, Clock clock, Thresholds thresholds) {
+    private Status(Database db, Clock clock, Thresholds thresholds, java.util.Optional<String> redisUrl) {
         this.db = db;
         this.clock = clock;
         this.thresholds = thresholds;
+        this.redisUrl = redisUrl;
         this.migrator = Migrator.configure().database(db).load();
         this.queue = Queue.create(db);
+        this.stores = dev.flowbase.store.Stores.create(db);
     }
 
     public static Status of(Database db) {
@@ -41,7 +45,12 @@ public final class Status {
     }
 
     public static Status of(Database db, Thresholds thresholds) {
-        return new Status(db, Clock.systemUTC(), thresholds);
+        return new Status(db, Clock.systemUTC(), thresholds, java.util.Optional.empty());
+    }
+
+    /** The same status, also asking the Redis at {@code url} (when configured) whether it answers. */
+    public Status withRedis(java.util.Optional<String> url) {
+        return new Status(db, clock, thresholds, url);
     }
 
     public Report collect() {
@@ -85,12 +94,14 @@ public final class Status {
                     return deadLetters(queues, thresholds.deadLetters());
                 }));
                 checks.add(timed(() -> lag(queue.oldestReady(), clock.instant(), thresholds.queueLag())));
+                checks.add(timed(() -> workers(stores.components().list(), clock.instant())));
             }
         }
         PoolStats pool = db.poolStats();
         checks.add(pool(pool, thresholds.poolUsePercent()));
         if (everything) {
             disk().ifPresent(checks::add);
+            redisUrl.ifPresent(url -> checks.add(timed(() -> redis(url))));
         }
         Verdict verdict = checks.stream().map(Check::verdict).reduce(Verdict.OK, Verdict::and);
         return new Report(
@@ -152,6 +163,40 @@ public final class Status {
         return dead < warnAt
                 ? Check.ok("queues", detail)
                 : new Check("queues", Verdict.WARNING, detail + ": dead letters wait for `flowbase queue requeue`");
+    }
+
+    /** A worker is silent when it has not sent a heartbeat for this long. */
+    static final java.time.Duration SILENT = java.time.Duration.ofMinutes(2);
+
+    /** The workers that registered as components ({@code type} worker), and whether they still beat. */
+    static Check workers(List<dev.flowbase.store.Component> components, java.time.Instant now) {
+        List<dev.flowbase.store.Component> workers =
+                components.stream().filter(c -> "worker".equals(c.type())).toList();
+        if (workers.isEmpty()) {
+            return Check.ok("workers", "none registered");
+        }
+        List<String> silent = workers.stream()
+                .filter(w -> w.lastHeartbeatAt() == null || w.lastHeartbeatAt().isBefore(now.minus(SILENT)))
+                .map(dev.flowbase.store.Component::name)
+                .toList();
+        String detail = (workers.size() - silent.size()) + " of " + workers.size() + " beating";
+        return silent.isEmpty()
+                ? Check.ok("workers", detail)
+                : new Check(
+                        "workers",
+                        Verdict.WARNING,
+                        detail + "; silent for over " + SILENT.toMinutes() + " min: " + String.join(", ", silent));
+    }
+
+    private static Check redis(String url) {
+        try {
+            var r = dev.flowbase.redis.RedisCheck.run(url);
+            return Check.ok(
+                    "redis",
+                    "Redis " + r.version() + " answers in " + r.roundTrip().toMillis() + " ms");
+        } catch (dev.flowbase.error.FlowbaseException e) {
+            return new Check("redis", Verdict.WARNING, e.getMessage());
+        }
     }
 
     /** The longest a ready task has waited to be claimed, in any queue, against the threshold. */

@@ -86,6 +86,36 @@ class StatusTest {
         assertThat(check(lenient, "queue lag").verdict()).isEqualTo(Verdict.OK);
     }
 
+    @EngineTest
+    void aRegisteredWorkerThatStopsBeatingIsAWarningAndRedisIsAskedWhenConfigured(Database db) {
+        Migrator.configure().database(db).load().migrate();
+        var clock = new dev.flowbase.testing.SettableClock(Instant.now());
+        Stores stores = Stores.create(db).withClock(clock);
+        stores.components().register("node-red-1", "worker", "4.0");
+        stores.components().heartbeat("node-red-1", dev.flowbase.store.Component.Health.HEALTHY, null);
+        stores.components().register("api-1", "server", "0.1");
+
+        Check beating =
+                Status.workers(stores.components().list(), clock.instant().plus(Duration.ofMinutes(1)));
+        Check silent =
+                Status.workers(stores.components().list(), clock.instant().plus(Duration.ofMinutes(3)));
+        Report withRedis = Status.of(db)
+                .withRedis(java.util.Optional.of("redis://127.0.0.1:6379"))
+                .collect();
+        Report withoutRedis = Status.of(db)
+                .withRedis(java.util.Optional.of("redis://127.0.0.1:1"))
+                .collect();
+
+        assertThat(beating.verdict()).isEqualTo(Verdict.OK);
+        assertThat(beating.detail()).isEqualTo("1 of 1 beating");
+        assertThat(silent.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(silent.detail()).contains("node-red-1").doesNotContain("api-1");
+        assertThat(check(withRedis, "redis").verdict()).isEqualTo(Verdict.OK);
+        assertThat(check(withRedis, "redis").detail()).startsWith("Redis ");
+        assertThat(check(withoutRedis, "redis").verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(check(withRedis, "workers").verdict()).isEqualTo(Verdict.OK);
+    }
+
     @Test
     void aPoolOverEightyPercentIsAWarningAndAnExhaustedOneWithWaitersIsFailing() {
         assertThat(Status.pool(new PoolStats(8, 2, 0, 10), 80).verdict()).isEqualTo(Verdict.OK);

@@ -8,7 +8,6 @@ import dev.flowbase.status.AlertEvent;
 import dev.flowbase.status.Alerts;
 import dev.flowbase.status.Check;
 import dev.flowbase.status.Status;
-import dev.flowbase.status.Thresholds;
 import dev.flowbase.status.Verdict;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -45,9 +44,11 @@ public final class AlertWatcher implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Watches {@code database} every {@code settings.interval()}, posting to the webhook when one is set. */
-    public static AlertWatcher start(Database database, AlertSettings settings) {
-        Status status = Status.of(database, Thresholds.of(settings));
+    /**
+     * Watches {@code status} (the checks, with their thresholds) every {@code settings.interval()},
+     * posting to the webhook when one is set.
+     */
+    public static AlertWatcher start(Status status, Database database, AlertSettings settings) {
         SlowQueries slow = new SlowQueries(database.queryTimings());
         List<Consumer<AlertEvent>> sinks = new ArrayList<>();
         settings.webhookUrl().ifPresent(url -> sinks.add(new Webhook(url)));

@@ -43,7 +43,8 @@ final class StatusCommand extends BaseCommand {
                     ErrorCode.INVALID_ARGUMENT, "--watch " + watch + " is out of range: give 1 to 3600 seconds");
         }
         try (Database db = Database.open(config().database())) {
-            Status status = Status.of(db, dev.flowbase.status.Thresholds.of(config().alerts()));
+            Status status = Status.of(db, dev.flowbase.status.Thresholds.of(config().alerts()))
+                    .withRedis(config().redisUrl());
             while (true) {
                 Report report = status.collect();
                 if (watch != null && !json()) {

@@ -22,6 +22,7 @@ import dev.flowbase.server.http.routes.WorkflowRoutes;
 import dev.flowbase.server.logging.LogRetention;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.server.logging.Logging;
+import dev.flowbase.status.Status;
 import dev.flowbase.status.Thresholds;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.Json;
@@ -60,7 +61,8 @@ public final class FlowbaseServer implements AutoCloseable {
         Services services =
                 new Services(config, database, stores, Queue.create(database).withStores(stores));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
-        AlertWatcher alerts = AlertWatcher.start(database, config.alerts());
+        Status status = Status.of(database, Thresholds.of(config.alerts())).withRedis(config.redisUrl());
+        AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, logs, alerts::active);
         Authentication authentication = new Authentication(stores);
         ServerSettings settings = config.server();
@@ -69,7 +71,7 @@ public final class FlowbaseServer implements AutoCloseable {
         Router router = new Router();
         List<RouteGroup> groups = List.of(
                 new HealthRoutes(database),
-                new DatabaseRoutes(database, Thresholds.of(config.alerts()), Instant.now(), alerts::active),
+                new DatabaseRoutes(status, Instant.now(), alerts::active),
                 new MigrationRoutes(),
                 new WorkflowRoutes(),
                 new TaskRoutes(),

@@ -14,7 +14,6 @@ import dev.flowbase.server.http.Router;
 import dev.flowbase.status.Alert;
 import dev.flowbase.status.Report;
 import dev.flowbase.status.Status;
-import dev.flowbase.status.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +41,10 @@ public final class DatabaseRoutes implements RouteGroup {
     private final Status status;
     private final Supplier<List<Alert>> alerts;
 
-    /** {@code alerts}: the server's active alerts, for {@code /api/alerts}. */
-    public DatabaseRoutes(
-            dev.flowbase.db.Database database, Thresholds thresholds, Instant started, Supplier<List<Alert>> alerts) {
+    /** {@code status}: the checks with the server's thresholds; {@code alerts}: its active alerts. */
+    public DatabaseRoutes(Status status, Instant started, Supplier<List<Alert>> alerts) {
         this.started = started;
-        this.status = Status.of(database, thresholds);
+        this.status = status;
         this.alerts = alerts;
     }
 
