@@ -79,13 +79,13 @@ public final class ApiFloor {
             l.into(all);
         }
         pool.shutdown();
-        System.out.printf(
+        Report.line(String.format(
                 Locale.ROOT,
-                "| %s | %d | %.0f | %s | %s |%n",
+                "| %s | %d | %.0f | %s | %s |",
                 what,
                 threads,
                 count / (double) seconds,
                 Latencies.millis(all.percentileMillis(50)),
-                Latencies.millis(all.percentileMillis(99)));
+                Latencies.millis(all.percentileMillis(99))));
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Every statement Flowbase runs through Jdbi, timed in one place and counted by its name: the verb
  * and the first table it names ({@code SELECT tasks}, {@code WITH task_queue}), never its text, so
  * no bound value can reach a metric or a log. A statement slower than the threshold is logged as a
- * slow query, with its name and duration only. Bulk loads (COPY) do not pass through Jdbi.
+ * slow query, with its name, duration and the Flowbase method that ran it, never its values. Bulk loads (COPY) do not pass through Jdbi.
  */
 public final class QueryTimings implements SqlLogger {
     private static final Logger LOG = LoggerFactory.getLogger("dev.flowbase.slow-query");
@@ -120,7 +120,12 @@ public final class QueryTimings implements SqlLogger {
         }
         if (!slow.isZero() && nanos >= slow.toNanos()) {
             slowCount.increment();
-            LOG.warn("slow query: {} took {} ms (threshold {} ms)", name, nanos / 1_000_000, slow.toMillis());
+            LOG.warn(
+                    "slow query: {} took {} ms (threshold {} ms), from {}",
+                    name,
+                    nanos / 1_000_000,
+                    slow.toMillis(),
+                    caller());
         }
     }
 
@@ -158,6 +163,37 @@ public final class QueryTimings implements SqlLogger {
         return s == null
                 ? new Timing(statement, 0, 0, 0, 0)
                 : new Timing(statement, s.count.sum(), s.errors.sum(), s.nanos.sum() / 1e9, s.max.get() / 1e9);
+    }
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** The classes a statement passes through on its way to Jdbi, which no reader is looking for. */
+    private static final java.util.Set<String> PLUMBING = java.util.Set.of(
+            QueryTimings.class.getName(),
+            Database.class.getName(),
+            Transactions.class.getName(),
+            "dev.flowbase.store.Tx",
+            "dev.flowbase.store.Rows",
+            "dev.flowbase.store.Keyset");
+
+    /**
+     * The Flowbase method that ran the statement, such as {@code TaskStore.list}: the first frame
+     * of Flowbase's past the plumbing every statement goes through. Walked only for a slow statement, which is rare.
+     */
+    static String caller() {
+        return WALKER.walk(frames -> frames.filter(f -> f.getClassName().startsWith("dev.flowbase.")
+                                && !PLUMBING.contains(f.getClassName().replaceAll("\\$.*", "")))
+                        .findFirst()
+                        .map(f -> {
+                            String type =
+                                    f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
+                            String method = f.getMethodName();
+                            // lambda$list$3 is list's lambda: the method is what a reader looks for.
+                            if (method.startsWith("lambda$")) {
+                                method = method.substring(7, Math.max(7, method.indexOf('$', 7)));
+                            }
+                            return type.replace('$', '.') + "." + method;
+                        }))
+                .orElse("unknown");
     }
 
     /** {@code VERB table}: the statement's first word and the first table it reads or writes. */

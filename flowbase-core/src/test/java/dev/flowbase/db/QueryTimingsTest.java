@@ -48,7 +48,8 @@ class QueryTimingsTest {
 
         assertThat(captured.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(line -> line.matches("slow query: WITH counter took \\d+ ms \\(threshold 1 ms\\)"))
+                .anyMatch(line -> line.matches("slow query: WITH counter took \\d+ ms \\(threshold 1 ms\\), from"
+                        + " QueryTimingsTest.aSlowStatementIsLoggedByNameWithoutItsBoundValueAndCounted"))
                 .noneMatch(line -> line.contains("987"));
     }
 

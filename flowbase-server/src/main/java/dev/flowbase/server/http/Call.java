@@ -29,10 +29,6 @@ public final class Call {
         this.services = services;
     }
 
-    public Context context() {
-        return ctx;
-    }
-
     public Services services() {
         return services;
     }
