@@ -110,6 +110,16 @@ public final class AlertWatcher implements AutoCloseable {
     public void close() {
         if (timer != null) {
             timer.shutdownNow();
+            awaitStop(timer);
+        }
+    }
+
+    /** An evaluation in flight holds a connection: it ends before the caller closes the pool. */
+    static void awaitStop(ScheduledExecutorService timer) {
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

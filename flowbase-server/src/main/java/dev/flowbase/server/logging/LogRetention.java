@@ -48,5 +48,11 @@ public final class LogRetention implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            // A deletion in flight holds a connection: it ends before the caller closes the pool.
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
