@@ -39,12 +39,20 @@ final class Attempts {
             "updated_at");
 
     /** An attempt that has ended: whose task, which number, who ran it and since when. */
-    record Ended(UUID taskId, UUID organizationId, UUID runId, int attempt, String worker, Instant startedAt) {
+    record Ended(
+            UUID taskId,
+            UUID organizationId,
+            UUID runId,
+            String queueName,
+            int attempt,
+            String worker,
+            Instant startedAt) {
         static Ended of(Lease l) {
             return new Ended(
                     l.taskId(),
                     l.task().organizationId(),
                     l.task().workflowExecutionId(),
+                    l.task().queueName(),
                     l.attempt(),
                     l.owner(),
                     l.claimedAt());

@@ -36,12 +36,13 @@ final class Completions {
         succeeded(h, List.of(lease), outcome);
     }
 
-    int succeedAll(Handle h, List<Lease> leases) {
+    /** Records the leases that still held as succeeded; returns those. */
+    List<Lease> succeedAll(Handle h, List<Lease> leases) {
         List<Lease> held = Fenced.held(leases, sql.succeed(h, leases));
         if (!held.isEmpty()) {
             succeeded(h, held, TaskOutcome.NONE);
         }
-        return held.size();
+        return held;
     }
 
     /** Deletes the queue rows these leases still hold, fenced by their attempts; returns the leases that held. */

@@ -46,7 +46,7 @@ public final class Queue {
 
     /** The attempts running under a lease, as {@link Attempts.Ended} rows; conditions follow with AND. */
     private static final String LEASED = "SELECT q.task_id, t.organization_id, t.workflow_execution_id AS run_id,"
-            + " q.attempt, q.lease_owner AS worker, q.claimed_at AS started_at FROM task_queue q"
+            + " t.queue_name, q.attempt, q.lease_owner AS worker, q.claimed_at AS started_at FROM task_queue q"
             + " JOIN tasks t ON t.id = q.task_id WHERE q.lease_owner IS NOT NULL";
 
     private final Database db;
@@ -55,20 +55,22 @@ public final class Queue {
     private final Backoff backoff;
     private final Attempts attempts;
     private final Wakeups wakeups;
+    private final Throughput throughput;
     private final Completions completions;
     private final Failures failures;
 
     private Queue(Database db, Stores stores, Backoff backoff) {
-        this(db, stores, backoff, Wakeups.of(db));
+        this(db, stores, backoff, Wakeups.of(db), new Throughput());
     }
 
-    private Queue(Database db, Stores stores, Backoff backoff, Wakeups wakeups) {
+    private Queue(Database db, Stores stores, Backoff backoff, Wakeups wakeups, Throughput throughput) {
         this.db = db;
         this.stores = stores;
         this.sql = EngineKit.of(db.engine()).part(QueueSql.class);
         this.backoff = backoff;
         this.attempts = new Attempts(db, stores);
         this.wakeups = wakeups;
+        this.throughput = throughput;
         this.completions = new Completions(sql, attempts);
         this.failures = new Failures(sql, attempts);
     }
@@ -79,11 +81,11 @@ public final class Queue {
 
     /** The same queue writing through {@code stores} (their clock stamps attempts; their actor audits). */
     public Queue withStores(Stores newStores) {
-        return new Queue(db, newStores, backoff, wakeups);
+        return new Queue(db, newStores, backoff, wakeups, throughput);
     }
 
     public Queue withBackoff(Backoff newBackoff) {
-        return new Queue(db, stores, newBackoff, wakeups);
+        return new Queue(db, stores, newBackoff, wakeups, throughput);
     }
 
     /**
@@ -258,11 +260,13 @@ public final class Queue {
      * @throws StaleLeaseException when the task has moved past this attempt
      */
     public Task complete(Lease lease, TaskOutcome outcome) {
-        return db.inTransaction("Completing task " + lease.taskId(), h -> {
+        Task done = db.inTransaction("Completing task " + lease.taskId(), h -> {
             requireHeld(h, completions.endLeases(h, List.of(lease)).size(), lease);
             completions.recordOutcome(h, lease, outcome);
             return read(h, lease.taskId());
         });
+        throughput.add(lease.task().queueName(), Throughput.Outcome.SUCCEEDED, 1);
+        return done;
     }
 
     /**
@@ -276,7 +280,10 @@ public final class Queue {
         if (leases.isEmpty()) {
             return 0;
         }
-        return db.inTransaction("Completing " + leases.size() + " tasks", h -> completions.succeedAll(h, leases));
+        List<Lease> held =
+                db.inTransaction("Completing " + leases.size() + " tasks", h -> completions.succeedAll(h, leases));
+        throughput.addEach(held, Throughput.Outcome.SUCCEEDED);
+        return held.size();
     }
 
     /**
@@ -297,20 +304,26 @@ public final class Queue {
      * finished while it was busy.
      */
     List<Lease> completeAndClaim(Map<Lease, TaskOutcome> done, String queue, int max, String worker, Duration lease) {
-        return db.inTransaction("Completing " + done.size() + " tasks and claiming from queue " + queue, h -> {
-            List<Lease> plain = new ArrayList<>();
-            done.forEach((l, outcome) -> {
-                if (outcome.equals(TaskOutcome.NONE)) {
-                    plain.add(l);
-                } else if (!completions.endLeases(h, List.of(l)).isEmpty()) {
-                    completions.recordOutcome(h, l, outcome);
-                }
-            });
-            if (!plain.isEmpty()) {
-                completions.succeedAll(h, plain);
-            }
-            return max > 0 ? claim(h, queue, max, worker, lease) : List.of();
-        });
+        List<Lease> succeeded = new ArrayList<>();
+        List<Lease> next =
+                db.inTransaction("Completing " + done.size() + " tasks and claiming from queue " + queue, h -> {
+                    succeeded.clear(); // a transaction run again must not count twice
+                    List<Lease> plain = new ArrayList<>();
+                    done.forEach((l, outcome) -> {
+                        if (outcome.equals(TaskOutcome.NONE)) {
+                            plain.add(l);
+                        } else if (!completions.endLeases(h, List.of(l)).isEmpty()) {
+                            completions.recordOutcome(h, l, outcome);
+                            succeeded.add(l);
+                        }
+                    });
+                    if (!plain.isEmpty()) {
+                        succeeded.addAll(completions.succeedAll(h, plain));
+                    }
+                    return max > 0 ? claim(h, queue, max, worker, lease) : List.of();
+                });
+        throughput.addEach(succeeded, Throughput.Outcome.SUCCEEDED);
+        return next;
     }
 
     /**
@@ -321,12 +334,17 @@ public final class Queue {
      */
     public Task fail(Lease lease, String error) {
         Duration wait = backoff.after(lease.task().retryCount());
-        return db.inTransaction("Failing task " + lease.taskId(), h -> {
+        Task failed = db.inTransaction("Failing task " + lease.taskId(), h -> {
             Attempts.Ended attempt = Attempts.Ended.of(lease);
             requireHeld(h, failures.retryOrDead(h, attempt, error, wait) ? 1 : 0, lease);
             attempts.record(h, List.of(attempt), "failed", TaskOutcome.error(error));
             return read(h, lease.taskId());
         });
+        throughput.add(
+                failed.queueName(),
+                failed.status() == TaskStatus.DEAD ? Throughput.Outcome.DEAD : Throughput.Outcome.RETRIED,
+                1);
+        return failed;
     }
 
     /**
@@ -334,7 +352,9 @@ public final class Queue {
      * retries left), its attempt recorded as timed out. Returns how many.
      */
     public int reap() {
-        return db.inTransaction("Reaping expired leases", h -> {
+        List<Attempts.Ended> reapedNow = new ArrayList<>();
+        int n = db.inTransaction("Reaping expired leases", h -> {
+            reapedNow.clear(); // a transaction run again must not count twice
             List<Attempts.Ended> expired = h.createQuery(LEASED + " AND q.lease_expires_at < " + sql.now())
                     .map(db.rows(Attempts.Ended.class))
                     .list();
@@ -346,8 +366,11 @@ public final class Queue {
                 }
             }
             attempts.record(h, reaped, "timed_out", TaskOutcome.error("the lease expired"));
+            reapedNow.addAll(reaped);
             return reaped.size();
         });
+        reapedNow.forEach(a -> throughput.add(a.queueName(), Throughput.Outcome.TIMED_OUT, 1));
+        return n;
     }
 
     /**
@@ -365,6 +388,11 @@ public final class Queue {
      */
     public java.util.Map<String, Instant> oldestReady() {
         return QueueCounts.oldestReady(db, sql);
+    }
+
+    /** The attempts this process ended since it started, per queue and outcome (for {@code /metrics}). */
+    public List<Throughput.Count> throughput() {
+        return throughput.snapshot();
     }
 
     /** Tasks per queue and state, counted over the whole of {@code tasks} ({@link #depth} is the cheap view). */
@@ -392,7 +420,7 @@ public final class Queue {
      * lease (its worker's answer is refused).
      */
     public Task cancel(UUID taskId) {
-        return db.inTransaction("Cancelling task " + taskId, h -> {
+        Task cancelled = db.inTransaction("Cancelling task " + taskId, h -> {
             Task before = read(h, taskId);
             List<Attempts.Ended> running = h.createQuery(LEASED + " AND q.task_id = :id")
                     .bind("id", taskId)
@@ -418,6 +446,8 @@ public final class Queue {
             Dag.skipDescendants(h, taskId, TaskStatus.CANCELLED, at);
             return read(h, taskId);
         });
+        throughput.add(cancelled.queueName(), Throughput.Outcome.CANCELLED, 1);
+        return cancelled;
     }
 
     private Void requireHeld(Handle h, int updated, Lease lease) {

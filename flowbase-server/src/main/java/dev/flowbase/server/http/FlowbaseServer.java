@@ -63,7 +63,7 @@ public final class FlowbaseServer implements AutoCloseable {
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
         Status status = Status.of(database, Thresholds.of(config.alerts())).withRedis(config.redisUrl());
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
-        Metrics metrics = new Metrics(database, logs, alerts::active);
+        Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
         Authentication authentication = new Authentication(stores);
         ServerSettings settings = config.server();
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), System::nanoTime);

@@ -5,6 +5,7 @@ import dev.flowbase.db.QueryTimings;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.queue.Throughput;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.status.Alert;
 import io.javalin.http.Context;
@@ -41,11 +42,13 @@ final class Metrics {
     private final MultiGauge activeAlerts;
     private final java.util.function.Supplier<List<Alert>> alerts;
     private final Set<String> statements = ConcurrentHashMap.newKeySet();
+    private final Set<String> throughputs = ConcurrentHashMap.newKeySet();
     /** Looked up by a string key: building a meter id with its tags at every request costs more. */
     private final java.util.Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    Metrics(Database db, LogStoreAppender logs, java.util.function.Supplier<List<Alert>> alerts) {
-        this.queue = Queue.create(db);
+    /** {@code queue}: the server's queue, whose throughput the worker protocol's calls count. */
+    Metrics(Database db, Queue queue, LogStoreAppender logs, java.util.function.Supplier<List<Alert>> alerts) {
+        this.queue = queue;
         this.alerts = alerts;
         this.timings = db.queryTimings();
         pool(db, "active", d -> d.poolStats().active());
@@ -114,6 +117,22 @@ final class Metrics {
 
     Object scrape(Call call) {
         refreshQueues();
+        for (Throughput.Count c : queue.throughput()) {
+            if (throughputs.add(c.queue() + " " + c.outcome())) {
+                String name = c.queue();
+                Throughput.Outcome outcome = c.outcome();
+                FunctionCounter.builder(
+                                "flowbase_queue_attempts_ended",
+                                queue,
+                                q -> q.throughput().stream()
+                                        .filter(t -> t.queue().equals(name) && t.outcome() == outcome)
+                                        .mapToLong(Throughput.Count::count)
+                                        .sum())
+                        .description("Attempts this server ended, by queue and outcome: a rate() is the throughput")
+                        .tags("queue", name, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                        .register(registry);
+            }
+        }
         activeAlerts.register(
                 alerts.get().stream()
                         .map(a -> MultiGauge.Row.of(
