@@ -24,6 +24,10 @@ public final class TimingOverhead {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("bench/target/work").toAbsolutePath());
+        if (args.length == 4 && args[0].equals("--mode")) {
+            oneMode(args[1].equals("with"), BenchDatabase.Engine.valueOf(args[3].toUpperCase(Locale.ROOT)), work);
+            return;
+        }
         Report.line("| engine | with timing (reads/s) | without (reads/s) | difference | observer per statement |"
                 + " a read without it | observer's share |");
         Report.line("|---|---|---|---|---|---|---|");
@@ -64,6 +68,29 @@ public final class TimingOverhead {
                         readNanos / 1000,
                         100.0 * observerNanos / readNanos));
             }
+        }
+    }
+
+    /**
+     * One mode in a JVM of its own ({@code --mode with|without --engine E}): no call site ever sees
+     * both loggers, so the JIT compiles each mode as it would run. Prints the reads a second.
+     */
+    private static void oneMode(boolean timed, BenchDatabase.Engine engine, Path work) throws Exception {
+        try (BenchDatabase target = BenchDatabase.create(engine, "timing", work);
+                Database db = Database.open(target.flowbaseConfig())) {
+            Migrator.configure().database(db).load().migrate();
+            Stores stores = Stores.create(db);
+            var org = stores.organizations().create("Bench", "bench").id();
+            Task task = stores.tasks().insertTask(NewTask.named(org, "read me"));
+            if (!timed) {
+                db.jdbi().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+            }
+            reads(stores, task); // warm-up, not counted
+            long n = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                n += reads(stores, task);
+            }
+            Report.line(String.format(Locale.ROOT, "%.0f", n / (ROUNDS * ROUND_NANOS / 1e9)));
         }
     }
 
