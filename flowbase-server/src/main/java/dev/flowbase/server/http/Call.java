@@ -22,6 +22,7 @@ public final class Call {
     private final Context ctx;
     private final Principal principal;
     private final Services services;
+    private Stores stores;
 
     Call(Context ctx, Principal principal, Services services) {
         this.ctx = ctx;
@@ -55,19 +56,32 @@ public final class Call {
 
     /** The stores, each change audited in the caller's name with this request's id. */
     public Stores stores() {
-        return principal == null ? services.stores() : services.stores().as(principal.actor(), origin());
+        if (stores == null) {
+            // Once per request: an endpoint asks several times, and Stores holds a store per aggregate.
+            stores = principal == null ? services.stores() : services.stores().as(principal.actor(), origin());
+        }
+        return stores;
     }
 
     public Queue queue() {
         return services.queue().withStores(stores());
     }
 
+    /** A path parameter that holds an id. */
     public UUID uuid(String pathParameter) {
-        String text = ctx.pathParam(pathParameter);
+        return uuid(pathParameter, ctx.pathParam(pathParameter));
+    }
+
+    /** A query parameter that holds an id, when present. */
+    public Optional<UUID> uuidQuery(String name) {
+        return query(name).map(text -> uuid(name, text));
+    }
+
+    private static UUID uuid(String field, String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(pathParameter, "'" + Bodies.shown(text) + "'", "a UUID");
+            throw new InvalidFieldException(field, "'" + Bodies.shown(text) + "'", "a UUID");
         }
     }
 

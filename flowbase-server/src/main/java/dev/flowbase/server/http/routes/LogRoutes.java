@@ -43,7 +43,7 @@ public final class LogRoutes implements RouteGroup {
                 call.query("level", t -> Enums.parse("level", t, LogEntry.Level.class))
                         .orElse(null),
                 call.query("component").orElse(null),
-                call.query("taskId", t -> UuidParam.parse("taskId", t)).orElse(null),
+                call.uuidQuery("taskId").orElse(null),
                 call.query("since", LogRoutes::instant).orElse(null),
                 call.query("text").orElse(null));
         return call.stores().logs().query(filter, call.page());

@@ -154,8 +154,7 @@ public final class TaskRoutes implements RouteGroup {
         TaskFilter filter = TaskFilter.of(call.organization());
         filter = filter.withStatus(call.query("status", s -> Enums.parse("status", s, TaskStatus.class))
                 .orElse(null));
-        filter = filter.inWorkflow(
-                call.query("workflowId", s -> UuidParam.parse("workflowId", s)).orElse(null));
+        filter = filter.inWorkflow(call.uuidQuery("workflowId").orElse(null));
         filter = filter.inQueue(call.query("queue").orElse(null));
         return call.stores().tasks().list(filter, call.page());
     }
