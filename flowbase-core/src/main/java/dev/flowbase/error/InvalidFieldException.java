@@ -23,6 +23,14 @@ public final class InvalidFieldException extends FlowbaseException {
         return new InvalidFieldException(field, field + ": no such field; the fields are " + accepted);
     }
 
+    /**
+     * The same error for a field nested under {@code prefix}, such as {@code tasks[2].}, so a client
+     * sending a list learns which element was wrong.
+     */
+    public InvalidFieldException within(String prefix) {
+        return new InvalidFieldException(prefix + field, prefix + getMessage());
+    }
+
     public String field() {
         return field;
     }

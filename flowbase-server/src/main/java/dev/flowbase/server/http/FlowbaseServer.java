@@ -17,6 +17,7 @@ import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
+import dev.flowbase.server.http.routes.TransactionRoutes;
 import dev.flowbase.server.http.routes.WorkerRoutes;
 import dev.flowbase.server.http.routes.WorkflowRoutes;
 import dev.flowbase.server.logging.LogRetention;
@@ -75,6 +76,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new MigrationRoutes(),
                 new WorkflowRoutes(),
                 new TaskRoutes(),
+                new TransactionRoutes(),
                 new WorkerRoutes(),
                 new AgentRoleRoutes(),
                 new ComponentRoutes(),

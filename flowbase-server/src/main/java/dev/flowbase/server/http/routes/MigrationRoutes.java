@@ -11,6 +11,8 @@ import dev.flowbase.migrate.StatusReport;
 import dev.flowbase.migrate.ValidateResult;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.seed.InstalledEnvironment;
+import dev.flowbase.seed.SeedReport;
+import dev.flowbase.seed.Seeder;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.RouteGroup;
@@ -51,6 +53,9 @@ public final class MigrationRoutes implements RouteGroup {
         r.post("/api/migrations/repair", Access.ADMIN, this::repair)
                 .summary("Remove failed entries and realign checksums with the scripts")
                 .returns(RepairResult.class);
+        r.post("/api/seeds/run", Access.ADMIN, this::seed)
+                .summary("Insert the missing seed rows of the server's environment, as flowbase seed run does")
+                .returns(SeedReport.class);
     }
 
     private static Migrator migrator(Call call) {
@@ -94,6 +99,14 @@ public final class MigrationRoutes implements RouteGroup {
         return result;
     }
 
+    private Object seed(Call call) {
+        var services = call.services();
+        SeedReport report = new Seeder(services.database(), services.stores().clock())
+                .run(services.config().environment());
+        audit(call, "seed.run", report.totalInserted(), "rows");
+        return report;
+    }
+
     private static Version version(String field, String text) {
         try {
             return Version.parse(text);
@@ -104,6 +117,10 @@ public final class MigrationRoutes implements RouteGroup {
 
     /** Migrations change the installation, not a row: the audit row names the count, after the change. */
     private static void audit(Call call, String action, int count) {
+        audit(call, action, count, "scripts");
+    }
+
+    private static void audit(Call call, String action, int count, String counted) {
         call.stores()
                 .audit()
                 .record(
@@ -112,6 +129,6 @@ public final class MigrationRoutes implements RouteGroup {
                         "schema",
                         "flowbase_schema_history",
                         null,
-                        java.util.Map.of("scripts", count));
+                        java.util.Map.of(counted, count));
     }
 }

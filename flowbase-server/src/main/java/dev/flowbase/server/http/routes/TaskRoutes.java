@@ -11,9 +11,11 @@ import dev.flowbase.server.http.Reply;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
 import dev.flowbase.store.NewTask;
+import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskExecution;
 import dev.flowbase.store.TaskFilter;
+import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.store.TaskStatus;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +44,9 @@ public final class TaskRoutes implements RouteGroup {
     public record EnqueueBatch(List<EnqueueTask> tasks) {}
 
     public record Enqueued(int enqueued) {}
+
+    /** Move a task to {@code status}; the outcome fields are kept with it when given. */
+    public record StatusChange(String status, JsonNode result, String output, String error) {}
 
     @Override
     public void register(Router r) {
@@ -74,6 +79,10 @@ public final class TaskRoutes implements RouteGroup {
                 .returns(Task.class);
         r.post("/api/tasks/{id}/cancel", Access.OPERATOR, this::cancel)
                 .summary("Cancel a task that has not finished, skipping the tasks below it")
+                .returns(Task.class);
+        r.post("/api/tasks/{id}/status", Access.OPERATOR, this::changeStatus)
+                .summary("Move a task to another state its life cycle allows (409 names the states it may take)")
+                .accepts(StatusChange.class)
                 .returns(Task.class);
     }
 
@@ -114,7 +123,11 @@ public final class TaskRoutes implements RouteGroup {
                 throw new InvalidFieldException(
                         "tasks[" + i + "].dependsOn", "present", "none in a batch; enqueue a task with parents alone");
             }
-            tasks.add(toNew(call, t));
+            try {
+                tasks.add(toNew(call, t));
+            } catch (InvalidFieldException e) {
+                throw e.within("tasks[" + i + "].");
+            }
         }
         // A batch is written in bulk, without a row per task: one audit row says how many, in its transaction.
         int enqueued = call.stores().executeTransaction(s -> {
@@ -125,7 +138,7 @@ public final class TaskRoutes implements RouteGroup {
         return Reply.status(201, new Enqueued(enqueued));
     }
 
-    private static NewTask toNew(Call call, EnqueueTask t) {
+    static NewTask toNew(Call call, EnqueueTask t) {
         NewTask base = NewTask.named(call.organization(), t.name());
         return new NewTask(
                 call.organization(),
@@ -173,12 +186,31 @@ public final class TaskRoutes implements RouteGroup {
                 .requeueFailedTask(owned(call, call.uuid("id")).id());
     }
 
+    private Object changeStatus(Call call) {
+        StatusChange body = call.body(StatusChange.class);
+        return changeStatus(call.stores(), owned(call, call.uuid("id")).id(), body);
+    }
+
+    /** The status move behind both {@code /status} and a transaction's {@code updateTaskStatus}. */
+    static Task changeStatus(Stores stores, UUID id, StatusChange body) {
+        if (body.status() == null) {
+            throw new InvalidFieldException(
+                    "status", "null", "one of pending, ready, running, succeeded, failed, cancelled, dead");
+        }
+        TaskStatus to = Enums.parse("status", body.status(), TaskStatus.class);
+        return stores.tasks()
+                .updateTaskStatus(id, to, new TaskOutcome(body.result(), body.output(), body.error(), null));
+    }
+
     private Object cancel(Call call) {
         Task before = owned(call, call.uuid("id"));
-        return call.stores().executeTransaction(s -> {
-            Task after = call.queue().withStores(s).cancel(before.id());
-            s.audit().record(after.organizationId(), "task.cancel", "task", after.id(), before, after);
-            return after;
-        });
+        return call.stores().executeTransaction(s -> cancel(call, s, before));
+    }
+
+    /** Cancels inside the caller's transaction; the queue writes no audit row of its own, so this does. */
+    static Task cancel(Call call, Stores s, Task before) {
+        Task after = call.queue().withStores(s).cancel(before.id());
+        s.audit().record(after.organizationId(), "task.cancel", "task", after.id(), before, after);
+        return after;
     }
 }

@@ -62,7 +62,7 @@ class TaskApiTest {
 
             assertThat(batch.at("/enqueued").asInt()).isEqualTo(5);
             assertProblem(badBatch, 400, "invalid-argument");
-            assertThat(badBatch.text("/errors/0/field")).isEqualTo("name");
+            assertThat(badBatch.text("/errors/0/field")).isEqualTo("tasks[1].name");
             assertThat(first.at("/items").size()).isEqualTo(3);
             assertThat(second.at("/items").size()).isEqualTo(2);
             assertThat(second.at("/nextCursor").isNull()).isTrue();
