@@ -36,6 +36,8 @@ public final class WorkerRoutes implements RouteGroup {
 
     public record Fail(Integer attempt, String error) {}
 
+    public record Release(Integer attempt) {}
+
     @Override
     public void register(Router r) {
         r.group("queue");
@@ -57,6 +59,10 @@ public final class WorkerRoutes implements RouteGroup {
         r.post("/api/tasks/{id}/fail", Access.OPERATOR, this::fail)
                 .summary("Record a failed attempt: retried after a backoff, or dead when out of retries")
                 .accepts(Fail.class)
+                .returns(Task.class);
+        r.post("/api/tasks/{id}/release", Access.OPERATOR, this::release)
+                .summary("Give a claimed task back unfinished: ready at once, no retry used (a stopping worker)")
+                .accepts(Release.class)
                 .returns(Task.class);
     }
 
@@ -109,6 +115,12 @@ public final class WorkerRoutes implements RouteGroup {
         Lease lease = lease(call, body.attempt());
         String error = body.error() == null || body.error().isBlank() ? "failed (no error given)" : body.error();
         return call.queue().fail(lease, error);
+    }
+
+    private Object release(Call call) {
+        Lease lease = lease(call, call.body(Release.class).attempt());
+        call.queue().release(lease);
+        return call.stores().tasks().get(lease.taskId());
     }
 
     private static int bounded(String field, Integer value, int fallback, int min, int max) {

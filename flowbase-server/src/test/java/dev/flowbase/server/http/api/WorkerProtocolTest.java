@@ -84,6 +84,33 @@ class WorkerProtocolTest {
     }
 
     @EngineTest
+    void aReleasedTaskIsReadyAtOnceWithItsRetriesIntactAndTheOldAttemptIsStale(TestDatabase test, Database db) {
+        try (ApiServer api = ApiServer.start(test, db)) {
+            String id = api.operator
+                    .post("/api/tasks", Map.of("name", "handed-back", "queue", "release", "maxRetries", 0))
+                    .text("/id");
+            int attempt = api.operator
+                    .post("/api/queues/release/claim", Map.of("worker", "stopping"))
+                    .at("/0/attempt")
+                    .asInt();
+
+            var released = api.operator.post("/api/tasks/" + id + "/release", Map.of("attempt", attempt));
+            var late = api.operator.post("/api/tasks/" + id + "/complete", Map.of("attempt", attempt));
+            var again = api.operator.post("/api/queues/release/claim", Map.of("worker", "next"));
+
+            assertThat(released.text("/status")).isEqualTo("READY");
+            assertProblem(late, 409, "conflict");
+            assertThat(again.at("/0/task/id").asText()).isEqualTo(id);
+            assertThat(again.at("/0/attempt").asInt()).isGreaterThan(attempt);
+            assertThat(api.viewer
+                            .get("/api/tasks/" + id + "/attempts")
+                            .at("/0/status")
+                            .asText())
+                    .isEqualTo("CANCELLED");
+        }
+    }
+
+    @EngineTest
     void aLeaseNobodyRenewsIsReturnedToTheQueueByTheServersReaper(TestDatabase test, Database db) {
         try (ApiServer api = ApiServer.start(test, db, Map.of("FLOWBASE_REAPER_INTERVAL_MS", "200"))) {
             String id = api.operator
