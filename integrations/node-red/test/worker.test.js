@@ -25,16 +25,23 @@ function failure(flow, id) {
     return new Promise((resolve) => flow.get(id).once('call:error', (c) => resolve({ error: c.args[0], msg: c.args[1] })));
 }
 
-/** Waits until the task's status is `status`, asking the server after each change it could see. */
-async function settled(client, id, status) {
-    for (let i = 0; i < 200; i++) {
-        const task = await client.get(`/api/tasks/${id}`);
-        if (task.status === status) {
-            return task;
+/** Asks until `check` gives a value: the event waited for is a state in the database. */
+async function eventually(check, what) {
+    for (let i = 0; i < 400; i++) {
+        const value = await check();
+        if (value) {
+            return value;
         }
-        await new Promise((r) => setTimeout(r, 50)); // poll interval of the wait, not a synchronisation guess
+        await new Promise((r) => setTimeout(r, 50)); // the interval between questions, not a guess at timing
     }
-    throw new Error(`task ${id} never became ${status}`);
+    throw new Error(`timed out waiting for ${what}`);
+}
+
+async function settled(client, id, status) {
+    return eventually(async () => {
+        const task = await client.get(`/api/tasks/${id}`);
+        return task.status === status && task;
+    }, `task ${id} to become ${status}`);
 }
 
 for (const engine of engines()) {
@@ -66,7 +73,10 @@ for (const engine of engines()) {
             const done = await settled(ops, first.flowbase.taskId, 'SUCCEEDED');
             assert.deepEqual(done.result, { summary: 'done' });
             assert.equal((await settled(ops, last.flowbase.taskId, 'SUCCEEDED')).result, 'plain text result');
-            const attempts = await ops.get(`/api/tasks/${second.flowbase.taskId}/attempts`);
+            const attempts = await eventually(async () => {
+                const a = await ops.get(`/api/tasks/${second.flowbase.taskId}/attempts`);
+                return a.length > 0 && a[0].status !== 'RUNNING' && a;
+            }, 'the failed attempt');
             assert.equal(attempts[0].status, 'FAILED');
             assert.equal(attempts[0].errorMessage, 'model timed out');
         });
