@@ -71,12 +71,23 @@ public final class QueryTimings implements SqlLogger {
     private final Map<String, Stats> byName = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    private final boolean debug;
+    /** Volatile: the admin page switches it while statements run on other threads. */
+    private volatile boolean debug;
 
     /** {@code debug} ({@code DB_DEBUG}) also logs each statement's text, as written, and time. */
     public QueryTimings(Duration slow, boolean debug) {
         this.slow = slow;
         this.debug = debug;
+    }
+
+    /** Whether each statement's text and time are logged now. */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** Switches debug mode for this process from now on; the setting stays what it was for the next start. */
+    public void debug(boolean on) {
+        this.debug = on;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.server.http.FlowbaseServer;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ final class ServeCommand extends BaseCommand {
                 .flag(Setting.SERVER_PORT, port)
                 .flag(Setting.SERVER_AUTO_MIGRATE, autoMigrate ? "true" : null)
                 .load();
+        Optional<String> firstAdminKey =
+                FirstRun.applies(config) ? FirstRun.initialise(config, out()) : Optional.empty();
         Database database = Database.open(config.database());
         FlowbaseServer server;
         try {
@@ -47,11 +50,26 @@ final class ServeCommand extends BaseCommand {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, stopped), "flowbase-shutdown"));
-        out().println("Flowbase listening on http://" + config.server().host() + ":" + server.port() + " ("
+        String address = "http://" + config.server().host() + ":" + server.port();
+        out().println("Flowbase listening on " + address + " ("
                 + config.database().describeTarget() + ")");
+        firstAdminKey.ifPresent(key -> {
+            out().println();
+            out().println("  Admin API key: " + key);
+            out().println("  It will not be shown again: store it now. Only its hash is kept.");
+            server.signInLink(key)
+                    .ifPresent(link -> out().println(
+                                    "  Open the admin page (this link signs you in once, within 15 minutes):\n    "
+                                            + browsable(address) + link));
+        });
         out().flush();
         stopped.await();
         return 0;
+    }
+
+    /** A server listening on every address is reached in a browser on this machine as 127.0.0.1. */
+    private static String browsable(String address) {
+        return address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://127.0.0.1:");
     }
 
     /** Several servers starting at once queue on the migration lock, so the scripts run once. */

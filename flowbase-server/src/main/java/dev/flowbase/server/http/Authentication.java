@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Authentication {
     static final Duration TRUST = Duration.ofSeconds(10);
     private static final String ATTRIBUTE = "flowbase.principal";
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     private record Trusted(ApiKey key, long until) {}
 
@@ -29,15 +30,40 @@ final class Authentication {
     private final InstantSource clock;
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
 
-    Authentication(Stores stores) {
+    private final Sessions sessions;
+
+    Authentication(Stores stores, Sessions sessions) {
         this.keys = stores.apiKeys();
         this.clock = stores.clock();
+        this.sessions = sessions;
     }
 
-    /** Reads the key when one is presented; a bad one is refused here, a missing one by the route. */
+    /** The principal of a key, for the admin page's sign-in form; empty when the key is not usable. */
+    Optional<Principal> signIn(String secret) {
+        return secret == null || secret.isBlank()
+                ? Optional.empty()
+                : lookUp(secret.trim()).map(Principal::of);
+    }
+
+    /**
+     * Reads the key when one is presented; a bad one is refused here, a missing one by the route.
+     * Without a key, the admin page's session cookie stands for the key it was opened with; a
+     * change sent with the cookie must repeat the session's CSRF token in a header, which another
+     * site's page cannot read, so it cannot forge the change.
+     */
     void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null) {
+            sessions.find(ctx.cookie(Sessions.COOKIE)).ifPresent(session -> {
+                if (!SAFE_METHODS.contains(ctx.method().name())
+                        && !session.csrf().equals(ctx.header(Sessions.CSRF_HEADER))) {
+                    throw new FlowbaseException(
+                            ErrorCode.FORBIDDEN,
+                            "A change sent with the admin page's session needs its " + Sessions.CSRF_HEADER
+                                    + " header; reload the page");
+                }
+                ctx.attribute(ATTRIBUTE, session.principal());
+            });
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -70,6 +96,7 @@ final class Authentication {
     /** Forgets a key at once, when it is revoked through this server. */
     void forget(UUID keyId) {
         trusted.values().removeIf(t -> t.key().id().equals(keyId));
+        sessions.forgetKey(keyId);
     }
 
     /** The caller, checked against what the route needs: 401 without a key, 403 with too weak a one. */

@@ -16,6 +16,7 @@ import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.ServerRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
 import dev.flowbase.server.http.routes.TransactionRoutes;
 import dev.flowbase.server.http.routes.WorkerRoutes;
@@ -23,6 +24,9 @@ import dev.flowbase.server.http.routes.WorkflowRoutes;
 import dev.flowbase.server.logging.LogRetention;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.server.logging.Logging;
+import dev.flowbase.server.web.History;
+import dev.flowbase.server.web.Web;
+import dev.flowbase.server.web.WebRoutes;
 import dev.flowbase.status.Status;
 import dev.flowbase.status.Thresholds;
 import dev.flowbase.store.Stores;
@@ -49,7 +53,18 @@ public final class FlowbaseServer implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private FlowbaseServer(Javalin app, LogStoreAppender logs, List<Route> routes, List<AutoCloseable> duties) {
+    private final Sessions sessions;
+    private final Authentication authentication;
+
+    private FlowbaseServer(
+            Javalin app,
+            LogStoreAppender logs,
+            List<Route> routes,
+            Sessions sessions,
+            Authentication authentication,
+            List<AutoCloseable> duties) {
+        this.sessions = sessions;
+        this.authentication = authentication;
         this.duties = duties;
         this.app = app;
         this.logs = logs;
@@ -65,7 +80,15 @@ public final class FlowbaseServer implements AutoCloseable {
         Status status = Status.of(database, Thresholds.of(config.alerts())).withRedis(config.redisUrl());
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
-        Authentication authentication = new Authentication(stores);
+        Sessions sessions = new Sessions(stores.clock());
+        Authentication authentication = new Authentication(stores, sessions);
+        WebRoutes web = new WebRoutes(new Web(
+                services,
+                status,
+                alerts::active,
+                new History(services.queue(), stores.clock()),
+                sessions,
+                authentication::signIn));
         ServerSettings settings = config.server();
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
 
@@ -82,7 +105,8 @@ public final class FlowbaseServer implements AutoCloseable {
                 new ComponentRoutes(),
                 new LogRoutes(),
                 new ConfigurationRoutes(),
-                new AccountRoutes(authentication::forget));
+                new AccountRoutes(authentication::forget),
+                new ServerRoutes());
         groups.forEach(g -> g.register(router));
         router.group("meta");
         router.get("/metrics", Access.PUBLIC, metrics::scrape)
@@ -121,6 +145,7 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.routes.after(metrics::after);
             cfg.routes.after(RequestIds::clear);
             api.install(cfg, routes.stream().filter(r -> r != openapi).toList());
+            web.install(cfg);
             cfg.routes.get(
                     openapi.path(), ctx -> ctx.contentType("application/json").result(document));
             cfg.routes.exception(HttpResponseException.class, Problems::javalin);
@@ -141,6 +166,7 @@ public final class FlowbaseServer implements AutoCloseable {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             alerts.close();
+            web.close();
             Logging.stopStoring(logs);
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
@@ -149,11 +175,19 @@ public final class FlowbaseServer implements AutoCloseable {
         }
         Reaper reaper = Reaper.start(services.queue(), Duration.ofMillis(settings.reaperIntervalMillis()));
         AutoCloseable retention = LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays());
-        return new FlowbaseServer(app, logs, routes, List.of(reaper, alerts, retention));
+        return new FlowbaseServer(app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web));
     }
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * A one-time sign-in link's path for the holder of {@code apiKey} (good for 15 minutes, once),
+     * which {@code serve} prints on a first run so the newcomer's first page is the dashboard.
+     */
+    public java.util.Optional<String> signInLink(String apiKey) {
+        return authentication.signIn(apiKey).map(p -> "/login?token=" + sessions.link(p));
     }
 
     /** Every route the server serves, with the access each needs: the table docs/api.md shows. */

@@ -1,0 +1,95 @@
+package dev.flowbase.server.http;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The admin page's sign-ins: a session per browser, held in this server's memory (a restart signs
+ * everyone out; servers behind one balancer each keep their own), and one-time sign-in links that
+ * {@code serve} prints on a first run. A session carries the principal of the key it was opened
+ * with and a CSRF token that every change sent with the cookie must repeat in a header.
+ */
+public final class Sessions {
+    public static final String COOKIE = "flowbase_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    static final Duration IDLE = Duration.ofHours(8);
+    static final Duration LINK = Duration.ofMinutes(15);
+
+    /** A signed-in browser. */
+    public record Session(String id, Principal principal, String csrf, long expiresAtMillis) {}
+
+    private record Link(Principal principal, long expiresAtMillis) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final InstantSource clock;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+
+    public Sessions(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    public Session open(Principal principal) {
+        if (sessions.size() > 10_000) {
+            sessions.values().removeIf(s -> s.expiresAtMillis() < clock.millis());
+        }
+        Session s = new Session(token(), principal, token(), clock.millis() + IDLE.toMillis());
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    /** The live session of this id; each use pushes its expiry back by {@link #IDLE}. */
+    public Optional<Session> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Session s = sessions.get(id);
+        if (s == null || s.expiresAtMillis() < clock.millis()) {
+            sessions.remove(id == null ? "" : id);
+            return Optional.empty();
+        }
+        Session renewed = new Session(s.id(), s.principal(), s.csrf(), clock.millis() + IDLE.toMillis());
+        sessions.put(id, renewed);
+        return Optional.of(renewed);
+    }
+
+    public void close(String id) {
+        if (id != null) {
+            sessions.remove(id);
+        }
+    }
+
+    /** Signs out every session opened with a key that was just revoked. */
+    void forgetKey(UUID apiKeyId) {
+        sessions.values().removeIf(s -> s.principal().apiKeyId().equals(apiKeyId));
+    }
+
+    /** A token for a one-time sign-in link, good for {@link #LINK}. */
+    public String link(Principal principal) {
+        String token = token();
+        links.put(token, new Link(principal, clock.millis() + LINK.toMillis()));
+        return token;
+    }
+
+    /** Uses up a link's token: the session it opens, or empty when it is unknown, used or old. */
+    public Optional<Session> redeem(String token) {
+        Link link = token == null ? null : links.remove(token);
+        if (link == null || link.expiresAtMillis() < clock.millis()) {
+            return Optional.empty();
+        }
+        return Optional.of(open(link.principal()));
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.flowbase.server.web;
+
+import dev.flowbase.queue.Queue;
+import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.queue.Throughput;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The dashboard's last hour: every {@link #INTERVAL} this server samples the queues' depth and the
+ * attempts that ended since the last sample, keeping {@link #KEEP} samples. In memory, per server:
+ * a restart starts a new hour (the depth is the database's; the ended attempts are this server's).
+ */
+public final class History {
+    static final Duration INTERVAL = Duration.ofSeconds(15);
+    static final int KEEP = (int) (Duration.ofHours(1).toSeconds() / INTERVAL.toSeconds());
+
+    /** One sample: the time, tasks ready, running and dead over all queues, and attempts ended since the last. */
+    public record Point(long at, long ready, long running, long dead, long ended) {}
+
+    private final Queue queue;
+    private final InstantSource clock;
+    private final Deque<Point> points = new ArrayDeque<>();
+    private long lastEnded = -1;
+
+    public History(Queue queue, InstantSource clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** Takes a sample now; the server's timer calls it every {@link #INTERVAL}. */
+    public synchronized Point sample() {
+        List<QueueDepth> depth = queue.depth();
+        long ended =
+                queue.throughput().stream().mapToLong(Throughput.Count::count).sum();
+        Point p = new Point(
+                clock.millis(),
+                depth.stream().mapToLong(QueueDepth::ready).sum(),
+                depth.stream().mapToLong(QueueDepth::running).sum(),
+                depth.stream().mapToLong(QueueDepth::dead).sum(),
+                lastEnded < 0 ? 0 : ended - lastEnded);
+        lastEnded = ended;
+        points.addLast(p);
+        while (points.size() > KEEP) {
+            points.removeFirst();
+        }
+        return p;
+    }
+
+    public synchronized List<Point> points() {
+        return List.copyOf(points);
+    }
+}
