@@ -60,6 +60,8 @@ public final class SqliteDialect implements Dialect {
                 Files.createFile(
                         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Another process starting at the same moment made the file first: it is there, as wanted.
         } catch (IOException e) {
             throw new FlowbaseException(
                     ErrorCode.CONNECTION_FAILED,
