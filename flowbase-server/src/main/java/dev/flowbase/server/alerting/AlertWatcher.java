@@ -3,6 +3,7 @@ package dev.flowbase.server.alerting;
 import dev.flowbase.config.AlertSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.QueryTimings;
+import dev.flowbase.server.Every;
 import dev.flowbase.status.Alert;
 import dev.flowbase.status.AlertEvent;
 import dev.flowbase.status.Alerts;
@@ -13,9 +14,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,7 +34,7 @@ public final class AlertWatcher implements AutoCloseable {
     private final Alerts alerts = new Alerts(CLEAR_AFTER);
     private final List<Consumer<AlertEvent>> sinks;
     private final InstantSource clock;
-    private ScheduledExecutorService timer;
+    private Every timer;
 
     AlertWatcher(Supplier<List<Check>> checks, List<Consumer<AlertEvent>> sinks, InstantSource clock) {
         this.checks = checks;
@@ -65,12 +63,7 @@ public final class AlertWatcher implements AutoCloseable {
     }
 
     private void every(Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "flowbase-alerts");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::evaluate, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer = Every.start("flowbase-alerts", Duration.ZERO, interval, this::evaluate);
     }
 
     /** One evaluation: the events it raised or cleared, already logged and sent. */
@@ -109,21 +102,10 @@ public final class AlertWatcher implements AutoCloseable {
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
-            awaitStop(timer);
+            timer.close(); // waits for an evaluation in flight: it holds a connection of the pool
         }
     }
 
-    /** An evaluation in flight holds a connection: it ends before the caller closes the pool. */
-    static void awaitStop(ScheduledExecutorService timer) {
-        try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Statements over the slow-query threshold since the last evaluation, as a check. */
     static final class SlowQueries {
         private final QueryTimings timings;
         private long seen;

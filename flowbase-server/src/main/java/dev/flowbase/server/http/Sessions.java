@@ -52,7 +52,7 @@ public final class Sessions {
         }
         Session s = sessions.get(id);
         if (s == null || s.expiresAtMillis() < clock.millis()) {
-            sessions.remove(id == null ? "" : id);
+            sessions.remove(id);
             return Optional.empty();
         }
         Session renewed = new Session(s.id(), s.principal(), s.csrf(), clock.millis() + IDLE.toMillis());

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The log store, newest first, filtered by level, component, time and text, with a live tail. */
 final class LogsPage {
@@ -63,7 +62,7 @@ final class LogsPage {
 
     /** The page's filter, also the live tail's: the same query parameters. */
     static LogFilter filter(Visit v) {
-        LogEntry.Level level = v.query("level").flatMap(LogsPage::level).orElse(null);
+        LogEntry.Level level = v.enumQuery("level", LogEntry.Level.class).orElse(null);
         int minutes = v.intQuery("minutes", 0);
         Instant since = minutes > 0 ? Instant.now().minus(Duration.ofMinutes(minutes)) : null;
         return new LogFilter(
@@ -72,14 +71,5 @@ final class LogsPage {
                 null,
                 since,
                 v.query("text").orElse(null));
-    }
-
-    private static Optional<LogEntry.Level> level(String text) {
-        for (LogEntry.Level l : LogEntry.Level.values()) {
-            if (l.name().equalsIgnoreCase(text)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -15,7 +15,7 @@ final class QueuePage {
     private QueuePage() {}
 
     static String render(Visit v) {
-        Optional<TaskStatus> status = v.query("status").flatMap(QueuePage::status);
+        Optional<TaskStatus> status = v.enumQuery("status", TaskStatus.class);
         Optional<String> queue = v.query("queue");
         TaskFilter filter = TaskFilter.of(v.principal().organizationId())
                 .withStatus(status.orElse(null))
@@ -60,15 +60,6 @@ final class QueuePage {
                         options,
                         Html.esc(queue.orElse("")),
                         taskTable(tasks)));
-    }
-
-    private static Optional<TaskStatus> status(String text) {
-        for (TaskStatus s : TaskStatus.values()) {
-            if (s.name().equalsIgnoreCase(text)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
     }
 
     static String depthTable(List<QueueDepth> queues) {

@@ -6,8 +6,9 @@ import dev.flowbase.store.Configuration;
 import java.util.List;
 
 /**
- * The organization's configurations (sensitive ones masked; admins may reveal one, which is
- * audited), this server's debug mode switched at runtime, and the alert thresholds in force.
+ * The organization's configurations and the installation's defaults (sensitive ones masked; admins
+ * may reveal one of the organization's, which is audited, as the API does), this server's debug
+ * mode switched at runtime, and the alert thresholds in force.
  */
 final class SettingsPage {
     private SettingsPage() {}
@@ -15,6 +16,7 @@ final class SettingsPage {
     static String render(Visit v) {
         List<Configuration> configs =
                 v.stores().configurations().list(v.principal().organizationId());
+        List<Configuration> installation = v.stores().configurations().list(null);
         boolean admin = v.may(Access.ADMIN);
         AlertSettings alerts = v.web().services().config().alerts();
         boolean debug = v.web().services().database().queryTimings().debug();
@@ -31,6 +33,7 @@ final class SettingsPage {
                 <section class="card wide" aria-labelledby="configs-h">
                   <h2 id="configs-h">Configurations</h2>
                   %s
+                  %s
                 </section>
                 <section class="card" aria-labelledby="debug-h">
                   <h2 id="debug-h">Debug mode (this server)</h2>
@@ -42,10 +45,15 @@ final class SettingsPage {
                   <p class="muted">Set in the configuration (alerts.*, see docs/configuration.md); read when the server starts.</p>
                 </section>""".formatted(
                 Html.table(
-                        "Configurations",
+                        "This organization's",
                         Html.th("Key", "Value", "Type", "Description"),
                         Html.rows(configs, c -> row(c, admin)),
-                        "No configurations."),
+                        "This organization has no configurations of its own."),
+                Html.table(
+                        "The installation's (every organization's defaults)",
+                        Html.th("Key", "Value", "Type", "Description"),
+                        Html.rows(installation, c -> row(c, false)),
+                        "No installation-wide configurations."),
                 debugControl,
                 Html.table(
                         "Thresholds",

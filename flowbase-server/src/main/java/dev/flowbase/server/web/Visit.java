@@ -33,6 +33,14 @@ record Visit(Context ctx, Sessions.Session session, Web web) {
         }
     }
 
+    /** A value of {@code type} named in the query (any case), or empty when absent or unknown: a filter left out. */
+    <E extends Enum<E>> Optional<E> enumQuery(String name, Class<E> type) {
+        return query(name)
+                .flatMap(text -> java.util.Arrays.stream(type.getEnumConstants())
+                        .filter(e -> e.name().equalsIgnoreCase(text))
+                        .findFirst());
+    }
+
     Optional<String> query(String name) {
         String v = ctx.queryParam(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
