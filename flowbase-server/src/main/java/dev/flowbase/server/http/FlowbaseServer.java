@@ -29,6 +29,7 @@ import dev.flowbase.server.web.Web;
 import dev.flowbase.server.web.WebRoutes;
 import dev.flowbase.status.Status;
 import dev.flowbase.status.Thresholds;
+import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.Json;
 import io.javalin.Javalin;
@@ -80,7 +81,13 @@ public final class FlowbaseServer implements AutoCloseable {
         Status status = Status.of(database, Thresholds.of(config.alerts())).withRedis(config.redisUrl());
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
-        Sessions sessions = new Sessions(stores.clock());
+        Sessions sessions = new Sessions(stores.clock(), keyId -> {
+            try {
+                return stores.apiKeys().get(keyId).usableAt(stores.clock().instant());
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
         Authentication authentication = new Authentication(stores, sessions);
         WebRoutes web = new WebRoutes(new Web(
                 services,

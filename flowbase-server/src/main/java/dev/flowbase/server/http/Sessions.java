@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The admin page's sign-ins: a session per browser, held in this server's memory (a restart signs
@@ -21,41 +22,59 @@ public final class Sessions {
     static final Duration IDLE = Duration.ofHours(8);
     static final Duration LINK = Duration.ofMinutes(15);
 
-    /** A signed-in browser. */
-    public record Session(String id, Principal principal, String csrf, long expiresAtMillis) {}
+    /** A signed-in browser; its key was last found usable at {@code checkedAtMillis}. */
+    public record Session(String id, Principal principal, String csrf, long expiresAtMillis, long checkedAtMillis) {}
 
     private record Link(Principal principal, long expiresAtMillis) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InstantSource clock;
+    private final Predicate<UUID> keyUsable;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Link> links = new ConcurrentHashMap<>();
 
-    public Sessions(InstantSource clock) {
+    /**
+     * @param keyUsable whether the API key of this id is still usable (not revoked, not expired),
+     *     asked at most every {@link Authentication#TRUST} per session, as a key itself is trusted
+     */
+    public Sessions(InstantSource clock, Predicate<UUID> keyUsable) {
         this.clock = clock;
+        this.keyUsable = keyUsable;
     }
 
     public Session open(Principal principal) {
         if (sessions.size() > 10_000) {
             sessions.values().removeIf(s -> s.expiresAtMillis() < clock.millis());
         }
-        Session s = new Session(token(), principal, token(), clock.millis() + IDLE.toMillis());
+        Session s = new Session(token(), principal, token(), clock.millis() + IDLE.toMillis(), clock.millis());
         sessions.put(s.id(), s);
         return s;
     }
 
-    /** The live session of this id; each use pushes its expiry back by {@link #IDLE}. */
+    /**
+     * The live session of this id; each use pushes its expiry back by {@link #IDLE}. A session whose
+     * key was revoked (through any server) or expired ends within {@link Authentication#TRUST}.
+     */
     public Optional<Session> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
         Session s = sessions.get(id);
-        if (s == null || s.expiresAtMillis() < clock.millis()) {
+        long now = clock.millis();
+        if (s == null || s.expiresAtMillis() < now) {
             sessions.remove(id);
             return Optional.empty();
         }
-        Session renewed = new Session(s.id(), s.principal(), s.csrf(), clock.millis() + IDLE.toMillis());
+        long checked = s.checkedAtMillis();
+        if (now - checked > Authentication.TRUST.toMillis()) {
+            if (!keyUsable.test(s.principal().apiKeyId())) {
+                sessions.remove(id);
+                return Optional.empty();
+            }
+            checked = now;
+        }
+        Session renewed = new Session(s.id(), s.principal(), s.csrf(), now + IDLE.toMillis(), checked);
         sessions.put(id, renewed);
         return Optional.of(renewed);
     }
