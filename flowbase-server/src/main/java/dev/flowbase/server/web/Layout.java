@@ -62,6 +62,7 @@ final class Layout {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="csrf-token" content="%s">
+                <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
                 <title>%s · Flowbase</title>
                 <link rel="stylesheet" href="/assets/flowbase.css">
                 <script src="/webjars/htmx.org/2.0.10/dist/htmx.min.js" defer></script>
