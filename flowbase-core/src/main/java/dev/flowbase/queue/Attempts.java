@@ -20,6 +20,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * that ended together is one bulk insert (COPY on PostgreSQL).
  */
 final class Attempts {
+    /** The attempts running under a lease, as {@link Ended} rows; conditions follow with AND. */
+    static final String LEASED = "SELECT q.task_id, t.organization_id, t.workflow_execution_id AS run_id,"
+            + " t.queue_name, q.attempt, q.lease_owner AS worker, q.claimed_at AS started_at FROM task_queue q"
+            + " JOIN tasks t ON t.id = q.task_id WHERE q.lease_owner IS NOT NULL";
+
     private static final List<String> COLUMNS = List.of(
             "id",
             "organization_id",

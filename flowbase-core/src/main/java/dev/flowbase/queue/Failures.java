@@ -1,10 +1,13 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.db.Database;
 import dev.flowbase.store.Dag;
 import dev.flowbase.store.RunCounters;
+import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.store.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -60,5 +63,20 @@ final class Failures {
             Dag.skipDescendants(h, attempt.taskId(), TaskStatus.DEAD, at);
         }
         return true;
+    }
+
+    /** Ends every attempt whose lease expired (inside the caller's transaction), recorded as timed out. */
+    List<Attempts.Ended> reapExpired(Database db, Handle h) {
+        List<Attempts.Ended> expired = h.createQuery(Attempts.LEASED + " AND q.lease_expires_at < " + sql.now())
+                .map(db.rows(Attempts.Ended.class))
+                .list();
+        List<Attempts.Ended> reaped = new ArrayList<>();
+        for (Attempts.Ended attempt : expired) {
+            if (retryOrDead(h, attempt, "the lease of attempt " + attempt.attempt() + " expired", Duration.ZERO)) {
+                reaped.add(attempt);
+            }
+        }
+        attempts.record(h, reaped, "timed_out", TaskOutcome.error("the lease expired"));
+        return reaped;
     }
 }

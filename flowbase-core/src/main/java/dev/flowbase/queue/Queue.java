@@ -2,11 +2,8 @@ package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.engine.EngineKit;
-import dev.flowbase.store.ConstraintViolationException;
-import dev.flowbase.store.Dag;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.NotFoundException;
-import dev.flowbase.store.ReadySet;
 import dev.flowbase.store.RunCounters;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
@@ -44,11 +41,6 @@ public final class Queue {
             .thenComparing(Task::runAt)
             .thenComparing(Task::id);
 
-    /** The attempts running under a lease, as {@link Attempts.Ended} rows; conditions follow with AND. */
-    private static final String LEASED = "SELECT q.task_id, t.organization_id, t.workflow_execution_id AS run_id,"
-            + " t.queue_name, q.attempt, q.lease_owner AS worker, q.claimed_at AS started_at FROM task_queue q"
-            + " JOIN tasks t ON t.id = q.task_id WHERE q.lease_owner IS NOT NULL";
-
     private final Database db;
     private final Stores stores;
     private final QueueSql sql;
@@ -58,6 +50,8 @@ public final class Queue {
     private final Throughput throughput;
     private final Completions completions;
     private final Failures failures;
+    private final Cancellation cancellation;
+    private final Enqueuing enqueuing;
 
     private Queue(Database db, Stores stores, Backoff backoff) {
         this(db, stores, backoff, Wakeups.of(db), new Throughput());
@@ -73,6 +67,8 @@ public final class Queue {
         this.throughput = throughput;
         this.completions = new Completions(sql, attempts);
         this.failures = new Failures(sql, attempts);
+        this.cancellation = new Cancellation(db, sql, attempts);
+        this.enqueuing = new Enqueuing(db, stores, sql, wakeups);
     }
 
     public static Queue create(Database db) {
@@ -94,29 +90,7 @@ public final class Queue {
      * already used in its queue, the existing task is returned and nothing is added.
      */
     public Task enqueue(NewTask task, Collection<UUID> dependsOn) {
-        if (task.idempotencyKey() != null) {
-            var existing = stores.tasks().findByIdempotencyKey(task.queueName(), task.idempotencyKey());
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-        }
-        try {
-            Task added = db.inTransaction("Enqueueing " + task.name(), h -> {
-                Task t = stores.tasks().insertTask(task, dependsOn);
-                notifyOthers(h, List.of(task.queueName()));
-                return t;
-            });
-            wakeups.wake(task.queueName());
-            return added;
-        } catch (ConstraintViolationException e) {
-            // Another producer enqueued the same key in between: theirs stands.
-            if (task.idempotencyKey() != null && "uq_tasks_queue_idempotency_key".equals(e.constraint())) {
-                return stores.tasks()
-                        .findByIdempotencyKey(task.queueName(), task.idempotencyKey())
-                        .orElseThrow(() -> e);
-            }
-            throw e;
-        }
+        return enqueuing.enqueue(task, dependsOn);
     }
 
     public Task enqueue(NewTask task) {
@@ -125,23 +99,7 @@ public final class Queue {
 
     /** Adds many tasks without dependencies in one transaction (COPY on PostgreSQL); returns how many. */
     public int enqueueAll(List<NewTask> tasks) {
-        List<String> queues = tasks.stream().map(NewTask::queueName).distinct().toList();
-        int added = db.inTransaction("Enqueueing " + tasks.size() + " tasks", h -> {
-            int n = stores.tasks().insertTasks(tasks);
-            notifyOthers(h, queues);
-            return n;
-        });
-        queues.forEach(wakeups::wake);
-        return added;
-    }
-
-    /** Tells workers in other processes, on commit, where the engine can (PostgreSQL NOTIFY). */
-    private void notifyOthers(Handle h, List<String> queues) {
-        sql.notifySql()
-                .ifPresent(statement -> queues.forEach(q -> h.createQuery(statement)
-                        .bind("queue", q)
-                        .mapTo(String.class)
-                        .findFirst()));
+        return enqueuing.enqueueAll(tasks);
     }
 
     /** The lead of {@code duty} among the processes on this database (the reaper runs under it). */
@@ -223,7 +181,7 @@ public final class Queue {
     public Lease leaseOf(UUID taskId, int attempt) {
         return db.inTransaction("Reading the lease of task " + taskId, h -> {
             Task task = read(h, taskId);
-            return h.createQuery(LEASED + " AND q.task_id = :id AND q.attempt = :attempt")
+            return h.createQuery(Attempts.LEASED + " AND q.task_id = :id AND q.attempt = :attempt")
                     .bind("id", taskId)
                     .bind("attempt", attempt)
                     .map(db.rows(Attempts.Ended.class))
@@ -355,19 +313,8 @@ public final class Queue {
         List<Attempts.Ended> reapedNow = new ArrayList<>();
         int n = db.inTransaction("Reaping expired leases", h -> {
             reapedNow.clear(); // a transaction run again must not count twice
-            List<Attempts.Ended> expired = h.createQuery(LEASED + " AND q.lease_expires_at < " + sql.now())
-                    .map(db.rows(Attempts.Ended.class))
-                    .list();
-            List<Attempts.Ended> reaped = new ArrayList<>();
-            for (Attempts.Ended attempt : expired) {
-                if (failures.retryOrDead(
-                        h, attempt, "the lease of attempt " + attempt.attempt() + " expired", Duration.ZERO)) {
-                    reaped.add(attempt);
-                }
-            }
-            attempts.record(h, reaped, "timed_out", TaskOutcome.error("the lease expired"));
-            reapedNow.addAll(reaped);
-            return reaped.size();
+            reapedNow.addAll(failures.reapExpired(db, h));
+            return reapedNow.size();
         });
         reapedNow.forEach(a -> throughput.add(a.queueName(), Throughput.Outcome.TIMED_OUT, 1));
         return n;
@@ -420,32 +367,7 @@ public final class Queue {
      * lease (its worker's answer is refused).
      */
     public Task cancel(UUID taskId) {
-        Task cancelled = db.inTransaction("Cancelling task " + taskId, h -> {
-            Task before = read(h, taskId);
-            List<Attempts.Ended> running = h.createQuery(LEASED + " AND q.task_id = :id")
-                    .bind("id", taskId)
-                    .map(db.rows(Attempts.Ended.class))
-                    .list();
-            int n = h.createUpdate("UPDATE tasks SET status = 'cancelled', completed_at = " + sql.now() + ","
-                            + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
-                            + " updated_at = " + sql.now()
-                            + " WHERE id = :id AND status IN ('pending', 'ready', 'running', 'failed', 'dead')")
-                    .bind("id", taskId)
-                    .execute();
-            if (n == 0) {
-                throw new dev.flowbase.store.InvalidTransitionException("task " + taskId + " cannot be cancelled: it"
-                        + " is " + before.status().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            ReadySet.remove(h, List.of(taskId));
-            attempts.record(h, running, "cancelled", TaskOutcome.error("the task was cancelled"));
-            Instant at = attempts.now();
-            RunCounters.record(
-                    h,
-                    List.of(new RunCounters.Move(before.workflowExecutionId(), before.status(), TaskStatus.CANCELLED)),
-                    at);
-            Dag.skipDescendants(h, taskId, TaskStatus.CANCELLED, at);
-            return read(h, taskId);
-        });
+        Task cancelled = db.inTransaction("Cancelling task " + taskId, h -> cancellation.cancel(h, taskId));
         throughput.add(cancelled.queueName(), Throughput.Outcome.CANCELLED, 1);
         return cancelled;
     }
@@ -460,6 +382,10 @@ public final class Queue {
     }
 
     private Task read(Handle h, UUID id) {
+        return read(db, h, id);
+    }
+
+    static Task read(Database db, Handle h, UUID id) {
         return h.createQuery("SELECT * FROM tasks WHERE id = :id")
                 .bind("id", id)
                 .map(db.rows(Task.class))
