@@ -27,22 +27,42 @@ class ServeTest {
     Path dir;
 
     @Test
-    void servesHealthOnSqliteWithNoOtherSetupAndStopsOnSigterm() throws Exception {
+    void aFirstRunOnANewMachineInitialisesSqlitePrintsASignInLinkAndStopsOnSigterm() throws Exception {
         Process server = JavaProcess.of("dev.flowbase.server.Main", "serve", "--port", "0")
                 .directory(dir.toFile())
                 .redirectError(dir.resolve("stderr.log").toFile())
                 .start();
         try {
-            String base = awaitListening(server, dir.resolve("stderr.log"));
-            HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                            HttpResponse.BodyHandlers.ofString());
+            var stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String base = awaitListening(stdout, dir.resolve("stderr.log"));
+            String link = null;
+            while (link == null) {
+                String line = stdout.readLine();
+                if (line == null) {
+                    throw new AssertionError(
+                            "serve printed no sign-in link:\n" + Files.readString(dir.resolve("stderr.log")));
+                }
+                link = line.contains("/login?token=") ? line.trim() : null;
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> signIn =
+                    http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> again =
+                    http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
 
-            // Nothing is migrated yet, and health says so rather than "ok".
-            assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("pending").contains("\"engine\":\"sqlite\"");
+            // The embedded default, untouched, is initialised by serve itself: migrated, seeded, signed in once.
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("2 applied, at version 2").contains("\"engine\":\"sqlite\"");
             assertThat(dir.resolve("data/flowbase.db")).exists();
+            assertThat(link).startsWith(base + "/login?token=");
+            assertThat(signIn.statusCode()).isEqualTo(303);
+            assertThat(signIn.headers().firstValue("Set-Cookie"))
+                    .get()
+                    .asString()
+                    .contains("HttpOnly");
+            assertThat(again.statusCode()).isEqualTo(401);
         } finally {
             server.destroy(); // SIGTERM
         }
@@ -85,7 +105,11 @@ class ServeTest {
     }
 
     private static String awaitListening(Process server, Path stderr) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        return awaitListening(
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)), stderr);
+    }
+
+    private static String awaitListening(BufferedReader reader, Path stderr) throws IOException {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
