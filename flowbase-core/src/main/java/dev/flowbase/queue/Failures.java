@@ -32,7 +32,7 @@ final class Failures {
                         .mapTo(Integer.class)
                         .one()
                 == 1;
-        String fence = " WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL";
+        String fence = " WHERE task_id = :id AND attempt = :attempt AND " + QueueSql.HELD;
         int held = h.createUpdate(
                         retry
                                 ? "UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL, claimed_at = NULL,"

@@ -40,7 +40,7 @@ final class Fenced {
      */
     static List<QueueSql.Claimed> deleteHeld(Handle h, List<Lease> leases) {
         return bind(
-                        h.createQuery("DELETE FROM task_queue WHERE lease_owner IS NOT NULL AND (task_id, attempt) IN ("
+                        h.createQuery("DELETE FROM task_queue WHERE " + QueueSql.HELD + " AND (task_id, attempt) IN ("
                                 + pairs(leases.size()) + ") RETURNING task_id, attempt"),
                         leases)
                 .map((rs, ctx) -> new QueueSql.Claimed(

@@ -123,9 +123,8 @@ public final class Queue {
      */
     public void release(Lease lease) {
         db.inTransaction("Releasing task " + lease.taskId(), h -> {
-            int n = h.createUpdate(
-                            "UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL,"
-                                    + " claimed_at = NULL WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL")
+            int n = h.createUpdate("UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL,"
+                            + " claimed_at = NULL WHERE task_id = :id AND attempt = :attempt AND " + QueueSql.HELD)
                     .bind("id", lease.taskId())
                     .bind("attempt", lease.attempt())
                     .execute();
@@ -197,7 +196,7 @@ public final class Queue {
     public void heartbeat(Lease lease, Duration extend) {
         db.inTransaction("Extending the lease of task " + lease.taskId(), h -> {
             int n = h.createUpdate("UPDATE task_queue SET lease_expires_at = " + sql.nowPlus("extend")
-                            + " WHERE task_id = :id AND attempt = :attempt AND lease_owner IS NOT NULL")
+                            + " WHERE task_id = :id AND attempt = :attempt AND " + QueueSql.HELD)
                     .bind("extend", extend.toMillis())
                     .bind("id", lease.taskId())
                     .bind("attempt", lease.attempt())

@@ -12,6 +12,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * database's clock, so that workers whose clocks disagree still agree on who holds a task.
  */
 public interface QueueSql {
+    /**
+     * The condition that a {@code task_queue} row is under a lease, for statements that find their
+     * rows by task id. It names {@code lease_expires_at}, which is set exactly when
+     * {@code lease_owner} is ({@code ck_task_queue_lease}), so that no planner takes the lease index
+     * ({@code WHERE lease_owner IS NOT NULL}), whose statistics say "almost empty", and filters
+     * every running row against the ids instead of looking the ids up.
+     */
+    String HELD = "lease_expires_at IS NOT NULL";
 
     /** A claimed task and the attempt it is now at (the fencing token of the lease). */
     record Claimed(java.util.UUID taskId, int attempt) {}

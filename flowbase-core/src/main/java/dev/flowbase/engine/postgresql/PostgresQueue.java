@@ -11,6 +11,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * PostgreSQL claims in one statement: the ready rows of {@code task_queue} locked with SKIP LOCKED
  * and leased, their tasks moved to running and returned.
+ *
+ * <p>Every statement here finds its rows by {@code = ANY(array)} on a primary key, never by joining
+ * a CTE or an unnested array: the planner estimates those at a few rows and chose a sequential
+ * scan of {@code task_queue} with a hash join for the claim, and a nested loop comparing every
+ * leased row with every pair for the completion, both growing with the queue (bench/RESULTS.md).
  */
 final class PostgresQueue implements QueueSql {
     /** The ready rows to claim, locked, skipping rows other claimers hold. */
@@ -22,7 +27,7 @@ final class PostgresQueue implements QueueSql {
     public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
         return h.createQuery(PICK + " UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
-                        + " FROM picked WHERE q.task_id = picked.task_id RETURNING q.task_id, q.attempt")
+                        + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt")
                 .bind("queue", queue)
                 .bind("max", max)
                 .bind("owner", owner)
@@ -36,11 +41,12 @@ final class PostgresQueue implements QueueSql {
     public List<Task> claim(Handle h, String queue, int max, String owner, Duration lease, RowMapper<Task> rows) {
         return h.createQuery(PICK + ", leased AS (UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
-                        + " FROM picked WHERE q.task_id = picked.task_id RETURNING q.task_id, q.attempt)"
+                        + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt)"
                         + " UPDATE tasks t SET status = 'running', attempt = leased.attempt, lease_owner = :owner,"
                         + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = now(),"
                         + " started_at = COALESCE(t.started_at, now()), updated_at = now()"
-                        + " FROM leased WHERE t.id = leased.task_id RETURNING t.*")
+                        + " FROM leased WHERE t.id = leased.task_id AND t.id = ANY(ARRAY(SELECT task_id FROM leased))"
+                        + " RETURNING t.*")
                 .bind("queue", queue)
                 .bind("max", max)
                 .bind("owner", owner)
@@ -49,25 +55,26 @@ final class PostgresQueue implements QueueSql {
                 .list();
     }
 
-    /** Deletes the leased rows and moves their tasks to succeeded in one statement, pairs bound as two arrays. */
+    /**
+     * Deletes the leased rows and moves their tasks to succeeded in one statement, the pairs bound
+     * as two arrays: a row is found by its id and fenced by the attempt at the same position.
+     */
     @Override
     public List<Claimed> succeed(Handle h, List<Lease> leases) {
-        return h.createQuery("WITH ended AS (DELETE FROM task_queue q"
-                        + " USING unnest(CAST(:ids AS uuid[]), CAST(:attempts AS integer[])) AS e(task_id, attempt)"
-                        + " WHERE q.task_id = e.task_id AND q.attempt = e.attempt AND q.lease_owner IS NOT NULL"
+        // An id twice in a batch (a task taken over and claimed again) would find the first
+        // attempt only; the higher attempt is the only one that can still hold.
+        java.util.Map<java.util.UUID, Integer> latest = new java.util.LinkedHashMap<>();
+        leases.forEach(l -> latest.merge(l.taskId(), l.attempt(), Math::max));
+        return h.createQuery("WITH ended AS (DELETE FROM task_queue q WHERE q.task_id = ANY(:ids)"
+                        + " AND q." + QueueSql.HELD + " AND q.attempt = (:attempts)[array_position(:ids, q.task_id)]"
                         + " RETURNING q.task_id, q.attempt),"
                         + " done AS (UPDATE tasks t SET status = 'succeeded', completed_at = now(), error_message = NULL,"
                         + " lease_owner = NULL, lease_expires_at = NULL, lock_version = t.lock_version + 1,"
-                        + " updated_at = now() FROM ended WHERE t.id = ended.task_id)"
+                        + " updated_at = now() WHERE t.id = ANY(ARRAY(SELECT task_id FROM ended)))"
                         + " SELECT task_id, attempt FROM ended")
-                .bindArray(
-                        "ids",
-                        String.class,
-                        leases.stream().map(l -> l.taskId().toString()).toList())
-                .bindArray(
-                        "attempts",
-                        Integer.class,
-                        leases.stream().map(Lease::attempt).toList())
+                // Typed arrays: a text array cast in the statement would be cast again for every row.
+                .bindArray("ids", java.util.UUID.class, List.copyOf(latest.keySet()))
+                .bindArray("attempts", Integer.class, List.copyOf(latest.values()))
                 .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
                 .list();
     }
