@@ -25,10 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * no-op tasks with no worker running (the batch API), then starts W worker threads, each claiming B
  * at a time and completing the batch, and times until the database shows all N succeeded. With
  * {@code --history}, H tasks are enqueued and processed the same way first, so the measured run
- * finds H finished tasks stored. The last line is one JSON object, the shape {@code ../shared/peers/}
+ * finds H finished tasks stored. After the drain, 2,000 tasks are enqueued one call at a time
+ * ({@code enqueue_single_per_s}). The last line is one JSON object, the shape {@code ../shared/peers/}
  * prints for the peer queues.
  */
 final class QueueBench {
+    /** How many tasks are enqueued one at a time for {@code enqueue_single_per_s}. */
+    private static final int SINGLES = 2_000;
+
     private QueueBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -65,9 +69,12 @@ final class QueueBench {
                             .mapTo(Integer.class)
                             .one());
             boolean complete = completed == n + history && handled.get() == n;
+            // After the measured drain, so that these tasks (left ready in a queue of their own) do not weigh on it.
+            double singlePerSecond = SINGLES / enqueueOneByOne(queue, org);
             System.out.printf(
                     Locale.ROOT,
                     "{\"peer\": \"flowbase\", \"engine\": \"%s\", \"tasks\": %d, \"n\": %d, \"enqueue_per_s\": %.0f,"
+                            + " \"enqueue_single_per_s\": %.0f,"
                             + " \"process_per_s\": %.0f, \"enqueue_s\": %.3f, \"process_s\": %.3f, \"handler_calls\": %d,"
                             + " \"completed_in_db\": %d, \"complete\": %b, \"finished_history\": %d,"
                             + " \"settings\": {\"workers\": %d, \"batch\": %d, \"runtime\": %b}}%n",
@@ -75,6 +82,7 @@ final class QueueBench {
                     n,
                     n,
                     n / enqueueSeconds,
+                    singlePerSecond,
                     n / processSeconds,
                     enqueueSeconds,
                     processSeconds,
@@ -98,6 +106,18 @@ final class QueueBench {
                 queue.enqueueAll(chunk);
                 chunk.clear();
             }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Enqueues {@link #SINGLES} tasks one call (one transaction) at a time, as a producer that has
+     * one task at a time does, into a queue no worker takes; returns the seconds it took.
+     */
+    private static double enqueueOneByOne(Queue queue, UUID org) {
+        long start = System.nanoTime();
+        for (int i = 0; i < SINGLES; i++) {
+            queue.enqueue(NewTask.named(org, "noop").inQueue("bench-single"));
         }
         return (System.nanoTime() - start) / 1e9;
     }
