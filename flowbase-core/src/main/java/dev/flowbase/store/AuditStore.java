@@ -38,6 +38,27 @@ public final class AuditStore {
                         q -> q.bind("type", entityType).bind("entityId", entityId)));
     }
 
+    /**
+     * An organization's entries about one entity (or about every entity of a type when
+     * {@code entityId} is null): the organization is part of the query, so every page is full.
+     */
+    public Page<AuditEntry> forEntity(UUID organizationId, String entityType, String entityId, PageRequest page) {
+        String filter = "organization_id = :org AND entity_type = :type"
+                + (entityId == null ? "" : " AND entity_id = :entityId");
+        return tx.read(
+                "Reading the audit log",
+                h -> Keyset.NEWEST_FIRST.fetch(
+                        tx,
+                        h,
+                        "audit_log",
+                        filter,
+                        page,
+                        AuditEntry.class,
+                        q -> q.bind("org", organizationId)
+                                .bind("type", entityType)
+                                .bind("entityId", entityId)));
+    }
+
     /** An organization's entries, newest first (by the index on organization and time). */
     public Page<AuditEntry> list(UUID organizationId, PageRequest page) {
         return tx.read(

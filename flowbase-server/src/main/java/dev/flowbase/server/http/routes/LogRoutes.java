@@ -54,14 +54,10 @@ public final class LogRoutes implements RouteGroup {
         if (type.isEmpty()) {
             return call.stores().audit().list(call.organization(), call.page());
         }
-        var page = call.stores()
+        return call.stores()
                 .audit()
-                .forEntity(type.get(), call.query("entityId").orElse(null), call.page());
-        return new dev.flowbase.store.Page<>(
-                page.items().stream()
-                        .filter(e -> call.organization().equals(e.organizationId()))
-                        .toList(),
-                page.nextCursor());
+                .forEntity(
+                        call.organization(), type.get(), call.query("entityId").orElse(null), call.page());
     }
 
     private static Instant instant(String text) {

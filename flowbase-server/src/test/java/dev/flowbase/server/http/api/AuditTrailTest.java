@@ -65,4 +65,28 @@ class AuditTrailTest {
             requestIds.forEach((what, id) -> assertThat(audited).as(what).contains(id));
         }
     }
+
+    @EngineTest
+    void aPageOfOneKindOfChangeHoldsOnlyTheOrganizationsOwnAndIsFull(TestDatabase test, Database db) {
+        try (ApiServer api = ApiServer.start(test, db)) {
+            List<String> ours = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ours.add(api.admin
+                        .post("/api/tasks", Map.of("name", "ours-" + i))
+                        .text("/id"));
+            }
+            // Newer than ours: a filter applied after paging would find only these on the first page.
+            for (int i = 0; i < 5; i++) {
+                api.otherAdmin.post("/api/tasks", Map.of("name", "theirs-" + i));
+            }
+
+            var first = api.admin.get("/api/audit?entityType=task&limit=2");
+            var second = api.admin.get("/api/audit?entityType=task&limit=2&cursor=" + first.text("/nextCursor"));
+
+            List<String> seen = new ArrayList<>(first.at("/items").findValuesAsText("entityId"));
+            seen.addAll(second.at("/items").findValuesAsText("entityId"));
+            assertThat(first.at("/items").size()).isEqualTo(2);
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(ours);
+        }
+    }
 }
