@@ -159,7 +159,12 @@ public final class TaskRoutes implements RouteGroup {
     }
 
     static Task owned(Call call, UUID id) {
-        Task t = call.stores().tasks().get(id);
+        return owned(call, call.stores(), id);
+    }
+
+    /** The task, read through {@code stores} (a transaction's), when it is the caller's organization's. */
+    static Task owned(Call call, Stores stores, UUID id) {
+        Task t = stores.tasks().get(id);
         return call.own(t, t.organizationId(), "task", id);
     }
 

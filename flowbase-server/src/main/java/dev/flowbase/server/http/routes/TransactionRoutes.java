@@ -102,7 +102,7 @@ public final class TransactionRoutes implements RouteGroup {
         }
         List<UUID> parents =
                 op.task().dependsOn() == null ? List.of() : op.task().dependsOn();
-        parents.forEach(p -> owned(call, s, p));
+        parents.forEach(p -> TaskRoutes.owned(call, s, p));
         NewTask task;
         try {
             task = TaskRoutes.toNew(call, op.task());
@@ -116,11 +116,6 @@ public final class TransactionRoutes implements RouteGroup {
         if (op.id() == null) {
             throw new InvalidFieldException("id", "null", "the id of the task");
         }
-        return owned(call, s, op.id());
-    }
-
-    private static Task owned(Call call, Stores s, UUID id) {
-        Task t = s.tasks().get(id);
-        return call.own(t, t.organizationId(), "task", id);
+        return TaskRoutes.owned(call, s, op.id());
     }
 }
