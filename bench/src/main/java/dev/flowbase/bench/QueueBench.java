@@ -61,13 +61,9 @@ final class QueueBench {
             double enqueueSeconds = enqueue(queue, org, n);
             AtomicLong handled = new AtomicLong();
             double processSeconds = runtime
-                    ? drainWithWorker(queue, workers * batch, n, handled)
+                    ? drainWithWorker(queue, workers * batch, n, handled, () -> succeeded(db) >= n + history)
                     : drain(queue, workers, batch, handled);
-            int completed = db.withHandle(
-                    "Counting completed tasks",
-                    h -> h.createQuery("SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'") // history included
-                            .mapTo(Integer.class)
-                            .one());
+            int completed = succeeded(db); // history included
             boolean complete = completed == n + history && handled.get() == n;
             // After the measured drain, so that these tasks (left ready in a queue of their own) do not weigh on it.
             double singlePerSecond = SINGLES / enqueueOneByOne(queue, org);
@@ -151,10 +147,14 @@ final class QueueBench {
 
     /**
      * The {@link Worker} runtime instead of the bare loop: one poller with {@code slots} handler
-     * threads and three times as many tasks prefetched, the no-op handler counting; waits until the handler ran {@code n} times and the
-     * worker recorded them (its close writes what finished).
+     * threads and three times as many tasks prefetched, the no-op handler counting; times until
+     * the handler ran {@code n} times and the database shows them all recorded ({@code allDone}),
+     * as the peers are timed. Closing the worker comes after: on PostgreSQL it waits up to half a
+     * second for its listening connection to stop.
      */
-    private static double drainWithWorker(Queue queue, int slots, int n, AtomicLong handled) throws Exception {
+    private static double drainWithWorker(
+            Queue queue, int slots, int n, AtomicLong handled, java.util.function.BooleanSupplier allDone)
+            throws Exception {
         java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
         long start = System.nanoTime();
         Worker worker = Worker.on(queue)
@@ -169,10 +169,21 @@ final class QueueBench {
                 .start();
         try {
             all.await(30, TimeUnit.MINUTES);
+            while (!allDone.getAsBoolean()) {
+                Thread.sleep(1); // the worker records what finished with its next claim
+            }
+            return (System.nanoTime() - start) / 1e9;
         } finally {
             worker.close();
         }
-        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int succeeded(Database db) {
+        return db.withHandle(
+                "Counting completed tasks",
+                h -> h.createQuery("SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     static String option(String[] args, String name, String fallback) {
