@@ -149,11 +149,21 @@ public final class Queue {
      * by the database's clock, without waiting on tasks other workers are claiming.
      */
     public List<Lease> claim(String queue, int max, String worker, Duration lease) {
-        return db.inTransaction("Claiming tasks of queue " + queue, h -> claim(h, queue, max, worker, lease));
+        return claim(new ClaimRequest(queue, null, max, worker, lease));
     }
 
-    private List<Lease> claim(Handle h, String queue, int max, String worker, Duration lease) {
-        List<Task> tasks = new ArrayList<>(sql.claim(h, queue, max, worker, lease, db.rows(Task.class)));
+    /**
+     * Claims as {@link #claim(String, int, String, Duration)} does, only the tasks of the request's
+     * organization when it names one: what a worker of one tenant, such as one that speaks the HTTP
+     * protocol with its organization's key, may take.
+     */
+    public List<Lease> claim(ClaimRequest request) {
+        return db.inTransaction("Claiming tasks of queue " + request.queue(), h -> claim(h, request));
+    }
+
+    private List<Lease> claim(Handle h, ClaimRequest request) {
+        String worker = request.owner();
+        List<Task> tasks = new ArrayList<>(sql.claim(h, request, db.rows(Task.class)));
         if (tasks.isEmpty()) {
             return List.of();
         }
@@ -277,7 +287,7 @@ public final class Queue {
                     if (!plain.isEmpty()) {
                         succeeded.addAll(completions.succeedAll(h, plain));
                     }
-                    return max > 0 ? claim(h, queue, max, worker, lease) : List.of();
+                    return max > 0 ? claim(h, new ClaimRequest(queue, null, max, worker, lease)) : List.of();
                 });
         throughput.addEach(succeeded, Throughput.Outcome.SUCCEEDED);
         return next;

@@ -1,7 +1,6 @@
 package dev.flowbase.queue;
 
 import dev.flowbase.store.Task;
-import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -25,20 +24,19 @@ public interface QueueSql {
     record Claimed(java.util.UUID taskId, int attempt) {}
 
     /**
-     * Leases up to {@code max} rows of {@code task_queue} of {@code queue} whose {@code run_at}
-     * has come, highest priority first, to {@code owner} for {@code lease}, counting up their
-     * attempt. Rows other claimers hold locked are skipped, never waited for.
+     * Leases up to {@code c.max()} rows of {@code task_queue} of {@code c.queue()} whose
+     * {@code run_at} has come, highest priority first, to {@code c.owner()} for {@code c.lease()},
+     * counting up their attempt; only the organization's when the request names one
+     * ({@link ClaimRequest#scope()}). Rows other claimers hold locked are skipped, never waited for.
      */
-    List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease);
+    List<Claimed> claimRows(Handle h, ClaimRequest c);
 
     /**
      * Claims as {@link #claimRows} does and moves the claimed tasks to {@code running}, returning
      * them as they are now. Engines that can do it in one statement override this.
      */
-    default List<Task> claim(Handle h, String queue, int max, String owner, Duration lease, RowMapper<Task> rows) {
-        List<java.util.UUID> ids = claimRows(h, queue, max, owner, lease).stream()
-                .map(Claimed::taskId)
-                .toList();
+    default List<Task> claim(Handle h, ClaimRequest c, RowMapper<Task> rows) {
+        List<java.util.UUID> ids = claimRows(h, c).stream().map(Claimed::taskId).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -46,8 +44,8 @@ public interface QueueSql {
                         + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = " + now() + ","
                         + " started_at = COALESCE(started_at, " + now() + "), updated_at = " + now()
                         + " WHERE id IN (<ids>)")
-                .bind("owner", owner)
-                .bind("lease", lease.toMillis())
+                .bind("owner", c.owner())
+                .bind("lease", c.lease().toMillis())
                 .bindList("ids", ids)
                 .execute();
         return h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")

@@ -1,7 +1,7 @@
 package dev.flowbase.engine.mariadb;
 
+import dev.flowbase.queue.ClaimRequest;
 import dev.flowbase.queue.QueueSql;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -13,13 +13,15 @@ import org.jdbi.v3.core.Handle;
 final class MariaDbQueue implements QueueSql {
 
     @Override
-    public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
+    public List<Claimed> claimRows(Handle h, ClaimRequest c) {
         List<UUID> ids = h.createQuery(
                         "SELECT task_id FROM task_queue WHERE queue_name = :queue AND lease_owner IS NULL"
-                                + " AND run_at <= UTC_TIMESTAMP(6) ORDER BY priority DESC, run_at LIMIT :max"
+                                + " AND run_at <= UTC_TIMESTAMP(6)" + c.scope()
+                                + " ORDER BY priority DESC, run_at LIMIT :max"
                                 + " FOR UPDATE SKIP LOCKED")
-                .bind("queue", queue)
-                .bind("max", max)
+                .bind("queue", c.queue())
+                .bind("max", c.max())
+                .bind("org", c.organization())
                 .mapTo(UUID.class)
                 .list();
         if (ids.isEmpty()) {
@@ -27,8 +29,8 @@ final class MariaDbQueue implements QueueSql {
         }
         h.createUpdate("UPDATE task_queue SET lease_owner = :owner, lease_expires_at = " + nowPlus("lease") + ","
                         + " claimed_at = UTC_TIMESTAMP(6), attempt = attempt + 1 WHERE task_id IN (<ids>)")
-                .bind("owner", owner)
-                .bind("lease", lease.toMillis())
+                .bind("owner", c.owner())
+                .bind("lease", c.lease().toMillis())
                 .bindList("ids", ids)
                 .execute();
         return h.createQuery("SELECT task_id, attempt FROM task_queue WHERE task_id IN (<ids>)")

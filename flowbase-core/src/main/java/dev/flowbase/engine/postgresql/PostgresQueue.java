@@ -1,9 +1,9 @@
 package dev.flowbase.engine.postgresql;
 
+import dev.flowbase.queue.ClaimRequest;
 import dev.flowbase.queue.Lease;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.store.Task;
-import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -19,27 +19,30 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 final class PostgresQueue implements QueueSql {
     /** The ready rows to claim, locked, skipping rows other claimers hold. */
-    private static final String PICK = "WITH picked AS (SELECT task_id FROM task_queue WHERE queue_name = :queue"
-            + " AND lease_owner IS NULL AND run_at <= now() ORDER BY priority DESC, run_at"
-            + " LIMIT :max FOR UPDATE SKIP LOCKED)";
+    private static String pick(ClaimRequest c) {
+        return "WITH picked AS (SELECT task_id FROM task_queue WHERE queue_name = :queue"
+                + " AND lease_owner IS NULL AND run_at <= now()" + c.scope() + " ORDER BY priority DESC, run_at"
+                + " LIMIT :max FOR UPDATE SKIP LOCKED)";
+    }
 
     @Override
-    public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
-        return h.createQuery(PICK + " UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
+    public List<Claimed> claimRows(Handle h, ClaimRequest c) {
+        return h.createQuery(pick(c) + " UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
                         + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt")
-                .bind("queue", queue)
-                .bind("max", max)
-                .bind("owner", owner)
-                .bind("lease", lease.toMillis())
+                .bind("queue", c.queue())
+                .bind("max", c.max())
+                .bind("owner", c.owner())
+                .bind("org", c.organization())
+                .bind("lease", c.lease().toMillis())
                 .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
                 .list();
     }
 
     /** Leases the rows and moves their tasks to running in one statement, returning the tasks. */
     @Override
-    public List<Task> claim(Handle h, String queue, int max, String owner, Duration lease, RowMapper<Task> rows) {
-        return h.createQuery(PICK + ", leased AS (UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
+    public List<Task> claim(Handle h, ClaimRequest c, RowMapper<Task> rows) {
+        return h.createQuery(pick(c) + ", leased AS (UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
                         + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt)"
                         + " UPDATE tasks t SET status = 'running', attempt = leased.attempt, lease_owner = :owner,"
@@ -47,10 +50,11 @@ final class PostgresQueue implements QueueSql {
                         + " started_at = COALESCE(t.started_at, now()), updated_at = now()"
                         + " FROM leased WHERE t.id = leased.task_id AND t.id = ANY(ARRAY(SELECT task_id FROM leased))"
                         + " RETURNING t.*")
-                .bind("queue", queue)
-                .bind("max", max)
-                .bind("owner", owner)
-                .bind("lease", lease.toMillis())
+                .bind("queue", c.queue())
+                .bind("max", c.max())
+                .bind("owner", c.owner())
+                .bind("org", c.organization())
+                .bind("lease", c.lease().toMillis())
                 .map(rows)
                 .list();
     }

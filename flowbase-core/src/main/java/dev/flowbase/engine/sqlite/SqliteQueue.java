@@ -1,7 +1,7 @@
 package dev.flowbase.engine.sqlite;
 
+import dev.flowbase.queue.ClaimRequest;
 import dev.flowbase.queue.QueueSql;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -15,15 +15,16 @@ final class SqliteQueue implements QueueSql {
     private static final String FORMAT = "'%Y-%m-%dT%H:%M:%fZ'";
 
     @Override
-    public List<Claimed> claimRows(Handle h, String queue, int max, String owner, Duration lease) {
+    public List<Claimed> claimRows(Handle h, ClaimRequest c) {
         return h.createQuery("UPDATE task_queue SET lease_owner = :owner, lease_expires_at = " + nowPlus("lease") + ","
                         + " claimed_at = " + now() + ", attempt = attempt + 1 WHERE task_id IN (SELECT task_id"
                         + " FROM task_queue WHERE queue_name = :queue AND lease_owner IS NULL AND run_at <= " + now()
-                        + " ORDER BY priority DESC, run_at LIMIT :max) RETURNING task_id, attempt")
-                .bind("queue", queue)
-                .bind("max", max)
-                .bind("owner", owner)
-                .bind("lease", lease.toMillis())
+                        + c.scope() + " ORDER BY priority DESC, run_at LIMIT :max) RETURNING task_id, attempt")
+                .bind("queue", c.queue())
+                .bind("max", c.max())
+                .bind("owner", c.owner())
+                .bind("org", c.organization())
+                .bind("lease", c.lease().toMillis())
                 .map((rs, ctx) -> new Claimed(UUID.fromString(rs.getString(1)), rs.getInt(2)))
                 .list();
     }

@@ -2,6 +2,7 @@ package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.queue.ClaimRequest;
 import dev.flowbase.queue.Lease;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.server.http.Access;
@@ -45,7 +46,8 @@ public final class WorkerRoutes implements RouteGroup {
                 .summary("Each queue's tasks by state: ready, delayed, running, dead")
                 .returns(Body.listOf(QueueDepth.class));
         r.post("/api/queues/{queue}/claim", Access.OPERATOR, this::claim)
-                .summary("Claim up to max ready tasks of the queue under a lease (an empty list when none)")
+                .summary(
+                        "Claim up to max ready tasks of the key's organization in the queue, under a lease (an empty list when none)")
                 .accepts(Claim.class)
                 .returns(Body.listOf(Claimed.class));
         r.post("/api/tasks/{id}/heartbeat", Access.OPERATOR, this::heartbeat)
@@ -77,7 +79,9 @@ public final class WorkerRoutes implements RouteGroup {
         }
         int max = bounded("max", body.max(), 1, 1, 100);
         int seconds = bounded("leaseSeconds", body.leaseSeconds(), 30, 1, MAX_LEASE_SECONDS);
-        List<Lease> leases = call.queue().claim(call.path("queue"), max, body.worker(), Duration.ofSeconds(seconds));
+        List<Lease> leases = call.queue()
+                .claim(new ClaimRequest(
+                        call.path("queue"), call.organization(), max, body.worker(), Duration.ofSeconds(seconds)));
         return leases.stream()
                 .map(l -> claimed(l.task(), l.attempt(), l.owner()))
                 .toList();

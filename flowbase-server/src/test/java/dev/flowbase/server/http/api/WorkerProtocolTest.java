@@ -59,6 +59,29 @@ class WorkerProtocolTest {
     }
 
     @EngineTest
+    void aKeyClaimsOnlyItsOrganizationsTasksFromAQueueOthersUseToo(TestDatabase test, Database db) {
+        try (ApiServer api = ApiServer.start(test, db)) {
+            List<String> ours = List.of(
+                    api.operator
+                            .post("/api/tasks", Map.of("name", "a", "queue", "shared"))
+                            .text("/id"),
+                    api.operator
+                            .post("/api/tasks", Map.of("name", "b", "queue", "shared"))
+                            .text("/id"));
+            // First in the claim's order, and another organization's.
+            String theirs = api.otherAdmin
+                    .post("/api/tasks", Map.of("name", "c", "queue", "shared", "priority", 10))
+                    .text("/id");
+
+            var ourClaim = api.operator.post("/api/queues/shared/claim", Map.of("worker", "ours", "max", 5));
+            var theirClaim = api.otherAdmin.post("/api/queues/shared/claim", Map.of("worker", "theirs", "max", 5));
+
+            assertThat(taskIds(ourClaim)).containsExactlyInAnyOrderElementsOf(ours);
+            assertThat(taskIds(theirClaim)).containsExactly(theirs);
+        }
+    }
+
+    @EngineTest
     void aFailureIsRetriedUntilTheRetriesAreUsedThenItIsADeadLetterThatCanBeRequeued(TestDatabase test, Database db) {
         try (ApiServer api = ApiServer.start(test, db)) {
             String id = api.operator
@@ -164,5 +187,11 @@ class WorkerProtocolTest {
             now = api.viewer.get("/api/tasks/" + id).text("/status");
         }
         return now;
+    }
+
+    private static List<String> taskIds(ApiClient.Answer claim) {
+        List<String> ids = new java.util.ArrayList<>();
+        claim.json().forEach(leased -> ids.add(leased.at("/task/id").asText()));
+        return ids;
     }
 }

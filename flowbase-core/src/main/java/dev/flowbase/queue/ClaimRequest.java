@@ -1,0 +1,24 @@
+package dev.flowbase.queue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * What a claim asks for: up to {@code max} ready tasks of {@code queue} for {@code owner}, leased
+ * for {@code lease}; only {@code organization}'s tasks when it is set, any organization's when it
+ * is null (a worker of the whole installation).
+ */
+public record ClaimRequest(String queue, UUID organization, int max, String owner, Duration lease) {
+
+    /**
+     * The condition that keeps the claim to the organization's tasks, for the WHERE that picks
+     * ready rows of {@code task_queue} (unaliased), binding {@code :org}; empty for any organization.
+     * The task is looked up by primary key for each row the claim index gives, so a queue shared by
+     * organizations is walked past the others' rows: a queue per organization claims fastest.
+     */
+    public String scope() {
+        return organization == null
+                ? ""
+                : " AND EXISTS (SELECT 1 FROM tasks o WHERE o.id = task_queue.task_id AND o.organization_id = :org)";
+    }
+}
