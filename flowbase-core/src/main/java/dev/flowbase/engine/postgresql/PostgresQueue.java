@@ -13,9 +13,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * and leased, their tasks moved to running and returned.
  *
  * <p>Every statement here finds its rows by {@code = ANY(array)} on a primary key, never by joining
- * a CTE or an unnested array: the planner estimates those at a few rows and chose a sequential
- * scan of {@code task_queue} with a hash join for the claim, and a nested loop comparing every
- * leased row with every pair for the completion, both growing with the queue (bench/RESULTS.md).
+ * a CTE or an unnested array, whose size the planner cannot know: it chose a sequential scan of
+ * {@code task_queue} with a hash join for the claim (growing with the queue), and for the
+ * completion a nested loop comparing every leased row with every pair (growing with the work in
+ * flight). See docs/queue.md, "Why a second table".
  */
 final class PostgresQueue implements QueueSql {
     /** The ready rows to claim, locked, skipping rows other claimers hold. */
