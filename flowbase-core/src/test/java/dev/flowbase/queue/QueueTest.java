@@ -117,6 +117,45 @@ class QueueTest {
     }
 
     @EngineTest
+    void workersOfOneOrganizationDrainItsTasksOnceAndLeaveAnothersInTheSameQueue(Database db) throws Exception {
+        setUp(db);
+        UUID other = stores.organizations().create("Other", "other").id();
+        List<NewTask> tasks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            // Interleaved in the claim's order, so every claim walks past the other's tasks.
+            tasks.add(NewTask.named(i % 2 == 0 ? org : other, "t" + i).inQueue("work"));
+        }
+        queue.enqueueAll(tasks);
+        Map<UUID, Integer> handled = new ConcurrentHashMap<>();
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                ClaimRequest mine = new ClaimRequest("work", org, 7, "worker-" + w, MINUTE);
+                workers.add(pool.submit(() -> {
+                    for (List<Lease> batch = queue.claim(mine); !batch.isEmpty(); batch = queue.claim(mine)) {
+                        batch.forEach(lease -> handled.merge(lease.taskId(), 1, Integer::sum));
+                        queue.completeAll(batch);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get(120, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(handled).hasSize(100);
+        assertThat(handled.values()).containsOnly(1);
+        assertThat(handled.keySet())
+                .allSatisfy(id ->
+                        assertThat(stores.tasks().get(id).organizationId()).isEqualTo(org));
+        assertThat(queue.claim("work", 200, "anyone", MINUTE))
+                .hasSize(100)
+                .allSatisfy(lease -> assertThat(lease.task().organizationId()).isEqualTo(other));
+    }
+
+    @EngineTest
     void aBatchCompletionLeavesOutTheLeasesThatWereTakenOver(Database db) {
         setUp(db);
         queue.enqueue(task("kept"));
