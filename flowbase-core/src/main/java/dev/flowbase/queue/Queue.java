@@ -4,7 +4,6 @@ import dev.flowbase.db.Database;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.NotFoundException;
-import dev.flowbase.store.RunCounters;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskOutcome;
@@ -13,11 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -35,12 +32,6 @@ import org.jdbi.v3.core.Handle;
  * }</pre>
  */
 public final class Queue {
-    /** The order a claim takes ready tasks in, for the leases it returns. */
-    private static final java.util.Comparator<Task> CLAIM_ORDER = java.util.Comparator.comparingInt(Task::priority)
-            .reversed()
-            .thenComparing(Task::runAt)
-            .thenComparing(Task::id);
-
     private final Database db;
     private final Stores stores;
     private final QueueSql sql;
@@ -52,6 +43,7 @@ public final class Queue {
     private final Failures failures;
     private final Cancellation cancellation;
     private final Enqueuing enqueuing;
+    private final Claiming claiming;
 
     private Queue(Database db, Stores stores, Backoff backoff) {
         this(db, stores, backoff, Wakeups.of(db), new Throughput());
@@ -69,6 +61,7 @@ public final class Queue {
         this.failures = new Failures(sql, attempts);
         this.cancellation = new Cancellation(db, sql, attempts);
         this.enqueuing = new Enqueuing(db, stores, sql, wakeups);
+        this.claiming = new Claiming(db, sql, attempts);
     }
 
     public static Queue create(Database db) {
@@ -158,27 +151,7 @@ public final class Queue {
      * protocol with its organization's key, may take.
      */
     public List<Lease> claim(ClaimRequest request) {
-        return db.inTransaction("Claiming tasks of queue " + request.queue(), h -> claim(h, request));
-    }
-
-    private List<Lease> claim(Handle h, ClaimRequest request) {
-        String worker = request.owner();
-        List<Task> tasks = new ArrayList<>(sql.claim(h, request, db.rows(Task.class)));
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        tasks.sort(CLAIM_ORDER);
-        Instant at = attempts.now();
-        List<Lease> leases = new ArrayList<>(tasks.size());
-        Set<UUID> runs = new HashSet<>();
-        for (Task t : tasks) {
-            leases.add(new Lease(t, t.attempt(), worker, at));
-            if (t.workflowExecutionId() != null) {
-                runs.add(t.workflowExecutionId());
-            }
-        }
-        RunCounters.started(h, runs, at);
-        return leases;
+        return db.inTransaction("Claiming tasks of queue " + request.queue(), h -> claiming.claim(h, request));
     }
 
     /**
@@ -287,7 +260,7 @@ public final class Queue {
                     if (!plain.isEmpty()) {
                         succeeded.addAll(completions.succeedAll(h, plain));
                     }
-                    return max > 0 ? claim(h, new ClaimRequest(queue, null, max, worker, lease)) : List.of();
+                    return max > 0 ? claiming.claim(h, new ClaimRequest(queue, null, max, worker, lease)) : List.of();
                 });
         throughput.addEach(succeeded, Throughput.Outcome.SUCCEEDED);
         return next;
