@@ -25,6 +25,23 @@ public record HistoryRow(
         int statementsApplied,
         String appliedChecksum) {
 
+    /** The row that marks a database Flowbase never migrated as being at {@code version}. */
+    static HistoryRow baseline(Version version, String installedBy) {
+        return new HistoryRow(
+                0,
+                version,
+                "<< baseline >>",
+                MigrationType.BASELINE,
+                "<< baseline >>",
+                null,
+                installedBy,
+                Instant.now(),
+                0,
+                MigrationState.SUCCESS,
+                0,
+                null);
+    }
+
     HistoryRow withRank(int rank) {
         return new HistoryRow(
                 rank,

@@ -9,10 +9,8 @@ import dev.flowbase.migrate.EngineSupport.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,7 +33,7 @@ public final class Migrator {
     private final Placeholders placeholders;
     private final List<JavaMigration> javaMigrations;
 
-    private Migrator(Builder b) {
+    Migrator(MigratorBuilder b) {
         if (!b.location.isClasspath() && b.table.equalsIgnoreCase(DEFAULT_TABLE)) {
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
@@ -53,8 +51,8 @@ public final class Migrator {
         this.javaMigrations = List.copyOf(b.javaMigrations);
     }
 
-    public static Builder configure() {
-        return new Builder();
+    public static MigratorBuilder configure() {
+        return new MigratorBuilder();
     }
 
     /** Applies every pending script. */
@@ -244,19 +242,7 @@ public final class Migrator {
                                 + history.highestApplied().get()
                                 + "; baseline is only for a database Flowbase has not migrated yet");
             }
-            runner.record(new HistoryRow(
-                    0,
-                    version,
-                    "<< baseline >>",
-                    MigrationType.BASELINE,
-                    "<< baseline >>",
-                    null,
-                    installedBy(),
-                    Instant.now(),
-                    0,
-                    MigrationState.SUCCESS,
-                    0,
-                    null));
+            runner.record(HistoryRow.baseline(version, installedBy()));
             return new BaselineResult(version.toString(), table.name());
         });
     }
@@ -402,75 +388,5 @@ public final class Migrator {
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    /** Settings of a {@link Migrator}; only the database is required. */
-    public static final class Builder {
-        private Database database;
-        private MigrationLocation location = MigrationLocation.classpath();
-        private String table = DEFAULT_TABLE;
-        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-        private boolean outOfOrder;
-        private MigrationListener listener = MigrationListener.NONE;
-        private Placeholders placeholders = Placeholders.of(Map.of());
-        private final List<JavaMigration> javaMigrations = new ArrayList<>();
-
-        private Builder() {}
-
-        /** Migrations written in Java, ordered and recorded with the files; see {@link JavaMigration}. */
-        public Builder javaMigrations(JavaMigration... migrations) {
-            javaMigrations.addAll(List.of(migrations));
-            return this;
-        }
-
-        public Builder database(Database value) {
-            this.database = value;
-            return this;
-        }
-
-        /** Flowbase's own scripts by default; a folder for a user's set. */
-        public Builder location(MigrationLocation value) {
-            this.location = Objects.requireNonNull(value, "location");
-            return this;
-        }
-
-        public Builder table(String value) {
-            if (value == null || value.isBlank()) {
-                throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "The history table name must not be empty");
-            }
-            this.table = value;
-            return this;
-        }
-
-        /** How long to wait for another runner's lock; zero fails at once. */
-        public Builder lockTimeout(Duration value) {
-            if (value.isNegative()) {
-                throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "The lock timeout must not be negative");
-            }
-            this.lockTimeout = value;
-            return this;
-        }
-
-        /** Whether versions below the highest applied one may still be applied. */
-        public Builder outOfOrder(boolean value) {
-            this.outOfOrder = value;
-            return this;
-        }
-
-        /** Told about each script as {@code migrate} and {@code rollback} run; see {@link MigrationListener}. */
-        public Builder listener(MigrationListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /** Values for {@code ${name}} in the scripts; see {@link Placeholders}. Built-in ones need none. */
-        public Builder placeholders(Map<String, String> values) {
-            this.placeholders = Placeholders.of(values);
-            return this;
-        }
-
-        public Migrator load() {
-            return new Migrator(this);
-        }
     }
 }

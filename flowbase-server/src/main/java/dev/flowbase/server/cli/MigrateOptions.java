@@ -6,6 +6,7 @@ import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.MigrationLocation;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.MigratorBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class MigrateOptions {
                     "--location " + location + " needs --table NAME: give your own migrations their own history table"
                             + " (Flowbase's own is " + Migrator.DEFAULT_TABLE + ")");
         }
-        Migrator.Builder b = Migrator.configure()
+        MigratorBuilder b = Migrator.configure()
                 .database(db)
                 .outOfOrder(outOfOrder)
                 .listener(listener)
