@@ -52,7 +52,8 @@ public final class Worker implements AutoCloseable {
     /** Per queue, the tasks handlers finished that the poller has not recorded yet. */
     private final Map<String, ConcurrentLinkedQueue<Finished>> finished = new ConcurrentHashMap<>();
 
-    private final List<ExecutorService> pools = new ArrayList<>();
+    private final List<ExecutorService> pollers = new ArrayList<>();
+    private final List<ExecutorService> handlerPools = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopping;
     private AutoCloseable listening = () -> {};
@@ -87,8 +88,8 @@ public final class Worker implements AutoCloseable {
                     Thread.ofPlatform().name(name + "-" + queueName + "-", 0).factory());
             ExecutorService poller = Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name(name + "-" + queueName + "-poller").factory());
-            pools.add(handlerThreads);
-            pools.add(poller);
+            handlerPools.add(handlerThreads);
+            pollers.add(poller);
             finished.put(queueName, new ConcurrentLinkedQueue<>());
             poller.submit(() -> poll(queueName, slots, handlerThreads));
         });
@@ -231,17 +232,11 @@ public final class Worker implements AutoCloseable {
     public void close() {
         stopping = true;
         concurrency.keySet().forEach(q -> queue.signal(q).wake());
+        // The pollers end first, each after the claim it may be making: every task they leased is
+        // then in `running`, to finish or be given back below, and none is claimed after that.
         long deadline = System.nanoTime() + shutdownDeadline.toNanos();
-        for (ExecutorService pool : pools) {
-            pool.shutdown();
-        }
-        for (ExecutorService pool : pools) {
-            try {
-                pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        awaitTermination(pollers, deadline);
+        awaitTermination(handlerPools, deadline);
         for (String queueName : concurrency.keySet()) {
             try {
                 record(queueName, 0);
@@ -256,13 +251,25 @@ public final class Worker implements AutoCloseable {
             }
             report(() -> queue.release(l), l);
         }
-        pools.forEach(ExecutorService::shutdownNow);
+        pollers.forEach(ExecutorService::shutdownNow);
+        handlerPools.forEach(ExecutorService::shutdownNow);
         timer.shutdownNow();
         reaper.close();
         try {
             listening.close();
         } catch (Exception e) {
             LOG.warn("{}: stopping to listen for enqueues failed: {}", name, e.getMessage());
+        }
+    }
+
+    private static void awaitTermination(List<ExecutorService> pools, long deadlineNanos) {
+        pools.forEach(ExecutorService::shutdown);
+        for (ExecutorService pool : pools) {
+            try {
+                pool.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
