@@ -21,4 +21,18 @@ public record ClaimRequest(String queue, UUID organization, int max, String owne
                 ? ""
                 : " AND EXISTS (SELECT 1 FROM tasks o WHERE o.id = task_queue.task_id AND o.organization_id = :org)";
     }
+
+    /**
+     * The values a claim's statements name, for {@code bindMap}: {@code :queue}, {@code :max},
+     * {@code :owner}, {@code :org} and {@code :lease} (milliseconds); a statement may use some.
+     */
+    public java.util.Map<String, Object> bindings() {
+        java.util.Map<String, Object> values = new java.util.HashMap<>(); // :org may be null
+        values.put("queue", queue);
+        values.put("max", max);
+        values.put("owner", owner);
+        values.put("org", organization);
+        values.put("lease", lease.toMillis());
+        return values;
+    }
 }

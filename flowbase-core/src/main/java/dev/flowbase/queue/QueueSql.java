@@ -44,8 +44,7 @@ public interface QueueSql {
                         + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = " + now() + ","
                         + " started_at = COALESCE(started_at, " + now() + "), updated_at = " + now()
                         + " WHERE id IN (<ids>)")
-                .bind("owner", c.owner())
-                .bind("lease", c.lease().toMillis())
+                .bindMap(c.bindings())
                 .bindList("ids", ids)
                 .execute();
         return h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")

@@ -23,27 +23,18 @@ public final class AuditStore {
         });
     }
 
-    /** Entries about one entity (or of every entity of a type when {@code entityId} is null). */
+    /** Entries about one entity (or of every entity of a type when {@code entityId} is null), of every organization. */
     public Page<AuditEntry> forEntity(String entityType, String entityId, PageRequest page) {
-        String filter = "entity_type = :type" + (entityId == null ? "" : " AND entity_id = :entityId");
-        return tx.read(
-                "Reading the audit log",
-                h -> Keyset.NEWEST_FIRST.fetch(
-                        tx,
-                        h,
-                        "audit_log",
-                        filter,
-                        page,
-                        AuditEntry.class,
-                        q -> q.bind("type", entityType).bind("entityId", entityId)));
+        return forEntity(null, entityType, entityId, page);
     }
 
     /**
      * An organization's entries about one entity (or about every entity of a type when
-     * {@code entityId} is null): the organization is part of the query, so every page is full.
+     * {@code entityId} is null); every organization's when {@code organizationId} is null. The
+     * organization is part of the query, so every page is full.
      */
     public Page<AuditEntry> forEntity(UUID organizationId, String entityType, String entityId, PageRequest page) {
-        String filter = "organization_id = :org AND entity_type = :type"
+        String filter = (organizationId == null ? "" : "organization_id = :org AND ") + "entity_type = :type"
                 + (entityId == null ? "" : " AND entity_id = :entityId");
         return tx.read(
                 "Reading the audit log",

@@ -19,9 +19,7 @@ final class MariaDbQueue implements QueueSql {
                                 + " AND run_at <= UTC_TIMESTAMP(6)" + c.scope()
                                 + " ORDER BY priority DESC, run_at LIMIT :max"
                                 + " FOR UPDATE SKIP LOCKED")
-                .bind("queue", c.queue())
-                .bind("max", c.max())
-                .bind("org", c.organization())
+                .bindMap(c.bindings())
                 .mapTo(UUID.class)
                 .list();
         if (ids.isEmpty()) {
@@ -29,8 +27,7 @@ final class MariaDbQueue implements QueueSql {
         }
         h.createUpdate("UPDATE task_queue SET lease_owner = :owner, lease_expires_at = " + nowPlus("lease") + ","
                         + " claimed_at = UTC_TIMESTAMP(6), attempt = attempt + 1 WHERE task_id IN (<ids>)")
-                .bind("owner", c.owner())
-                .bind("lease", c.lease().toMillis())
+                .bindMap(c.bindings())
                 .bindList("ids", ids)
                 .execute();
         return h.createQuery("SELECT task_id, attempt FROM task_queue WHERE task_id IN (<ids>)")

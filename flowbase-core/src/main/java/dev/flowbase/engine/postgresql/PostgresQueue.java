@@ -31,11 +31,7 @@ final class PostgresQueue implements QueueSql {
         return h.createQuery(pick(c) + " UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
                         + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt")
-                .bind("queue", c.queue())
-                .bind("max", c.max())
-                .bind("owner", c.owner())
-                .bind("org", c.organization())
-                .bind("lease", c.lease().toMillis())
+                .bindMap(c.bindings())
                 .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
                 .list();
     }
@@ -51,11 +47,7 @@ final class PostgresQueue implements QueueSql {
                         + " started_at = COALESCE(t.started_at, now()), updated_at = now()"
                         + " FROM leased WHERE t.id = leased.task_id AND t.id = ANY(ARRAY(SELECT task_id FROM leased))"
                         + " RETURNING t.*")
-                .bind("queue", c.queue())
-                .bind("max", c.max())
-                .bind("owner", c.owner())
-                .bind("org", c.organization())
-                .bind("lease", c.lease().toMillis())
+                .bindMap(c.bindings())
                 .map(rows)
                 .list();
     }

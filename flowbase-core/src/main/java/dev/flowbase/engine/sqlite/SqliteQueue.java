@@ -20,11 +20,7 @@ final class SqliteQueue implements QueueSql {
                         + " claimed_at = " + now() + ", attempt = attempt + 1 WHERE task_id IN (SELECT task_id"
                         + " FROM task_queue WHERE queue_name = :queue AND lease_owner IS NULL AND run_at <= " + now()
                         + c.scope() + " ORDER BY priority DESC, run_at LIMIT :max) RETURNING task_id, attempt")
-                .bind("queue", c.queue())
-                .bind("max", c.max())
-                .bind("owner", c.owner())
-                .bind("org", c.organization())
-                .bind("lease", c.lease().toMillis())
+                .bindMap(c.bindings())
                 .map((rs, ctx) -> new Claimed(UUID.fromString(rs.getString(1)), rs.getInt(2)))
                 .list();
     }
