@@ -30,11 +30,12 @@ final class Enqueuing {
     /**
      * Adds a task, runnable when {@code dependsOn} have all succeeded. Inside the caller's
      * {@link Stores#executeTransaction} it is part of that transaction. With an idempotency key
-     * already used in its queue, the existing task is returned and nothing is added.
+     * its organization already used in its queue, the existing task is returned and nothing is added.
      */
     Task enqueue(NewTask task, Collection<UUID> dependsOn) {
         if (task.idempotencyKey() != null) {
-            var existing = stores.tasks().findByIdempotencyKey(task.queueName(), task.idempotencyKey());
+            var existing =
+                    stores.tasks().findByIdempotencyKey(task.organizationId(), task.queueName(), task.idempotencyKey());
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -49,9 +50,9 @@ final class Enqueuing {
             return added;
         } catch (ConstraintViolationException e) {
             // Another producer enqueued the same key in between: theirs stands.
-            if (task.idempotencyKey() != null && "uq_tasks_queue_idempotency_key".equals(e.constraint())) {
+            if (task.idempotencyKey() != null && "uq_tasks_organization_queue_idempotency_key".equals(e.constraint())) {
                 return stores.tasks()
-                        .findByIdempotencyKey(task.queueName(), task.idempotencyKey())
+                        .findByIdempotencyKey(task.organizationId(), task.queueName(), task.idempotencyKey())
                         .orElseThrow(() -> e);
             }
             throw e;

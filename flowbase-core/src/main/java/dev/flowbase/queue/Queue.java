@@ -79,8 +79,8 @@ public final class Queue {
 
     /**
      * Adds a task, runnable when {@code dependsOn} have all succeeded. Inside the caller's
-     * {@link Stores#executeTransaction} it is part of that transaction. With an idempotency key
-     * already used in its queue, the existing task is returned and nothing is added.
+     * {@link Stores#executeTransaction} it is part of that transaction. With an idempotency key its
+     * organization already used in its queue, the existing task is returned and nothing is added.
      */
     public Task enqueue(NewTask task, Collection<UUID> dependsOn) {
         return enqueuing.enqueue(task, dependsOn);
@@ -305,10 +305,11 @@ public final class Queue {
     /**
      * The depth of every queue that has work or dead letters, from {@code task_queue} (which holds
      * only live tasks) and the dead-letter index: cheap enough to ask every few seconds, however
-     * much history {@code tasks} keeps.
+     * much history {@code tasks} keeps. Through a caller's stores ({@link Stores#within}), only its
+     * organization's tasks are counted, and queues it has no task in are left out.
      */
     public List<QueueDepth> depth() {
-        return QueueCounts.depth(db, sql);
+        return QueueCounts.depth(db, sql, stores.organization().orElse(null));
     }
 
     /**

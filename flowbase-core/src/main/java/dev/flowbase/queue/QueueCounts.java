@@ -8,19 +8,29 @@ import java.util.Map;
 final class QueueCounts {
     private QueueCounts() {}
 
-    /** See {@link Queue#depth}: two grouped reads, of {@code task_queue} and of the dead-letter index. */
-    static List<QueueDepth> depth(Database db, QueueSql sql) {
+    /**
+     * See {@link Queue#depth}: two grouped reads, of {@code task_queue} and of the dead-letter index;
+     * of one organization's tasks when {@code organization} is not null (joined to {@code tasks} by key).
+     */
+    static List<QueueDepth> depth(Database db, QueueSql sql, java.util.UUID organization) {
+        String ofOrganization =
+                organization == null ? "" : " JOIN tasks t ON t.id = q.task_id AND t.organization_id = :org";
         return db.withHandle("Measuring the depth of the queues", h -> {
             Map<String, QueueDepth> byQueue = new java.util.TreeMap<>();
-            h.createQuery("SELECT queue_name,"
-                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at <= " + sql.now() + " THEN 1 ELSE 0 END),"
-                            + " SUM(CASE WHEN lease_owner IS NULL AND run_at > " + sql.now() + " THEN 1 ELSE 0 END),"
-                            + " SUM(CASE WHEN lease_owner IS NOT NULL THEN 1 ELSE 0 END)"
-                            + " FROM task_queue GROUP BY queue_name")
+            h.createQuery("SELECT q.queue_name,"
+                            + " SUM(CASE WHEN q.lease_owner IS NULL AND q.run_at <= " + sql.now()
+                            + " THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN q.lease_owner IS NULL AND q.run_at > " + sql.now()
+                            + " THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN q.lease_owner IS NOT NULL THEN 1 ELSE 0 END)"
+                            + " FROM task_queue q" + ofOrganization + " GROUP BY q.queue_name")
+                    .bind("org", organization)
                     .map((rs, ctx) -> new QueueDepth(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0))
                     .forEach(d -> byQueue.put(d.queue(), d));
             h.createQuery("SELECT queue_name, COUNT(*) FROM tasks WHERE dead_lettered_at IS NOT NULL"
-                            + " AND status = 'dead' GROUP BY queue_name")
+                            + " AND status = 'dead'" + (organization == null ? "" : " AND organization_id = :org")
+                            + " GROUP BY queue_name")
+                    .bind("org", organization)
                     .map((rs, ctx) -> new QueueDepth(rs.getString(1), 0, 0, 0, rs.getLong(2)))
                     .forEach(dead -> byQueue.merge(
                             dead.queue(),

@@ -1,6 +1,7 @@
 package dev.flowbase.seed;
 
 import dev.flowbase.store.Configuration;
+import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.BuildInfo;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * schema, so they need no rows.
  */
 final class DefaultsSeed implements Seed {
-    static final String DEFAULT_ORGANIZATION = "default";
+    static final String DEFAULT_ORGANIZATION = OrganizationStore.INSTALLATION_SLUG;
 
     /** key, value, type, description. */
     private static final String[][] CONFIGURATIONS = {

@@ -196,7 +196,7 @@ public final class AgentRoleStore {
     public void addDependency(UUID roleId, UUID dependsOn) {
         tx.write("Adding an agent role dependency", h -> {
             AgentRole role = get(roleId);
-            get(dependsOn);
+            Tenancy.require(h, role.organizationId(), Tenancy.Reference.AGENT_ROLE, "dependsOn", dependsOn);
             List<UUID> path = pathBetween(h, dependsOn, roleId);
             if (roleId.equals(dependsOn) || !path.isEmpty()) {
                 List<String> names = new ArrayList<>();

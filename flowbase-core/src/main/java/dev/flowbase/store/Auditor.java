@@ -28,6 +28,11 @@ final class Auditor {
         this.origin = origin;
     }
 
+    /** Whether the changes are Flowbase's own: written without a caller, or by the system actor. */
+    boolean isFlowbase() {
+        return actor == null || actor.type() == Actor.Type.SYSTEM;
+    }
+
     void record(
             Handle h,
             Instant at,

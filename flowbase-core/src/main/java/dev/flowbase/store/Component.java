@@ -24,6 +24,8 @@ public record Component(
         Instant createdAt,
         Instant updatedAt)
         implements Versioned {
+    /** The names of Flowbase's own components ({@code flowbase-migrations}, …): only Flowbase writes them. */
+    public static final String FLOWBASE_PREFIX = "flowbase-";
 
     public enum Status {
         ACTIVE,

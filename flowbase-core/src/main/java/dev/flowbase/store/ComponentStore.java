@@ -1,6 +1,8 @@
 package dev.flowbase.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.util.Json;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class ComponentStore {
     public Component register(String name, String type, String version) {
         Checks.notBlank("name", name);
         Checks.notBlank("type", type);
+        requireWriter(name);
         return tx.write("Registering component " + name, h -> {
             Instant now = tx.now();
             Optional<Component> existing = find(h, name);
@@ -80,6 +83,7 @@ public final class ComponentStore {
 
     /** Records a heartbeat with the component's own view of its health. Not audited: it is routine. */
     public Component heartbeat(String name, Component.Health health, JsonNode details) {
+        requireWriter(name);
         return tx.write("Recording a heartbeat of " + name, h -> {
             Instant now = tx.now();
             int n = h.createUpdate("UPDATE components SET health = :health, health_details = :details,"
@@ -116,6 +120,7 @@ public final class ComponentStore {
      * @throws ConflictException when its lock_version has moved on
      */
     public Component update(Component changed) {
+        requireWriter(changed.name());
         return tx.write("Updating component " + changed.name(), h -> {
             Component before =
                     find(h, changed.name()).orElseThrow(() -> new NotFoundException("component", changed.name()));
@@ -132,6 +137,16 @@ public final class ComponentStore {
             tx.auditor.record(h, now, null, "component.update", "component", after.id(), before, after);
             return after;
         });
+    }
+
+    /** Flowbase's own components ({@link Component#FLOWBASE_PREFIX}) are written by Flowbase only. */
+    private void requireWriter(String name) {
+        if (name != null && name.startsWith(Component.FLOWBASE_PREFIX) && !tx.isFlowbase()) {
+            throw new FlowbaseException(
+                    ErrorCode.FORBIDDEN,
+                    "component " + name + ": names starting with " + Component.FLOWBASE_PREFIX
+                            + " are Flowbase's own components, written by Flowbase only; register yours under another name");
+        }
     }
 
     private Optional<Component> find(org.jdbi.v3.core.Handle h, String name) {

@@ -38,8 +38,8 @@ final class ConstraintMeanings {
                 "workflow_versions.workflow_id, workflow_versions.version",
                 "this version of the workflow is already published"),
         new Unique(
-                "uq_tasks_queue_idempotency_key",
-                "tasks.queue_name, tasks.idempotency_key",
+                "uq_tasks_organization_queue_idempotency_key",
+                "tasks.organization_id, tasks.queue_name, tasks.idempotency_key",
                 "a task with this idempotency key already exists in the queue"),
         new Unique(
                 "uq_task_dependencies_pair",

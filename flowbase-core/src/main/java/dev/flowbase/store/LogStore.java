@@ -65,6 +65,17 @@ public final class LogStore {
 
     public Page<LogEntry> query(LogFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
+        // A caller's stores read their own organization's lines whatever the filter says, and
+        // Flowbase's own only when the filter was made for that organization with them (in(org, true)).
+        java.util.UUID org = tx.tenant != null ? tx.tenant : filter.organizationId();
+        boolean flowbaseLines =
+                filter.flowbaseLines() && (tx.tenant == null || tx.tenant.equals(filter.organizationId()));
+        if (org != null) {
+            where.append(
+                    flowbaseLines
+                            ? " AND (organization_id = :org OR organization_id IS NULL)"
+                            : " AND organization_id = :org");
+        }
         if (filter.level() != null) {
             where.append(" AND level = :level");
         }
@@ -89,7 +100,8 @@ public final class LogStore {
                         where.toString(),
                         page,
                         LogEntry.class,
-                        q -> q.bind("level", filter.level())
+                        q -> q.bind("org", org)
+                                .bind("level", filter.level())
                                 .bind("component", filter.component())
                                 .bind("task", filter.taskId())
                                 .bindByType("since", filter.since(), Instant.class)

@@ -10,4 +10,9 @@ public final class NotFoundException extends FlowbaseException {
     public NotFoundException(String entity, Object id) {
         super(ErrorCode.NOT_FOUND, entity + " " + id + " not found");
     }
+
+    /** An id named by {@code field} of a write that is no row of the caller's organization. */
+    public NotFoundException(String field, String entity, Object id) {
+        super(ErrorCode.NOT_FOUND, field + "=" + id + ": no " + entity + " with this id in the organization");
+    }
 }

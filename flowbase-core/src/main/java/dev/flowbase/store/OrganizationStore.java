@@ -11,6 +11,13 @@ public final class OrganizationStore {
             "INSERT INTO organizations (id, name, slug, status, settings, created_at, updated_at)"
                     + " VALUES (:id, :name, :slug, :status, :settings, :createdAt, :updatedAt)";
 
+    /**
+     * The slug of the installation's own organization, the one {@code flowbase init} makes and its
+     * first admin key belongs to. Its keys are the installation's: they may change what belongs to
+     * no organization (components, migrations, the server's debug mode) and read Flowbase's own log lines.
+     */
+    public static final String INSTALLATION_SLUG = "default";
+
     private final Tx tx;
 
     OrganizationStore(Tx tx) {
@@ -49,6 +56,11 @@ public final class OrganizationStore {
                         .bind("slug", slug)
                         .map(tx.rows(Organization.class))
                         .findOne());
+    }
+
+    /** The installation's own organization ({@link #INSTALLATION_SLUG}), once it is made. */
+    public Optional<Organization> installation() {
+        return findBySlug(INSTALLATION_SLUG);
     }
 
     public Page<Organization> list(PageRequest page) {

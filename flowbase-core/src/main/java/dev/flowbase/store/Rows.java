@@ -23,11 +23,12 @@ final class Rows {
                         + ")");
     }
 
-    /** The row of {@code table} with this id, as {@code type}. */
+    /** The row of {@code table} with this id, as {@code type}; for a caller, only one of its organization's. */
     static <T> java.util.Optional<T> byId(
             Tx tx, org.jdbi.v3.core.Handle h, String table, java.util.UUID id, Class<T> type) {
-        return h.createQuery("SELECT * FROM " + table + " WHERE id = :id")
+        return h.createQuery("SELECT * FROM " + table + " WHERE id = :id" + Tenancy.predicate(tx, table))
                 .bind("id", id)
+                .bind("tenant", tx.tenant)
                 .map(tx.rows(type))
                 .findOne();
     }

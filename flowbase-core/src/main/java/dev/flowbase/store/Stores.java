@@ -5,6 +5,7 @@ import dev.flowbase.security.SecretBox;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * });
  * }</pre>
  *
- * Immutable: {@link #withClock}, {@link #withSecretBox} and {@link #as} return new instances.
+ * Immutable: {@link #withClock}, {@link #withSecretBox}, {@link #as} and {@link #within} return new instances.
  */
 public final class Stores {
     /** Which store owns each table of the core schema (a test keeps this in step with the schema). */
@@ -78,7 +79,8 @@ public final class Stores {
 
     /** Stores on {@code database}, stamping rows with the system clock, without a master key, unaudited. */
     public static Stores create(Database database) {
-        return new Stores(new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty())));
+        return new Stores(
+                new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty()), null));
     }
 
     /** The clock that stamps the rows these stores write. */
@@ -88,12 +90,12 @@ public final class Stores {
 
     /** The same stores stamping rows with {@code clock} (tests inject one instead of sleeping). */
     public Stores withClock(InstantSource clock) {
-        return new Stores(new Tx(tx.db, clock, tx.auditor, tx.secrets));
+        return new Stores(new Tx(tx.db, clock, tx.auditor, tx.secrets, tx.tenant));
     }
 
     /** The same stores sealing sensitive configurations with {@code box}. */
     public Stores withSecretBox(SecretBox box) {
-        return new Stores(new Tx(tx.db, tx.clock, tx.auditor, new SecretSource(Optional.of(box))));
+        return new Stores(new Tx(tx.db, tx.clock, tx.auditor, new SecretSource(Optional.of(box)), tx.tenant));
     }
 
     /** The same stores writing an audit row for every change {@code actor} makes, in the change's transaction. */
@@ -104,6 +106,19 @@ public final class Stores {
     /** As {@link #as(Actor)}, the audit rows also naming the request the changes came from. */
     public Stores as(Actor actor, Origin origin) {
         return new Stores(tx.as(actor, origin));
+    }
+
+    /**
+     * The same stores for a caller acting in {@code organizationId}: a row of another organization
+     * named by id, in a path or in the body of a write, is not found ({@link Tenancy}).
+     */
+    public Stores within(UUID organizationId) {
+        return new Stores(tx.within(java.util.Objects.requireNonNull(organizationId, "organizationId")));
+    }
+
+    /** The organization these stores act in, when a caller's ({@link #within}). */
+    public Optional<UUID> organization() {
+        return Optional.ofNullable(tx.tenant);
     }
 
     /**

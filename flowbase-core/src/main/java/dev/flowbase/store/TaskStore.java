@@ -52,6 +52,7 @@ public final class TaskStore {
      */
     public Task insertTask(NewTask task, Collection<UUID> dependsOn) {
         return tx.write("Inserting task " + task.name(), h -> {
+            Tenancy.requireTask(tx, h, task, dependsOn);
             Instant now = tx.now();
             int waitingFor = 0;
             Task skippedBecause = null;
@@ -107,6 +108,7 @@ public final class TaskStore {
             return 0;
         }
         return tx.write("Inserting " + tasks.size() + " tasks", h -> {
+            Tenancy.requireTasks(tx, h, tasks);
             Instant now = tx.now();
             List<Object[]> rows = new java.util.ArrayList<>(tasks.size());
             for (NewTask t : tasks) {
@@ -168,11 +170,13 @@ public final class TaskStore {
         return tx.read("Reading task " + id, h -> find(h, id)).orElseThrow(() -> new NotFoundException("task", id));
     }
 
-    /** The task enqueued in {@code queue} with this idempotency key, if any. */
-    public Optional<Task> findByIdempotencyKey(String queue, String key) {
+    /** The organization's task enqueued in {@code queue} with this idempotency key, if any. */
+    public Optional<Task> findByIdempotencyKey(UUID organizationId, String queue, String key) {
         return tx.read(
                 "Reading a task by its idempotency key",
-                h -> h.createQuery("SELECT * FROM tasks WHERE queue_name = :queue AND idempotency_key = :key")
+                h -> h.createQuery("SELECT * FROM tasks WHERE organization_id = :org AND queue_name = :queue"
+                                + " AND idempotency_key = :key")
+                        .bind("org", organizationId)
                         .bind("queue", queue)
                         .bind("key", key)
                         .map(tx.rows(Task.class))

@@ -19,16 +19,28 @@ final class Tx {
     final InstantSource clock;
     final Auditor auditor;
     final SecretSource secrets;
+    /** The organization the caller acts in ({@link Stores#within}); null for Flowbase itself and library users. */
+    final UUID tenant;
 
-    Tx(Database db, InstantSource clock, Auditor auditor, SecretSource secrets) {
+    Tx(Database db, InstantSource clock, Auditor auditor, SecretSource secrets, UUID tenant) {
         this.db = db;
         this.clock = clock;
         this.auditor = auditor;
         this.secrets = secrets;
+        this.tenant = tenant;
     }
 
     Tx as(Actor actor, Origin origin) {
-        return new Tx(db, clock, new Auditor(actor, origin), secrets);
+        return new Tx(db, clock, new Auditor(actor, origin), secrets, tenant);
+    }
+
+    Tx within(UUID organizationId) {
+        return new Tx(db, clock, auditor, secrets, organizationId);
+    }
+
+    /** Whether Flowbase itself writes through these stores: no caller, or the system actor. */
+    boolean isFlowbase() {
+        return auditor.isFlowbase();
     }
 
     /**

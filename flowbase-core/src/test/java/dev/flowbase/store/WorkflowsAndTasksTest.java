@@ -167,7 +167,7 @@ class WorkflowsAndTasksTest {
                     return s.tasks().insertTask(f.task("two").inWorkflow(w.id()).withIdempotencyKey("k"));
                 }));
 
-        assertThat(failure.constraint()).isEqualTo("uq_tasks_queue_idempotency_key");
+        assertThat(failure.constraint()).isEqualTo("uq_tasks_organization_queue_idempotency_key");
         assertThat(f.count("tasks")).isEqualTo(tasksBefore);
         assertThat(f.stores.workflows().get(w.id()).description()).isNull();
     }
@@ -221,7 +221,8 @@ class WorkflowsAndTasksTest {
         var refused = catchThrowableOfType(
                 NotFoundException.class, () -> f.stores.tasks().insertTask(f.task("orphan"), List.of(nowhere)));
 
-        assertThat(refused.getMessage()).isEqualTo("task " + nowhere + " not found");
+        assertThat(refused.getMessage())
+                .isEqualTo("dependsOn=" + nowhere + ": no task with this id in the organization");
         assertThat(f.count("tasks")).isZero();
     }
 

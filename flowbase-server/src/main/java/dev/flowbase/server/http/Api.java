@@ -38,7 +38,7 @@ final class Api {
     private void call(Context ctx, Route route) {
         Principal principal = Authentication.require(ctx, route);
         boolean debug = "true".equals(ctx.queryParam("_debug"));
-        if (debug && (principal == null || !Access.OPERATOR.allows(principal.role()))) {
+        if (debug && (principal == null || !Access.OPERATOR.allows(principal))) {
             throw new FlowbaseException(ErrorCode.FORBIDDEN, "_debug needs an operator or admin key");
         }
         Call call = new Call(ctx, principal, services);

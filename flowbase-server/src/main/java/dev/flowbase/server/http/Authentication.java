@@ -4,6 +4,8 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.store.ApiKey;
 import dev.flowbase.store.ApiKeyStore;
+import dev.flowbase.store.Organization;
+import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The before-handler of {@code /api}: turns {@code Authorization: Bearer fb_…} into the caller's
@@ -27,13 +30,18 @@ final class Authentication {
     private record Trusted(ApiKey key, long until) {}
 
     private final ApiKeyStore keys;
+    private final OrganizationStore organizations;
     private final InstantSource clock;
+    /** The installation's organization, once it exists: its slug never changes, so it is read once. */
+    private final AtomicReference<UUID> installation = new AtomicReference<>();
+
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
 
     private final Sessions sessions;
 
     Authentication(Stores stores, Sessions sessions) {
         this.keys = stores.apiKeys();
+        this.organizations = stores.organizations();
         this.clock = stores.clock();
         this.sessions = sessions;
     }
@@ -42,7 +50,7 @@ final class Authentication {
     Optional<Principal> signIn(String secret) {
         return secret == null || secret.isBlank()
                 ? Optional.empty()
-                : lookUp(secret.trim()).map(Principal::of);
+                : lookUp(secret.trim()).map(this::principal);
     }
 
     /**
@@ -83,7 +91,16 @@ final class Authentication {
                             ErrorCode.UNAUTHENTICATED, "The API key is unknown, revoked or expired"));
             trusted.put(hash, new Trusted(key, now + TRUST.toMillis()));
         }
-        ctx.attribute(ATTRIBUTE, Principal.of(key));
+        ctx.attribute(ATTRIBUTE, principal(key));
+    }
+
+    private Principal principal(ApiKey key) {
+        UUID org = installation.get();
+        if (org == null) {
+            org = organizations.installation().map(Organization::id).orElse(null);
+            installation.compareAndSet(null, org);
+        }
+        return Principal.of(key, org);
     }
 
     private Optional<ApiKey> lookUp(String secret) {
@@ -109,13 +126,20 @@ final class Authentication {
             throw new FlowbaseException(
                     ErrorCode.UNAUTHENTICATED, "This route needs an API key: send Authorization: Bearer fb_…");
         }
-        if (!route.access().allows(principal.role())) {
+        if (!route.access().allows(principal)) {
             throw new FlowbaseException(
                     ErrorCode.FORBIDDEN,
-                    route + " needs the " + route.access().name().toLowerCase(java.util.Locale.ROOT)
-                            + " role; this key is " + principal.role().name().toLowerCase(java.util.Locale.ROOT));
+                    route + " needs the " + route.access().label() + " role" + installationHint(route.access())
+                            + "; this key is " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
+                            + (principal.installation() ? " of the installation's organization" : ""));
         }
         return principal;
+    }
+
+    private static String installationHint(Access access) {
+        return access == Access.INSTALLATION_OPERATOR || access == Access.INSTALLATION_ADMIN
+                ? " (a key of the installation's organization, '" + OrganizationStore.INSTALLATION_SLUG + "')"
+                : "";
     }
 
     static Principal of(Context ctx) {

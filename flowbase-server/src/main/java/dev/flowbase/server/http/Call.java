@@ -4,7 +4,6 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.queue.Queue;
-import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Origin;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Stores;
@@ -54,11 +53,16 @@ public final class Call {
         return new Origin(requestId(), ctx.ip(), ctx.userAgent());
     }
 
-    /** The stores, each change audited in the caller's name with this request's id. */
+    /**
+     * The stores, each change audited in the caller's name with this request's id, and acting in
+     * the caller's organization: a row of another one, named in the path or the body, is not found.
+     */
     public Stores stores() {
         if (stores == null) {
             // Once per request: an endpoint asks several times, and Stores holds a store per aggregate.
-            stores = principal == null ? services.stores() : services.stores().as(principal.actor(), origin());
+            stores = principal == null
+                    ? services.stores()
+                    : services.stores().within(principal.organizationId()).as(principal.actor(), origin());
         }
         return stores;
     }
@@ -159,13 +163,5 @@ public final class Call {
                     what + " is at version " + current + ", not " + expected.getAsInt()
                             + " as If-Match says: read it again and retry");
         }
-    }
-
-    /** Hides a row of another organization as if it did not exist: its id tells nothing. */
-    public <T> T own(T row, UUID rowOrganization, String what, UUID id) {
-        if (!organization().equals(rowOrganization)) {
-            throw new NotFoundException(what, id);
-        }
-        return row;
     }
 }

@@ -55,7 +55,7 @@ final class OpenApi {
         op.putArray("tags").add(route.tag());
         op.put("summary", route.summary());
         op.put("operationId", operationId(route));
-        op.put("x-access", route.access().name().toLowerCase(Locale.ROOT));
+        op.put("x-access", route.access().label());
         if (route.access() != Access.PUBLIC) {
             op.putArray("security").addObject().putArray("apiKey");
         }

@@ -58,9 +58,7 @@ final class LiveLogs implements AutoCloseable {
             }
             LogFilter f = tail.filter;
             List<LogEntry> lines = stores.logs()
-                    .query(
-                            new LogFilter(f.level(), f.component(), f.taskId(), tail.since, f.text()),
-                            PageRequest.first(200))
+                    .query(f.writtenSince(tail.since), PageRequest.first(200))
                     .items();
             // Newest first from the store: sent oldest first, each once (lines at the same instant as
             // the last sent one are asked for again, and skipped when already sent).

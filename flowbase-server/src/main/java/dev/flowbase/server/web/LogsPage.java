@@ -66,10 +66,11 @@ final class LogsPage {
         int minutes = v.intQuery("minutes", 0);
         Instant since = minutes > 0 ? Instant.now().minus(Duration.ofMinutes(minutes)) : null;
         return new LogFilter(
-                level,
-                v.query("component").orElse(null),
-                null,
-                since,
-                v.query("text").orElse(null));
+                        level,
+                        v.query("component").orElse(null),
+                        null,
+                        since,
+                        v.query("text").orElse(null))
+                .in(v.principal().organizationId(), Access.INSTALLATION_ADMIN.allows(v.principal()));
     }
 }

@@ -55,11 +55,11 @@ final class QueuePage {
                   </form>
                   <div id="tasks">%s</div>
                 </section>""".formatted(
-                        depthTable(v.web().services().queue().depth()),
-                        deadLetters(v, dead),
-                        options,
-                        Html.esc(queue.orElse("")),
-                        taskTable(tasks)));
+                depthTable(v.web().services().queue().withStores(v.stores()).depth()),
+                deadLetters(v, dead),
+                options,
+                Html.esc(queue.orElse("")),
+                taskTable(tasks)));
     }
 
     static String depthTable(List<QueueDepth> queues) {

@@ -16,12 +16,15 @@ record Visit(Context ctx, Sessions.Session session, Web web) {
 
     /** Whether the signed-in key's role may do what {@code access} needs: buttons it may not use are not drawn. */
     boolean may(Access access) {
-        return access.allows(principal().role());
+        return access.allows(principal());
     }
 
     /** The stores, reading in the key's organization; pages only read, changes go through the API. */
     Stores stores() {
-        return web.services().stores().as(principal().actor(), new Origin(null, ctx.ip(), ctx.userAgent()));
+        return web.services()
+                .stores()
+                .within(principal().organizationId())
+                .as(principal().actor(), new Origin(null, ctx.ip(), ctx.userAgent()));
     }
 
     /** A whole number from the query, or {@code fallback} when it is absent or not a number. */

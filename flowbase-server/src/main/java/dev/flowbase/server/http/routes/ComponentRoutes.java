@@ -11,7 +11,9 @@ import dev.flowbase.store.Component;
 
 /**
  * The installation's components (servers, workers, services) registering themselves and reporting
- * their health. Components belong to the installation, not to an organization.
+ * their health. Components belong to the installation, not to an organization: any key reads them,
+ * only a key of the installation's organization writes them, and Flowbase's own ({@code flowbase-…})
+ * only Flowbase itself.
  */
 public final class ComponentRoutes implements RouteGroup {
     public record Register(String name, String type, String version) {}
@@ -27,7 +29,7 @@ public final class ComponentRoutes implements RouteGroup {
                         call -> call.stores().components().list())
                 .summary("Every registered component with its health and last heartbeat")
                 .returns(Body.listOf(Component.class));
-        r.post("/api/components", Access.OPERATOR, this::register)
+        r.post("/api/components", Access.INSTALLATION_OPERATOR, this::register)
                 .summary("Register a component (again: updates its type and version)")
                 .accepts(Register.class)
                 .returns(201, Body.of(Component.class));
@@ -37,7 +39,7 @@ public final class ComponentRoutes implements RouteGroup {
                         call -> call.stores().components().get(call.path("name")))
                 .summary("One component")
                 .returns(Component.class);
-        r.post("/api/components/{name}/heartbeat", Access.OPERATOR, this::heartbeat)
+        r.post("/api/components/{name}/heartbeat", Access.INSTALLATION_OPERATOR, this::heartbeat)
                 .summary("Report a component alive, with its health")
                 .accepts(Heartbeat.class)
                 .returns(Component.class);

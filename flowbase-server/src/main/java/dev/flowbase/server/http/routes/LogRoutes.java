@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * The log store and the audit log. Logs are the installation's (Flowbase's own lines and its
- * tasks'), so reading them needs the operator role; the audit log is read per organization, by admins.
+ * The log store and the audit log, each read per organization: an operator reads its
+ * organization's lines (its tasks'), an admin of the installation's organization also Flowbase's
+ * own; the audit log is read by admins.
  */
 public final class LogRoutes implements RouteGroup {
     @Override
@@ -46,6 +47,8 @@ public final class LogRoutes implements RouteGroup {
                 call.uuidQuery("taskId").orElse(null),
                 call.query("since", LogRoutes::instant).orElse(null),
                 call.query("text").orElse(null));
+        // Flowbase's own lines (no organization's) are the installation's: its admins read them.
+        filter = filter.in(call.organization(), Access.INSTALLATION_ADMIN.allows(call.principal()));
         return call.stores().logs().query(filter, call.page());
     }
 

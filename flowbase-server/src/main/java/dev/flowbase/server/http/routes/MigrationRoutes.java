@@ -20,7 +20,8 @@ import dev.flowbase.server.http.Router;
 
 /**
  * The migration engine over HTTP, as the CLI's {@code migrate} commands: status, the SQL that would
- * run, apply, roll back, validate, repair. Changes need an admin key and are audited; a rollback
+ * run, apply, roll back, validate, repair. Changes need an admin key of the installation's
+ * organization (the schema is every organization's) and are audited; a rollback
  * of a production database also needs {@code "confirm": true}, as the CLI needs {@code --confirm}.
  */
 public final class MigrationRoutes implements RouteGroup {
@@ -39,21 +40,21 @@ public final class MigrationRoutes implements RouteGroup {
         r.get("/api/migrations/pending", Access.VIEWER, call -> migrator(call).migrate(null, true))
                 .summary("Dry run: the statements the pending migrations would run, nothing changed")
                 .returns(MigrateResult.class);
-        r.post("/api/migrations/apply", Access.ADMIN, this::apply)
+        r.post("/api/migrations/apply", Access.INSTALLATION_ADMIN, this::apply)
                 .summary("Apply the pending migrations (under the migration lock)")
                 .accepts(Apply.class)
                 .returns(MigrateResult.class);
-        r.post("/api/migrations/rollback", Access.ADMIN, this::rollback)
+        r.post("/api/migrations/rollback", Access.INSTALLATION_ADMIN, this::rollback)
                 .summary("Undo the versions above a version (dryRun shows the statements)")
                 .accepts(Rollback.class)
                 .returns(RollbackResult.class);
         r.get("/api/migrations/validate", Access.VIEWER, call -> migrator(call).validate(false))
                 .summary("Check applied migrations against the scripts: changed, missing or failed ones")
                 .returns(ValidateResult.class);
-        r.post("/api/migrations/repair", Access.ADMIN, this::repair)
+        r.post("/api/migrations/repair", Access.INSTALLATION_ADMIN, this::repair)
                 .summary("Remove failed entries and realign checksums with the scripts")
                 .returns(RepairResult.class);
-        r.post("/api/seeds/run", Access.ADMIN, this::seed)
+        r.post("/api/seeds/run", Access.INSTALLATION_ADMIN, this::seed)
                 .summary("Insert the missing seed rows of the server's environment, as flowbase seed run does")
                 .returns(SeedReport.class);
     }

@@ -24,7 +24,7 @@ public final class ServerRoutes implements RouteGroup {
                         call -> new Debug(timings(call).debug()))
                 .summary("Whether this server logs every statement's text and time (debug mode)")
                 .returns(Debug.class);
-        r.put("/api/server/debug", Access.ADMIN, this::switchDebug)
+        r.put("/api/server/debug", Access.INSTALLATION_ADMIN, this::switchDebug)
                 .summary("Switch this server's debug mode until it stops (audited)")
                 .accepts(Debug.class)
                 .returns(Debug.class);

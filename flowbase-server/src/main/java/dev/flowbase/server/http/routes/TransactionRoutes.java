@@ -8,6 +8,7 @@ import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
 import dev.flowbase.store.NewTask;
+import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import java.util.ArrayList;
@@ -102,7 +103,6 @@ public final class TransactionRoutes implements RouteGroup {
         }
         List<UUID> parents =
                 op.task().dependsOn() == null ? List.of() : op.task().dependsOn();
-        parents.forEach(p -> TaskRoutes.owned(call, s, p));
         NewTask task;
         try {
             task = TaskRoutes.toNew(call, op.task());
@@ -116,6 +116,10 @@ public final class TransactionRoutes implements RouteGroup {
         if (op.id() == null) {
             throw new InvalidFieldException("id", "null", "the id of the task");
         }
-        return TaskRoutes.owned(call, s, op.id());
+        try {
+            return TaskRoutes.owned(call, s, op.id());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("id", "task", op.id()); // named as the operation names it
+        }
     }
 }

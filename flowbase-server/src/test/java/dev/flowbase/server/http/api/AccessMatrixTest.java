@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Walks the whole access matrix from the route table: every route, without a key and with each
- * role. A route is refused (401 without a key, 403 with too weak a role) exactly where the table
+ * Walks the whole access matrix from the route table: every route, without a key, with each
+ * role of the installation's organization, and with an admin key of another organization. A route is refused (401 without a key, 403 with too weak a role) exactly where the table
  * says, and never refused for access where it allows.
  */
 class AccessMatrixTest {
@@ -35,10 +35,18 @@ class AccessMatrixTest {
                     int status = api.as(role)
                             .send(route.method(), path, body, Map.of())
                             .status();
-                    boolean allowed = route.access().allows(role);
+                    boolean allowed = route.access().allows(role, true);
                     if (allowed ? status == 401 || status == 403 : status != 403) {
                         wrong.add(route + " as " + role + " answered " + status + " (allowed: " + allowed + ")");
                     }
+                }
+                // An admin of another organization than the installation's: not an installation admin.
+                int other = api.otherAdmin
+                        .send(route.method(), path, body, Map.of())
+                        .status();
+                boolean allowed = route.access().allows(AccessRole.ADMIN, false);
+                if (allowed ? other == 401 || other == 403 : other != 403) {
+                    wrong.add(route + " as another organization's admin answered " + other);
                 }
             }
             assertThat(wrong).isEmpty();

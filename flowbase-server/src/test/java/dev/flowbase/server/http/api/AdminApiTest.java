@@ -36,22 +36,25 @@ class AdminApiTest {
     void migrationsAreListedPreviewedRolledBackAndAppliedAgainByAnAdmin(TestDatabase test, Database db) {
         try (ApiServer api = ApiServer.start(test, db)) {
             var status = api.viewer.get("/api/migrations");
-            var preview = api.admin.post("/api/migrations/rollback", Map.of("to", "1", "dryRun", true));
-            var rolledBack = api.admin.post("/api/migrations/rollback", Map.of("to", "1"));
+            var preview = api.admin.post("/api/migrations/rollback", Map.of("to", "2", "dryRun", true));
+            var rolledBack = api.admin.post("/api/migrations/rollback", Map.of("to", "2"));
             var pending = api.viewer.get("/api/migrations/pending");
             var applied = api.admin.post("/api/migrations/apply", null);
             var valid = api.viewer.get("/api/migrations/validate");
             var byOperator = api.operator.post("/api/migrations/apply", null);
+            var byAnotherOrganization = api.otherAdmin.post("/api/migrations/rollback", Map.of("to", "1"));
 
             assertThat(status.at("/entries").findValuesAsText("state")).containsOnly("success");
             assertThat(preview.at("/dryRun").asBoolean()).isTrue();
             assertThat(preview.at("/undone/0/sql").size()).isPositive();
-            assertThat(rolledBack.at("/undone/0/version").asText()).isEqualTo("2");
-            assertThat(pending.at("/executed/0/version").asText()).isEqualTo("2");
+            assertThat(rolledBack.at("/undone/0/version").asText()).isEqualTo("3");
+            assertThat(pending.at("/executed/0/version").asText()).isEqualTo("3");
             assertThat(pending.at("/executed/0/sql").size()).isPositive();
-            assertThat(applied.at("/executed/0/version").asText()).isEqualTo("2");
+            assertThat(applied.at("/executed/0/version").asText()).isEqualTo("3");
             assertThat(valid.at("/problems").size()).isZero();
             assertProblem(byOperator, 403, "forbidden");
+            // The schema is every organization's: another organization's admin may not change it.
+            assertProblem(byAnotherOrganization, 403, "forbidden");
             assertThat(api.admin
                             .get("/api/audit?entityType=schema")
                             .at("/items")

@@ -9,7 +9,6 @@ import dev.flowbase.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** docs/api.md lists every route with the role it needs, as the route table says: the documented matrix. */
 class ApiDocsTest {
@@ -28,7 +27,6 @@ class ApiDocsTest {
     }
 
     private static String row(Route r) {
-        return "| " + r.method() + " | `" + r.path() + "` | "
-                + r.access().name().toLowerCase(Locale.ROOT) + " | " + r.summary() + " |";
+        return "| " + r.method() + " | `" + r.path() + "` | " + r.access().label() + " | " + r.summary() + " |";
     }
 }

@@ -8,14 +8,16 @@ import dev.flowbase.migrate.Migrator;
 import dev.flowbase.server.http.FlowbaseServer;
 import dev.flowbase.store.AccessRole;
 import dev.flowbase.store.Organization;
+import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
 import dev.flowbase.testing.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A real server on port 0 over a migrated test database, with one organization holding a key of
- * each access role, and a second organization with an admin key (to prove one cannot see the other).
+ * A real server on port 0 over a migrated test database, with the installation's organization
+ * holding a key of each access role, and a second organization with an admin key (to prove one
+ * cannot see the other, nor change what belongs to the installation).
  */
 final class ApiServer implements AutoCloseable {
     /** The master key sealing sensitive configurations; no answer may ever contain it. */
@@ -37,7 +39,8 @@ final class ApiServer implements AutoCloseable {
         this.db = db;
         Migrator.configure().database(db).load().migrate();
         Stores stores = Stores.create(db);
-        this.org = stores.organizations().create("Acme", "acme-" + System.nanoTime());
+        // The installation's own organization, as `flowbase init` makes it: its keys are the installation's.
+        this.org = stores.organizations().create("Acme", OrganizationStore.INSTALLATION_SLUG);
         this.otherOrg = stores.organizations().create("Other", "other-" + System.nanoTime());
         Map<String, String> all = new HashMap<>(Map.of("FLOWBASE_PORT", "0", "FLOWBASE_RATE_LIMIT", "0"));
         all.put("FLOWBASE_MASTER_KEY", MASTER_KEY);

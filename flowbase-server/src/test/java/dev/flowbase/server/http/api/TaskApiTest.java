@@ -110,14 +110,6 @@ class TaskApiTest {
             assertProblem(api.otherAdmin.post("/api/tasks/" + id + "/cancel", null), 404, "not-found");
             assertThat(api.otherAdmin.get("/api/tasks").at("/items").size()).isZero();
             assertThat(api.viewer.get("/api/tasks/" + id).status()).isEqualTo(200);
-
-            String keyed = api.operator
-                    .post("/api/tasks", Map.of("name", "keyed", "queue", "shared", "idempotencyKey", "k-1"))
-                    .text("/id");
-            var sameKey = api.otherAdmin.post(
-                    "/api/tasks", Map.of("name", "keyed", "queue", "shared", "idempotencyKey", "k-1"));
-            assertProblem(sameKey, 409, "constraint-violation");
-            assertThat(sameKey.body()).doesNotContain(keyed);
         }
     }
 }
