@@ -62,7 +62,7 @@ final class MigrationsPage {
                     .append(Html.esc(String.join(";\n\n", s.sql())))
                     .append("</code></pre></details>");
         }
-        if (v.may(Access.ADMIN)) {
+        if (v.may(Access.INSTALLATION_ADMIN)) {
             out.append("""
                     <form data-api="POST /api/migrations/apply" data-show="apply-result" data-reload>
                       <button type="submit" id="apply">Apply %d pending</button>
@@ -73,8 +73,9 @@ final class MigrationsPage {
     }
 
     private static String actions(Visit v, List<StatusEntry> entries) {
-        if (!v.may(Access.ADMIN)) {
-            return "<p class=\"muted\" id=\"admin-only\">Applying, rolling back and repairing need an admin key.</p>";
+        if (!v.may(Access.INSTALLATION_ADMIN)) {
+            return "<p class=\"muted\" id=\"admin-only\">Applying, rolling back and repairing need an admin key"
+                    + " of the installation's organization.</p>";
         }
         List<String> applied = entries.stream()
                 .filter(e -> "success".equals(e.state()) && e.version() != null)
