@@ -31,11 +31,14 @@ final class ConnectFailure {
         for (Map.Entry<String, String> option : config.options().entrySet()) {
             String key = option.getKey();
             String value = option.getValue();
-            boolean named = Pattern.compile("\\b" + Pattern.quote(key) + "\\b").matcher(text).find();
-            boolean quoted = !value.isEmpty()
-                    && (text.contains("\"" + value + "\"") || text.contains("'" + value + "'"));
+            boolean named = Pattern.compile("\\b" + Pattern.quote(key) + "\\b")
+                    .matcher(text)
+                    .find();
+            boolean quoted =
+                    !value.isEmpty() && (text.contains("\"" + value + "\"") || text.contains("'" + value + "'"));
             if (named || quoted) {
-                return Optional.of(Secret.maskUrlCredentials("?" + key + "=" + value).substring(1));
+                return Optional.of(
+                        Secret.maskUrlCredentials("?" + key + "=" + value).substring(1));
             }
         }
         return Optional.empty();
@@ -55,7 +58,8 @@ final class ConnectFailure {
         if (has(e, SocketTimeoutException.class) || has(e, SQLTimeoutException.class) || first.contains(" within ")) {
             return "the server did not answer (" + first + ")";
         }
-        return "something at " + config.hostAndPort() + " closed the connection before a " + config.engine().id()
+        return "something at " + config.hostAndPort() + " closed the connection before a "
+                + config.engine().id()
                 + " session was set up (" + first + "): check the host and port, and any proxy or firewall"
                 + " in between";
     }
@@ -69,7 +73,8 @@ final class ConnectFailure {
     }
 
     private static boolean reachedTheNetwork(Throwable e) {
-        return has(e, ConnectException.class) || has(e, UnknownHostException.class)
+        return has(e, ConnectException.class)
+                || has(e, UnknownHostException.class)
                 || has(e, SocketTimeoutException.class);
     }
 
