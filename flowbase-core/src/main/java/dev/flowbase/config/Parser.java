@@ -31,6 +31,14 @@ public record Parser<T>(Function<String, Optional<T>> parse, String expected) {
         return new Parser<>(t -> parseInt(t).filter(i -> i >= min && i <= max), expected);
     }
 
+    /**
+     * The master key: base64 of 32 bytes, checked when the configuration is read so that
+     * {@code config show} and {@code init} refuse a malformed one too.
+     */
+    public static Parser<String> masterKey() {
+        return base64(32, "expected base64 of 32 bytes (44 characters; `openssl rand -base64 32` makes one)");
+    }
+
     /** Base64 text that decodes to exactly {@code length} bytes (a key); the text is kept as given. */
     public static Parser<String> base64(int length, String expected) {
         return new Parser<>(

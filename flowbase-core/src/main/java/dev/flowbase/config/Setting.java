@@ -214,14 +214,8 @@ public final class Setting<T> {
             "text",
             "FLOWBASE_LOG_FORMAT");
 
-    public static final Setting<String> MASTER_KEY = declare(
-            "security.master_key",
-            null,
-            Masking.SECRET,
-            // Checked when the configuration is read, so that `config show` and `init` refuse it too.
-            Parser.base64(32, "expected base64 of 32 bytes (44 characters; `openssl rand -base64 32` makes one)"),
-            null,
-            "FLOWBASE_MASTER_KEY");
+    public static final Setting<String> MASTER_KEY =
+            declare("security.master_key", null, Masking.SECRET, Parser.masterKey(), null, "FLOWBASE_MASTER_KEY");
     public static final Setting<String> MASTER_KEY_FILE =
             declare("security.master_key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_MASTER_KEY_FILE");
 

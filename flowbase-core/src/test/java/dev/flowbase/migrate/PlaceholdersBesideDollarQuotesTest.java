@@ -25,12 +25,7 @@ class PlaceholdersBesideDollarQuotesTest {
     Path dir;
 
     private Migrator migrator(Database db, Map<String, String> values) {
-        return Migrator.configure()
-                .database(db)
-                .location(MigrationLocation.directory(dir))
-                .table("test_history")
-                .placeholders(values)
-                .load();
+        return Fixtures.migrator(db, dir, values);
     }
 
     @EngineTest

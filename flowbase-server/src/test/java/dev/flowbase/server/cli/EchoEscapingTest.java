@@ -42,6 +42,14 @@ class EchoEscapingTest {
     }
 
     @Test
+    void anUnknownCommandNameIsEscapedInHelp() {
+        CliRun run = CliRun.of("help", HOSTILE);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown command '" + ESCAPED + "'").doesNotContain("\u001b");
+    }
+
+    @Test
     void aMisnamedFileIsEscapedInTheMigrationError() throws Exception {
         Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;\n");
         Files.writeString(dir.resolve("V2" + HOSTILE + ".sql"), "SELECT 1;\n");
