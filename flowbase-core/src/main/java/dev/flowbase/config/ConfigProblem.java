@@ -1,5 +1,7 @@
 package dev.flowbase.config;
 
+import dev.flowbase.util.Printable;
+
 /**
  * One thing wrong with the configuration: which setting, where it came from, the value as it may
  * be shown (masked when secret) and what would be accepted.
@@ -16,6 +18,7 @@ public record ConfigProblem(String field, Source source, String shownValue, Stri
                 ? source.where()
                 : source.kind().label();
         String value = shownValue == null ? "" : "=" + shownValue;
-        return name + value + " (" + where + "): " + expected;
+        // The name and value come from outside (a file's key, a variable's value): shown escaped.
+        return Printable.escape(name + value) + " (" + Printable.escape(where) + "): " + expected;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns the database settings into one {@link DatabaseConfig}. A URL supplies every part at once;
@@ -32,16 +33,15 @@ final class DatabaseResolver {
             }
         });
         Engine engine = engine();
-        String host = choose(Setting.DATABASE_HOST, u -> u.host()).orElseThrow();
+        String host = chooseOrDefault(Setting.DATABASE_HOST, u -> u.host());
         // Defaults that depend on the engine (port, database, user) come from the engine itself.
         int port = choose(Setting.DATABASE_PORT, DatabaseUrl::port).orElse(engine.defaultPort());
         String name = choose(Setting.DATABASE_NAME, DatabaseUrl::database).orElse(engine.defaultDatabase());
         String user = choose(Setting.DATABASE_USER, DatabaseUrl::user)
                 .orElse(engine.isEmbedded() ? "" : System.getProperty("user.name", ""));
         Secret password = password();
-        boolean ssl = choose(Setting.DATABASE_SSL, DatabaseUrl::ssl).orElseThrow();
-        boolean verify = choose(Setting.DATABASE_SSL_REJECT_UNAUTHORIZED, DatabaseUrl::sslVerify)
-                .orElseThrow();
+        boolean ssl = chooseOrDefault(Setting.DATABASE_SSL, DatabaseUrl::ssl);
+        boolean verify = chooseOrDefault(Setting.DATABASE_SSL_REJECT_UNAUTHORIZED, DatabaseUrl::sslVerify);
         PoolSettings pool = pool();
         Duration statementTimeout = Duration.ofMillis(values.value(Setting.STATEMENT_TIMEOUT));
         Duration slowQuery = Duration.ofMillis(values.value(Setting.SLOW_QUERY));
@@ -122,16 +122,25 @@ final class DatabaseResolver {
         return values.raw(setting).map(SettingValue::source).orElse(Source.DEFAULT);
     }
 
-    /** The URL's part, or the separate setting (its default included) where that wins; see {@link #choose(Source, java.util.function.Function, Optional)}. */
-    private <T> Optional<T> choose(Setting<T> setting, java.util.function.Function<DatabaseUrl, Optional<T>> urlPart) {
+    /** The URL's part, or the separate setting (its default included) where that wins; see {@link #choose(Source, Function, Optional)}. */
+    private <T> Optional<T> choose(Setting<T> setting, Function<DatabaseUrl, Optional<T>> urlPart) {
         return choose(sourceOf(setting), urlPart, values.get(setting));
+    }
+
+    /**
+     * {@link #choose(Setting, Function)}, or the setting's default where neither gives a value: a
+     * value that does not parse has already joined the problems, and the rest of the run goes on
+     * so that every problem is reported at once.
+     */
+    private <T> T chooseOrDefault(Setting<T> setting, Function<DatabaseUrl, Optional<T>> urlPart) {
+        return choose(setting, urlPart)
+                .or(setting::defaultValue)
+                .orElseThrow(() -> new IllegalStateException(setting + " has no default"));
     }
 
     /** The URL's part unless the separate value comes from a source at least as high. */
     private <T> Optional<T> choose(
-            Source separateSource,
-            java.util.function.Function<DatabaseUrl, Optional<T>> urlPart,
-            Optional<T> separate) {
+            Source separateSource, Function<DatabaseUrl, Optional<T>> urlPart, Optional<T> separate) {
         Optional<T> fromUrl = url == null ? Optional.empty() : urlPart.apply(url);
         if (separate.isPresent() && (fromUrl.isEmpty() || separateSource.atLeast(urlSource))) {
             return separate;

@@ -57,7 +57,13 @@ public record DatabaseUrl(
             throw new IllegalArgumentException(EXPECTED);
         }
         int at = UrlAuthority.userInfoEnd(text);
-        Matcher m = SERVER_URL.matcher(text.substring(at < 0 ? start : at + 1));
+        String rest = text.substring(at < 0 ? start : at + 1);
+        String hostAndPort = rest.substring(0, UrlAuthority.hostEnd(rest, 0));
+        if (hostAndPort.startsWith("[") && hostAndPort.indexOf(']') < 0) {
+            throw new IllegalArgumentException("expected ] to close the IPv6 address " + hostAndPort
+                    + ", as in postgresql://user@[::1]:5432/database");
+        }
+        Matcher m = SERVER_URL.matcher(rest);
         if (!m.matches()) {
             throw new IllegalArgumentException(EXPECTED);
         }
@@ -70,7 +76,8 @@ public record DatabaseUrl(
             String[] parts = text.substring(start, at).split(":", 2);
             user = nonEmpty(decode(parts[0]));
             if (parts.length == 2) {
-                password = Optional.of(new Secret(decode(parts[1])));
+                String decoded = decode(parts[1]);
+                password = Optional.of(new Secret(decoded, !decoded.equals(parts[1])));
             }
         }
         Optional<Integer> port = Optional.empty();

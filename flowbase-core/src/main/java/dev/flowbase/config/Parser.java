@@ -1,5 +1,6 @@
 package dev.flowbase.config;
 
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,6 +29,27 @@ public record Parser<T>(Function<String, Optional<T>> parse, String expected) {
 
     public static Parser<Integer> integer(int min, int max, String expected) {
         return new Parser<>(t -> parseInt(t).filter(i -> i >= min && i <= max), expected);
+    }
+
+    /**
+     * The master key: base64 of 32 bytes, checked when the configuration is read so that
+     * {@code config show} and {@code init} refuse a malformed one too.
+     */
+    public static Parser<String> masterKey() {
+        return base64(32, "expected base64 of 32 bytes (44 characters; `openssl rand -base64 32` makes one)");
+    }
+
+    /** Base64 text that decodes to exactly {@code length} bytes (a key); the text is kept as given. */
+    public static Parser<String> base64(int length, String expected) {
+        return new Parser<>(
+                t -> {
+                    try {
+                        return Base64.getDecoder().decode(t).length == length ? Optional.of(t) : Optional.empty();
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                },
+                expected);
     }
 
     /** One of {@code choices}, in any case. */

@@ -5,14 +5,21 @@ import java.util.regex.Pattern;
 /**
  * A secret value, such as a password. Its {@code toString} is the mask, so that a secret that
  * slips into a message, a log line or a record's string form still prints as {@code ****}.
+ *
+ * @param urlDecoded whether the value came from a URL whose {@code %XX} escapes were decoded: a
+ *     refused login then says so, since a password holding a {@code %} is often pasted unencoded
  */
-public record Secret(String value) {
+public record Secret(String value, boolean urlDecoded) {
     public static final String MASK = "****";
 
     private static final Pattern URL_PASSWORD_PARAM =
             Pattern.compile("(?i)([?&;](?:password|pass|pwd|sslpassword)=)[^&;]*");
 
     public static final Secret NONE = new Secret("");
+
+    public Secret(String value) {
+        this(value, false);
+    }
 
     public boolean isEmpty() {
         return value.isEmpty();

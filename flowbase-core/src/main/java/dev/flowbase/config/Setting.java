@@ -215,7 +215,7 @@ public final class Setting<T> {
             "FLOWBASE_LOG_FORMAT");
 
     public static final Setting<String> MASTER_KEY =
-            declare("security.master_key", null, Masking.SECRET, Parser.text(), null, "FLOWBASE_MASTER_KEY");
+            declare("security.master_key", null, Masking.SECRET, Parser.masterKey(), null, "FLOWBASE_MASTER_KEY");
     public static final Setting<String> MASTER_KEY_FILE =
             declare("security.master_key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_MASTER_KEY_FILE");
 

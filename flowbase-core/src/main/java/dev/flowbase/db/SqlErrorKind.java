@@ -17,6 +17,7 @@ public enum SqlErrorKind {
     AUTHENTICATION_FAILED(ErrorCode.AUTHENTICATION_FAILED, "the server refused the user or password"),
     UNKNOWN_DATABASE(ErrorCode.UNKNOWN_DATABASE, "the database does not exist"),
     TLS_FAILED(ErrorCode.TLS_FAILED, "a TLS connection was required but the server does not offer one"),
+    BAD_PARAMETER(ErrorCode.INVALID_CONFIGURATION, "a driver parameter of the URL was not accepted"),
     SYNTAX(ErrorCode.DATABASE_ERROR, "the statement is not valid SQL for this engine"),
     OTHER(ErrorCode.DATABASE_ERROR, "the database rejected the statement");
 

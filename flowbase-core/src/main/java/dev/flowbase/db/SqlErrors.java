@@ -2,6 +2,7 @@ package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,15 +25,23 @@ public final class SqlErrors {
         String where = config.engine().isEmbedded()
                 ? config.describeTarget()
                 : config.engine().id() + " at " + config.hostAndPort() + " database " + config.database();
+        Optional<String> badParameter = switch (kind) {
+            case AUTHENTICATION_FAILED, UNKNOWN_DATABASE, TLS_FAILED -> Optional.empty();
+            default -> ConnectFailure.badParameter(config, e);
+        };
+        if (badParameter.isPresent()) {
+            return build(
+                    SqlErrorKind.BAD_PARAMETER,
+                    "Cannot connect to " + where + ": the driver refused the URL's parameter " + badParameter.get()
+                            + " (" + firstLine(e) + "): correct or remove it",
+                    e);
+        }
         String detail = switch (kind) {
-            case AUTHENTICATION_FAILED -> "the server refused user '" + config.user() + "'";
+            case AUTHENTICATION_FAILED ->
+                "the server refused user '" + config.user() + "'" + ConnectFailure.passwordHint(config);
             case UNKNOWN_DATABASE -> "database '" + config.database() + "' does not exist";
             case TLS_FAILED -> "TLS was required (DB_SSL or sslmode) but the server does not offer it";
-            case CONNECTION_LOST ->
-                unresolvedHost(e)
-                        ? "the host name '" + config.host() + "' could not be resolved (DNS): check the spelling"
-                                + " and the name servers"
-                        : "the server did not answer (" + firstLine(e) + ")";
+            case CONNECTION_LOST -> ConnectFailure.unreachable(config, e);
             default -> firstLine(e);
         };
         return build(kind, "Cannot connect to " + where + ": " + detail, e);
@@ -73,15 +82,6 @@ public final class SqlErrors {
         // Only the first line: later lines (PostgreSQL's Detail) repeat the row's values.
         Matcher m = CONSTRAINT_NAME.matcher(firstLine(SqlStates.first(e)));
         return m.find() ? " (" + (m.group(1) != null ? m.group(1) : m.group(2)) + ")" : "";
-    }
-
-    private static boolean unresolvedHost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The first line of a driver's message with row values taken out: safe to show. */

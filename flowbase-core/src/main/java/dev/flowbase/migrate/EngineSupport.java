@@ -31,6 +31,9 @@ public interface EngineSupport {
     /** A query with one parameter, the unquoted table name, that returns a row when the table exists. */
     String tableExistsSql();
 
+    /** As {@link #tableExistsSql()} with two parameters, the schema and the table, both unquoted. */
+    String tableInSchemaExistsSql();
+
     /**
      * Takes the migration lock for {@code table} on {@code connection}, waiting at most {@code timeout},
      * and readies the session for long statements. The lock belongs to the connection's session, so a

@@ -22,4 +22,15 @@ public record ExecutedScript(
     public ExecutedScript {
         sql = List.copyOf(sql);
     }
+
+    /**
+     * The statements as psql reads them, one after another: each ended by a semicolon, except a
+     * {@code COPY … FROM stdin} block, whose rows end with the {@code \.} line alone (psql does not
+     * accept {@code \.;}).
+     */
+    public List<String> psqlLines() {
+        return sql.stream()
+                .map(statement -> statement.endsWith(PlannedScript.COPY_END) ? statement : statement + ";")
+                .toList();
+    }
 }

@@ -15,25 +15,40 @@ final class HistoryTable {
     private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
             + " installed_by, installed_at, execution_time_ms, state, statements_applied, applied_checksum";
 
-    private final String name;
+    private final TableName name;
     private final String quoted;
     private final Dialect dialect;
     private final EngineSupport engine;
 
     HistoryTable(String name, Dialect dialect, EngineSupport engine) {
-        this.name = name;
-        this.quoted = dialect.quoteIdentifier(name);
+        this.name = TableName.parse(name);
+        this.quoted = this.name.quoted(dialect);
         this.dialect = dialect;
         this.engine = engine;
     }
 
+    /** As given: {@code flowbase_schema_history} or {@code schema.table}. */
     String name() {
-        return name;
+        return name.toString();
+    }
+
+    /** Quoted for SQL, part by part. */
+    String quoted() {
+        return quoted;
     }
 
     boolean exists(Connection c) throws SQLException {
+        if (name.schema() != null) {
+            try (PreparedStatement s = c.prepareStatement(engine.tableInSchemaExistsSql())) {
+                s.setString(1, name.schema());
+                s.setString(2, name.table());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }
         try (PreparedStatement s = c.prepareStatement(engine.tableExistsSql())) {
-            s.setString(1, name);
+            s.setString(1, name.table());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * A statement that was running when its runner died, on an engine where it commits by itself:
  * it may or may not have taken effect. Where the catalog can tell (a table created or dropped),
- * it decides; otherwise the run stops and says so, because running the statement a second time
+ * it decides; a statement that writes nothing ({@link ReadOnlyStatement}) is simply run again;
+ * otherwise the run stops and says so, because running the statement a second time
  * blindly could apply it twice.
  */
 final class InDoubt {
@@ -32,6 +33,9 @@ final class InDoubt {
             return index;
         }
         SqlStatement statement = p.statements().get(index);
+        if (statement.copyData() == null && ReadOnlyStatement.is(statement.sql())) {
+            return index; // it wrote nothing either way: run it again
+        }
         Optional<Boolean> applied = tookEffect(statement, engine, c);
         if (applied.isPresent()) {
             return applied.get() ? index + 1 : index;

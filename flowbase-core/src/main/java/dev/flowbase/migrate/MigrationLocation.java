@@ -48,10 +48,15 @@ public record MigrationLocation(Path directory) {
 
     /** Every migration and callback file for {@code engine}, read and named, in no particular order. */
     List<Script> read(Engine engine) {
-        return isClasspath() ? readClasspath(engine) : readDirectory(engine);
+        List<String> misnamed = new ArrayList<>();
+        List<Script> scripts = isClasspath() ? readClasspath(engine, misnamed) : readDirectory(engine, misnamed);
+        if (!misnamed.isEmpty()) {
+            throw Script.misnamed(misnamed); // every one at once, so that one rename round is enough
+        }
+        return scripts;
     }
 
-    private List<Script> readDirectory(Engine engine) {
+    private List<Script> readDirectory(Engine engine, List<String> misnamed) {
         if (!Files.isDirectory(directory)) {
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
@@ -60,37 +65,37 @@ public record MigrationLocation(Path directory) {
         Path engineFolder = directory.resolve(engine.id());
         List<Script> scripts = new ArrayList<>();
         if (Files.isDirectory(engineFolder)) {
-            scripts.addAll(readFolder(engineFolder, engineFolder.toString()));
+            scripts.addAll(readFolder(engineFolder, engineFolder.toString(), misnamed));
             Path common = directory.resolve(COMMON);
             if (Files.isDirectory(common)) {
-                scripts.addAll(readFolder(common, common.toString()));
+                scripts.addAll(readFolder(common, common.toString(), misnamed));
             }
         } else {
-            scripts.addAll(readFolder(directory, directory.toString()));
+            scripts.addAll(readFolder(directory, directory.toString(), misnamed));
         }
         return scripts;
     }
 
-    private static List<Script> readClasspath(Engine engine) {
+    private static List<Script> readClasspath(Engine engine, List<String> misnamed) {
         List<Script> scripts = new ArrayList<>();
         for (String folder : List.of(engine.id(), COMMON)) {
             String resource = CLASSPATH_ROOT + "/" + folder;
             URL url = MigrationLocation.class.getClassLoader().getResource(resource);
             if (url != null) {
-                scripts.addAll(readUrl(url, "classpath:" + resource));
+                scripts.addAll(readUrl(url, "classpath:" + resource, misnamed));
             }
         }
         return scripts;
     }
 
     /** A classpath folder is a directory in development and an entry of a jar once packaged. */
-    private static List<Script> readUrl(URL url, String origin) {
+    private static List<Script> readUrl(URL url, String origin, List<String> misnamed) {
         try {
             URI uri = url.toURI();
             if (!"jar".equals(uri.getScheme())) {
-                return readFolder(Path.of(uri), origin);
+                return readFolder(Path.of(uri), origin, misnamed);
             }
-            return readFolder(jar(uri).provider().getPath(uri), origin);
+            return readFolder(jar(uri).provider().getPath(uri), origin, misnamed);
         } catch (URISyntaxException | IOException e) {
             throw new FlowbaseException(ErrorCode.INTERNAL, "Cannot read migrations from " + url + ": " + e, e);
         }
@@ -108,17 +113,17 @@ public record MigrationLocation(Path directory) {
         }
     }
 
-    private static List<Script> readFolder(Path folder, String origin) {
+    private static List<Script> readFolder(Path folder, String origin, List<String> misnamed) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Script> scripts = new ArrayList<>();
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
-                if (Script.isCandidate(name)) {
+                boolean callback = MigrationEvent.ofFile(name) != null;
+                if (Script.isCandidate(name) && !callback && !Script.isWellNamed(name)) {
+                    misnamed.add(name + " in " + origin);
+                } else if (Script.isCandidate(name)) {
                     String text = ScriptText.decode(name, origin, Files.readAllBytes(file));
-                    scripts.add(
-                            MigrationEvent.ofFile(name) != null
-                                    ? Script.callback(name, origin, text)
-                                    : Script.of(name, origin, text));
+                    scripts.add(callback ? Script.callback(name, origin, text) : Script.of(name, origin, text));
                 }
             }
             return scripts;

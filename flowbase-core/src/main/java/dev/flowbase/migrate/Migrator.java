@@ -272,9 +272,8 @@ public final class Migrator {
     public CleanResult clean() {
         return locked(
                 scripts(),
-                (c, history, runner) -> new CleanResult(
-                        table.name(),
-                        Clean.dropAll(c, engine, db.dialect().quoteIdentifier(table.name()), table.name())));
+                (c, history, runner) ->
+                        new CleanResult(table.name(), Clean.dropAll(c, engine, table.quoted(), table.name())));
     }
 
     /** Writes the next versioned script and its undo in every engine folder of {@code directory}. */

@@ -39,11 +39,9 @@ public final class MigratorBuilder {
         return this;
     }
 
+    /** The history table: an identifier, or {@code schema.table}; anything else is refused here. */
     public MigratorBuilder table(String value) {
-        if (value == null || value.isBlank()) {
-            throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "The history table name must not be empty");
-        }
-        this.table = value;
+        this.table = TableName.parse(value).toString();
         return this;
     }
 

@@ -10,14 +10,19 @@ import java.util.regex.Pattern;
 /**
  * {@code ${name}} in a script, replaced by its value before the script is split and run, as Flyway
  * does. Checksums are taken of the text before replacement, so a value that differs between
- * environments does not make the history drift. {@code $${name}} stands for the text
- * {@code ${name}}; a file whose leading comment lines hold {@code -- flowbase:no-placeholders} is
+ * environments does not make the history drift. The text is read left to right: a dollar-quote
+ * delimiter ({@code $$}, {@code $tag$}) is left as it is, {@code $${name}} stands for the text
+ * {@code ${name}}, and {@code ${name}} is a placeholder. So the escape never eats the end of a
+ * delimiter: {@code $$${name}$$} quotes the value, and a missing one is an error. A file whose leading comment lines hold {@code -- flowbase:no-placeholders} is
  * left as it is. Built-in values: {@code flowbase:database}, {@code flowbase:user},
  * {@code flowbase:table} (the history table) and {@code flowbase:filename}.
  */
 public final class Placeholders {
     static final String OFF = "-- flowbase:no-placeholders";
-    private static final Pattern PLACEHOLDER = Pattern.compile("(\\$?)\\$\\{([A-Za-z0-9_.:-]+)}");
+    private static final String NAME_CHARS = "([A-Za-z0-9_.:-]+)";
+    /** The escape, a dollar-quote delimiter, a placeholder: tried in this order at each place. */
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\$\\$\\{" + NAME_CHARS + "}" + "|\\$(?:[A-Za-z_][A-Za-z0-9_]*)?\\$" + "|\\$\\{" + NAME_CHARS + "}");
     /** Names a user may give: letters, digits, _ . - (the flowbase: prefix is Flowbase's own). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -64,13 +69,15 @@ public final class Placeholders {
         if (values == null || !text.contains("${") || switchedOff(text)) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = TOKEN.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             String name = m.group(2);
             String replacement;
-            if (!m.group(1).isEmpty()) {
-                replacement = "${" + name + "}"; // $${name} escapes it
+            if (m.group(1) != null) {
+                replacement = "${" + m.group(1) + "}"; // $${name} escapes it
+            } else if (name == null) {
+                replacement = m.group(); // a dollar-quote delimiter, kept whole
             } else if (name.equals("flowbase:filename")) {
                 replacement = script.name();
             } else if (values.containsKey(name)) {

@@ -32,6 +32,9 @@ record PlannedScript(Script script, List<SqlStatement> statements) {
         }
     }
 
+    /** The line that ends a COPY's rows, as psql and pg_dump write it. */
+    static final String COPY_END = "\\.";
+
     /** What a dry run reports: the statements, nothing run. */
     ExecutedScript dryRun() {
         return new ExecutedScript(
@@ -47,6 +50,6 @@ record PlannedScript(Script script, List<SqlStatement> statements) {
 
     /** The statement as psql would read it: a COPY … FROM stdin with its rows and end line. */
     private static String preview(SqlStatement s) {
-        return s.copyData() == null ? s.sql() : s.sql() + ";\n" + s.copyData() + "\\.";
+        return s.copyData() == null ? s.sql() : s.sql() + ";\n" + s.copyData() + COPY_END;
     }
 }

@@ -2,8 +2,11 @@ package dev.flowbase.migrate;
 
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.util.Printable;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One migration file, read and checked: its kind, version (none for repeatable scripts), text and
@@ -26,13 +29,33 @@ public record Script(
         JavaMigration javaMigration) {
 
     static final String NO_TRANSACTION = "-- flowbase:no-transaction";
-    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(\\w[\\w .-]*)\\.sql");
-    private static final Pattern REPEATABLE = Pattern.compile("R__(\\w[\\w .-]*)\\.sql");
+    /** A description: letters, digits and marks of any script (as Flyway accepts), _ . - and spaces. */
+    private static final String DESCRIPTION = "([\\p{L}\\p{N}\\p{M}_][\\p{L}\\p{N}\\p{M}_ .-]*)";
+
+    private static final Pattern VERSIONED =
+            Pattern.compile("([VU])([0-9]+(?:[._][0-9]+)*)__" + DESCRIPTION + "\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__" + DESCRIPTION + "\\.sql");
 
     /** Whether {@code fileName} is meant to be a migration at all: other files in the folder are ignored. */
     static boolean isCandidate(String fileName) {
         // Any case, so that V5__x.SQL is refused as misnamed rather than silently skipped.
         return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
+    }
+
+    /** Whether {@code fileName} follows the convention of a versioned, undo or repeatable script. */
+    static boolean isWellNamed(String fileName) {
+        return VERSIONED.matcher(fileName).matches()
+                || REPEATABLE.matcher(fileName).matches();
+    }
+
+    /** One error naming every misnamed file of a read, escaped for the terminal, and the convention. */
+    static FlowbaseException misnamed(List<String> where) {
+        String files = where.stream().map(Printable::escape).collect(Collectors.joining(", "));
+        return new FlowbaseException(
+                ErrorCode.MIGRATION_FAILED,
+                (where.size() == 1 ? "Migration file " + files + " is" : "Migration files " + files + " are")
+                        + " misnamed: rename to V<version>__<description>.sql,"
+                        + " U<version>__<description>.sql or R__<description>.sql (version as in 1 or 1.10)");
     }
 
     /**
@@ -71,10 +94,7 @@ public record Script(
                     transactional,
                     null);
         }
-        throw new FlowbaseException(
-                ErrorCode.MIGRATION_FAILED,
-                "Migration file " + name + " in " + origin + " is misnamed: rename it to V<version>__<description>.sql,"
-                        + " U<version>__<description>.sql or R__<description>.sql (version as in 1 or 1.10)");
+        throw misnamed(List.of(name + " in " + origin));
     }
 
     /** A callback file: run at its event, never recorded in the history. */
@@ -131,6 +151,6 @@ public record Script(
 
     /** {@code V2__add_index.sql (folder)}, for messages. */
     String where() {
-        return name + " (" + origin + ")";
+        return Printable.escape(name + " (" + origin + ")");
     }
 }

@@ -2,6 +2,7 @@ package dev.flowbase.migrate;
 
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.util.Printable;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -40,7 +41,7 @@ final class ScriptText {
     private static FlowbaseException bad(String name, String origin, int offset, String what) {
         return new FlowbaseException(
                 ErrorCode.MIGRATION_FAILED,
-                "Migration file " + name + " in " + origin + " " + what + " at byte offset " + offset
+                "Migration file " + Printable.escape(name + " in " + origin) + " " + what + " at byte offset " + offset
                         + ": save it as UTF-8 text without control characters");
     }
 }

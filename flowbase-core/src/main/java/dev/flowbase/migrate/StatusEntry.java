@@ -21,4 +21,17 @@ public record StatusEntry(
         Long executionTimeMs,
         Boolean checksumMatch,
         int statementsApplied,
-        boolean hasUndo) {}
+        boolean hasUndo) {
+
+    /**
+     * Whether someone must act before the next run: a failed or interrupted attempt, an applied
+     * versioned file that changed, is missing or was renamed. Pending, outdated repeatable and
+     * running rows are the normal course of things.
+     */
+    public boolean needsAttention() {
+        return switch (state) {
+            case "failed", "interrupted", "missing file", "renamed" -> true;
+            default -> type != MigrationType.REPEATABLE && Boolean.FALSE.equals(checksumMatch);
+        };
+    }
+}

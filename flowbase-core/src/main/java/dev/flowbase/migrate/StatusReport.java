@@ -13,6 +13,11 @@ public record StatusReport(String table, List<StatusEntry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /** Whether any row needs someone to act ({@link StatusEntry#needsAttention()}). */
+    public boolean needsAttention() {
+        return entries.stream().anyMatch(StatusEntry::needsAttention);
+    }
+
     static StatusReport of(String table, ScriptSet scripts, History history) {
         return of(table, scripts, history, Optional.empty());
     }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Script sets under {@code src/test/resources/migrations}, copies to edit, and looks at the catalog. */
@@ -43,6 +44,16 @@ final class Fixtures {
                 .database(db)
                 .location(MigrationLocation.directory(dir))
                 .table("test_history")
+                .load();
+    }
+
+    /** {@link #migrator(Database, Path)} with placeholder values. */
+    static Migrator migrator(Database db, Path dir, Map<String, String> placeholders) {
+        return Migrator.configure()
+                .database(db)
+                .location(MigrationLocation.directory(dir))
+                .table("test_history")
+                .placeholders(placeholders)
                 .load();
     }
 

@@ -55,6 +55,39 @@ class InDoubtTest {
         assertThat(Fixtures.catalog(db)).noneMatch(l -> l.toLowerCase().startsWith("a.x "));
     }
 
+    @EngineTest
+    void aStatementThatWritesNothingIsRunAgainAndTheRunGoesOn(Database db) throws Exception {
+        String sleep = switch (db.engine()) {
+            case POSTGRESQL -> "SELECT pg_sleep(0)";
+            case MARIADB -> "SELECT SLEEP(0)";
+            case SQLITE -> "SELECT 1";
+        };
+        write(
+                dir.resolve("V1__wait.sql"),
+                STEPWISE + "CREATE TABLE a (id INTEGER);\n" + sleep + ";\nSELECT count(*) FROM a;\n"
+                        + "INSERT INTO a VALUES (1);\n");
+        Migrator m = Fixtures.migrator(db, dir);
+        TestSql.exec(db, "CREATE TABLE a (id INTEGER)");
+        leaveRunning(db, m, 1); // killed during the sleep
+
+        m.migrate();
+
+        assertThat(m.status().entries()).extracting(StatusEntry::state).containsExactly("success");
+        assertThat(Fixtures.count(db, "SELECT count(*) FROM a")).isEqualTo(1);
+    }
+
+    @EngineTest
+    void aSelectThatCallsAFunctionOfItsOwnStaysInDoubt(Database db) throws Exception {
+        write(dir.resolve("V1__call.sql"), STEPWISE + "CREATE TABLE a (id INTEGER);\nSELECT make_partitions(12);\n");
+        Migrator m = Fixtures.migrator(db, dir);
+        TestSql.exec(db, "CREATE TABLE a (id INTEGER)");
+        leaveRunning(db, m, 1);
+
+        var e = catchThrowableOfType(FlowbaseException.class, m::migrate);
+
+        assertThat(e.getMessage()).contains("V1__call.sql statement 2 of 2").contains("may or may not");
+    }
+
     /** Writes the history a runner leaves when it dies while running statement {@code applied + 1}. */
     private static void leaveRunning(Database db, Migrator m, int applied) throws Exception {
         EngineSupport engine = EngineSupport.forEngine(db.engine());

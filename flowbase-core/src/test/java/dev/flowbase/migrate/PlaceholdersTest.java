@@ -19,12 +19,7 @@ class PlaceholdersTest {
     Path dir;
 
     private Migrator migrator(Database db, Map<String, String> values) {
-        return Migrator.configure()
-                .database(db)
-                .location(MigrationLocation.directory(dir))
-                .table("test_history")
-                .placeholders(values)
-                .load();
+        return Fixtures.migrator(db, dir, values);
     }
 
     @EngineTest

@@ -36,6 +36,11 @@ final class MariaDbMigrations implements EngineSupport {
     }
 
     @Override
+    public String tableInSchemaExistsSql() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+    }
+
+    @Override
     public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
         String name = lockName(c, table);
         if (!getLock(c, name, Duration.ZERO)) {

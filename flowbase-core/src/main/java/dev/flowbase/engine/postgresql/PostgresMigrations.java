@@ -30,6 +30,11 @@ final class PostgresMigrations implements EngineSupport {
     }
 
     @Override
+    public String tableInSchemaExistsSql() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+    }
+
+    @Override
     public MigrationLock lock(Connection c, String table, Duration timeout) throws SQLException {
         long key = key(table);
         if (!tryLock(c, key)) {

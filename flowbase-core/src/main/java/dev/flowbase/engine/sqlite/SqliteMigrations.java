@@ -28,6 +28,11 @@ final class SqliteMigrations implements EngineSupport {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
     }
 
+    @Override
+    public String tableInSchemaExistsSql() {
+        return "SELECT 1 FROM pragma_table_list WHERE schema = ? AND name = ? AND type = 'table'";
+    }
+
     /**
      * The run's busy timeout is the lock timeout, set once here and put back on release, so that
      * taking the write lock again at each checkpoint waits as long as the first time did.

@@ -2,6 +2,7 @@ package dev.flowbase.server.cli;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.seed.AdminKeys;
+import dev.flowbase.util.Printable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class ApiKeyCommand {
                     doc.put("key", key);
                     Output.json(out(), doc);
                 } else {
-                    out().println("Created a " + role + " API key \"" + name + "\".");
+                    out().println("Created a " + role + " API key \"" + Printable.escape(name) + "\".");
                     InitOutput.printKey(out(), key);
                 }
             }

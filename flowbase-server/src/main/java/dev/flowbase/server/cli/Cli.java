@@ -3,6 +3,7 @@ package dev.flowbase.server.cli;
 import dev.flowbase.config.FlowbaseConfig.LogFormat;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.server.logging.Logging;
+import dev.flowbase.util.Printable;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class Cli {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new Failures(root))
                 .setParameterExceptionHandler((ex, cmdArgs) -> {
-                    err.println("flowbase: " + ex.getMessage());
+                    err.println("flowbase: " + Printable.escape(ex.getMessage()));
                     err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ErrorCode.INVALID_ARGUMENT.exitCode();
                 })

@@ -2,6 +2,7 @@ package dev.flowbase.server.cli;
 
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.util.Printable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,7 +40,8 @@ final class Failures implements IExecutionExceptionHandler {
             error.put("message", message);
             Output.json(root.cli.out(), Map.of("error", error));
         } else {
-            message.lines().forEach(line -> root.cli.err().println("flowbase: " + line));
+            // Each line escaped: a value quoted in the message must not move the cursor or recolour the terminal.
+            message.lines().forEach(line -> root.cli.err().println("flowbase: " + Printable.escape(line)));
         }
         return code.exitCode();
     }

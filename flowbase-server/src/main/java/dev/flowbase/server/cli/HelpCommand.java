@@ -1,6 +1,7 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.error.ErrorCode;
+import dev.flowbase.util.Printable;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +33,7 @@ final class HelpCommand implements Callable<Integer> {
             if (sub == null) {
                 root.cli
                         .err()
-                        .println("flowbase: unknown command '" + name + "' after '"
+                        .println("flowbase: unknown command '" + Printable.escape(name) + "' after '"
                                 + command.getCommandSpec().qualifiedName() + "'");
                 root.cli.err().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
                 return ErrorCode.INVALID_ARGUMENT.exitCode();

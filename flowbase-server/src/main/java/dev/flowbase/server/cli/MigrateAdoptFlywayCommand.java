@@ -2,6 +2,7 @@ package dev.flowbase.server.cli;
 
 import dev.flowbase.migrate.AdoptResult;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.util.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,7 @@ final class MigrateAdoptFlywayCommand extends MigrateSubcommand {
         if (json()) {
             Output.json(out(), r);
         } else {
-            r.adopted().forEach(a -> out().println("  " + a.type() + "  " + a.script()));
+            r.adopted().forEach(a -> out().println("  " + a.type() + "  " + Printable.escape(a.script())));
             out().println("Took over " + r.adopted().size() + " migration(s) from " + r.flywayTable() + " into "
                     + r.table() + "; " + r.flywayTable() + " was not changed.");
         }

@@ -21,11 +21,11 @@ final class MigrateOutput {
         Output.table(out, List.of("VERSION", "TYPE", "SCRIPT", "STATEMENTS", "NOTE", "TIME"), rows);
     }
 
-    /** The exact statements, in order, each ended by a semicolon, under a comment naming the file. */
+    /** The exact statements, in order, as psql reads them (see ExecutedScript.psqlLines), under a comment naming the file. */
     static void sql(PrintStream out, List<ExecutedScript> scripts) {
         for (ExecutedScript s : scripts) {
             out.println("-- " + s.script());
-            s.sql().forEach(statement -> out.println(statement + ";"));
+            s.psqlLines().forEach(out::println);
             out.println();
         }
         out.println("-- dry run: nothing was changed");

@@ -1,5 +1,6 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.error.ErrorCode;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.StatusEntry;
 import dev.flowbase.migrate.StatusReport;
@@ -20,17 +21,21 @@ final class MigrateStatusCommand extends MigrateSubcommand {
     @Override
     int run(Migrator migrator) {
         StatusReport report = migrator.status();
+        // Like validate: a script can tell from the status alone that a row needs someone.
+        int status = report.needsAttention() ? ErrorCode.VALIDATION_FAILED.exitCode() : 0;
         if (json()) {
             Output.json(
                     out(),
                     Map.of(
                             "table",
                             report.table(),
+                            "needsAttention",
+                            report.needsAttention(),
                             "entries",
                             report.entries().stream()
                                     .map(MigrateStatusCommand::toMap)
                                     .toList()));
-            return 0;
+            return status;
         }
         List<List<String>> rows = report.entries().stream()
                 .map(e -> List.of(
@@ -47,7 +52,16 @@ final class MigrateStatusCommand extends MigrateSubcommand {
                 out(),
                 List.of("VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED AT", "TIME", "MATCH", "UNDO"),
                 rows);
-        return 0;
+        if (report.needsAttention()) {
+            long needing = report.entries().stream()
+                    .filter(StatusEntry::needsAttention)
+                    .count();
+            root().cli
+                    .err()
+                    .println("flowbase: " + needing + " migration(s) need attention: see migrate validate and"
+                            + " migrate repair (docs/migrations.md)");
+        }
+        return status;
     }
 
     /** A failed statement-by-statement run says how far it got. */

@@ -3,6 +3,7 @@ package dev.flowbase.server.cli;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.ValidateResult;
+import dev.flowbase.util.Printable;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,7 @@ final class MigrateValidateCommand extends MigrateSubcommand {
         } else if (r.ok()) {
             out().println("Valid: the database matches the migration files.");
         } else {
-            r.problems().forEach(p -> out().println("- " + p));
+            r.problems().forEach(p -> out().println("- " + Printable.escape(p)));
             root().cli
                     .err()
                     .println("flowbase: validation found " + r.problems().size() + " problem(s)");

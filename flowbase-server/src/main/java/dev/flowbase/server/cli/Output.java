@@ -3,6 +3,7 @@ package dev.flowbase.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flowbase.util.Printable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -26,11 +27,17 @@ final class Output {
     /** {@code key  value} lines with the values aligned. */
     static void keyValues(PrintStream out, Map<String, ?> values) {
         int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
-        values.forEach((k, v) -> out.println(pad(k, width) + "  " + v));
+        values.forEach((k, v) -> out.println(pad(k, width) + "  " + Printable.escape(String.valueOf(v))));
     }
 
-    /** A table with a header row; every column as wide as its widest cell. */
-    static void table(PrintStream out, List<String> header, List<List<String>> rows) {
+    /**
+     * A table with a header row; every column as wide as its widest cell. Cells come from outside
+     * (names, values), so their control characters are escaped.
+     */
+    static void table(PrintStream out, List<String> header, List<List<String>> cells) {
+        List<List<String>> rows = cells.stream()
+                .map(row -> row.stream().map(Printable::escape).toList())
+                .toList();
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();

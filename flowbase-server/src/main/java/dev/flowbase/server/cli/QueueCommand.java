@@ -9,6 +9,7 @@ import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskFilter;
 import dev.flowbase.store.TaskStatus;
+import dev.flowbase.util.Printable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -192,7 +193,7 @@ final class QueueCommand {
                 if (json()) {
                     Output.json(out(), Map.of("queue", queue, "purged", purged));
                 } else {
-                    out().println("Purged " + purged + " finished task(s) of queue " + queue + ".");
+                    out().println("Purged " + purged + " finished task(s) of queue " + Printable.escape(queue) + ".");
                 }
             }
             return 0;
@@ -205,7 +206,8 @@ final class QueueCommand {
             if (json()) {
                 Output.json(out(), describe(t));
             } else {
-                out().println(verb + " task " + t.id() + " (" + t.name() + "): it is " + name(t.status()) + ".");
+                out().println(verb + " task " + t.id() + " (" + Printable.escape(t.name()) + "): it is "
+                        + name(t.status()) + ".");
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.schema.SchemaDifference;
 import dev.flowbase.schema.SchemaReport;
 import dev.flowbase.schema.SchemaValidator;
+import dev.flowbase.util.Printable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -50,7 +51,9 @@ final class SchemaCommand {
             } else {
                 out().println(report.differences().size() + " difference(s) from the migrations up to version "
                         + report.version() + ":");
-                report.differences().stream().map(SchemaDifference::describe).forEach(d -> out().println("  " + d));
+                report.differences().stream()
+                        .map(SchemaDifference::describe)
+                        .forEach(d -> out().println("  " + Printable.escape(d)));
             }
             return report.matches() ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
         }
