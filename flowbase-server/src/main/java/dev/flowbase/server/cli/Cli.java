@@ -57,6 +57,11 @@ public final class Cli {
                     return ErrorCode.INVALID_ARGUMENT.exitCode();
                 })
                 .setExecutionStrategy(parseResult -> {
+                    // --help and --version log nothing: answering them before Logback starts saves its classes.
+                    Integer helped = CommandLine.executeHelpRequest(parseResult);
+                    if (helped != null) {
+                        return helped;
+                    }
                     Logging.configure(logFormat(root), root.verbose, err);
                     return new CommandLine.RunLast().execute(parseResult);
                 });
