@@ -46,7 +46,9 @@ public final class Cli {
     /** Runs {@code args} and returns the exit status. */
     public int run(String... args) {
         FlowbaseCommand root = new FlowbaseCommand(this);
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root);
+        Subcommands.addTo(commandLine, args);
+        commandLine
                 .setOut(new java.io.PrintWriter(out, true))
                 .setErr(new java.io.PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
