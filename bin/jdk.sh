@@ -2,9 +2,14 @@
 # Sets JAVA_HOME and JAVA.
 
 flowbase_java_major() { # $1 = JDK home; prints its major version or nothing
-    local release="$1/release"
+    local release="$1/release" line
     [ -x "$1/bin/java" ] && [ -f "$release" ] || return 0
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
+    # Read with the shell's own builtins: every command the launcher spares is start-up time.
+    while IFS= read -r line; do
+        case "$line" in
+            JAVA_VERSION=*) line="${line#JAVA_VERSION=\"}"; printf '%s\n' "${line%%[!0-9]*}"; return 0 ;;
+        esac
+    done <"$release"
 }
 
 flowbase_find_jdk() {

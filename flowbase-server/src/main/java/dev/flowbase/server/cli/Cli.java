@@ -47,7 +47,9 @@ public final class Cli {
     /** Runs {@code args} and returns the exit status. */
     public int run(String... args) {
         FlowbaseCommand root = new FlowbaseCommand(this);
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root);
+        Subcommands.addTo(commandLine, args);
+        commandLine
                 .setOut(new java.io.PrintWriter(out, true))
                 .setErr(new java.io.PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -58,6 +60,11 @@ public final class Cli {
                     return ErrorCode.INVALID_ARGUMENT.exitCode();
                 })
                 .setExecutionStrategy(parseResult -> {
+                    // --help and --version log nothing: answering them before Logback starts saves its classes.
+                    Integer helped = CommandLine.executeHelpRequest(parseResult);
+                    if (helped != null) {
+                        return helped;
+                    }
                     Logging.configure(logFormat(root), root.verbose, err);
                     return new CommandLine.RunLast().execute(parseResult);
                 });

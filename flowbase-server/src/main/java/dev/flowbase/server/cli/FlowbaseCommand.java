@@ -12,21 +12,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "flowbase",
         versionProvider = VersionProvider.class,
-        description = "The database layer of AI workflow orchestrators.",
-        subcommands = {
-            ServeCommand.class,
-            TestConnectionCommand.class,
-            ConfigCommand.class,
-            InitCommand.class,
-            MigrateCommand.class,
-            SchemaCommand.class,
-            SeedCommand.class,
-            ResetCommand.class,
-            ApiKeyCommand.class,
-            QueueCommand.class,
-            StatusCommand.class,
-            HelpCommand.class
-        })
+        description = "The database layer of AI workflow orchestrators.")
+// The subcommands are added by Cli, only the one a command line names (Subcommands).
 public final class FlowbaseCommand {
     final Cli cli;
 

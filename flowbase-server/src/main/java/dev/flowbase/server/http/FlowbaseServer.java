@@ -123,7 +123,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 .summary("This document")
                 .returns(Body.named("OpenApiDocument"));
         List<Route> routes = router.routes();
-        String document = Json.write(OpenApi.document(routes));
+        OnFirstUse<String> document = new OnFirstUse<>(() -> Json.write(OpenApi.document(routes)));
         Api api = new Api(services);
 
         Javalin app = Javalin.create(cfg -> {
@@ -154,7 +154,7 @@ public final class FlowbaseServer implements AutoCloseable {
             api.install(cfg, routes.stream().filter(r -> r != openapi).toList());
             web.install(cfg);
             cfg.routes.get(
-                    openapi.path(), ctx -> ctx.contentType("application/json").result(document));
+                    openapi.path(), ctx -> ctx.contentType("application/json").result(document.get()));
             cfg.routes.exception(HttpResponseException.class, Problems::javalin);
             cfg.routes.exception(FlowbaseException.class, Problems::flowbase);
             cfg.routes.exception(Exception.class, Problems::unexpected);

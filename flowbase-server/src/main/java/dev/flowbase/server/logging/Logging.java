@@ -24,6 +24,16 @@ public final class Logging {
     public static void configure(LogFormat format, boolean verbose, OutputStream target) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        console(context, format, target);
+        context.getLogger("dev.flowbase").setLevel(verbose ? Level.DEBUG : Level.INFO);
+        // The pool announces every start and stop at INFO; that is noise on a command line.
+        context.getLogger("com.zaxxer.hikari").setLevel(verbose ? Level.INFO : Level.WARN);
+        // The MariaDB driver logs every refused login itself; Flowbase reports it once, in its own words.
+        context.getLogger("org.mariadb.jdbc").setLevel(verbose ? Level.INFO : Level.ERROR);
+    }
+
+    /** One appender on {@code target} for the root logger, at WARN: what {@link QuietStart} and the CLI share. */
+    static void console(LoggerContext context, LogFormat format, OutputStream target) {
         Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
         OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
         console.setContext(context);
@@ -47,11 +57,6 @@ public final class Logging {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(console);
-        context.getLogger("dev.flowbase").setLevel(verbose ? Level.DEBUG : Level.INFO);
-        // The pool announces every start and stop at INFO; that is noise on a command line.
-        context.getLogger("com.zaxxer.hikari").setLevel(verbose ? Level.INFO : Level.WARN);
-        // The MariaDB driver logs every refused login itself; Flowbase reports it once, in its own words.
-        context.getLogger("org.mariadb.jdbc").setLevel(verbose ? Level.INFO : Level.ERROR);
     }
 
     private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {

@@ -48,6 +48,7 @@ class HelpTest {
     /** Every command path below the root, from the command tree itself, so a new command is walked too. */
     private static List<String> allCommands() {
         var root = new CommandLine(new FlowbaseCommand(new Cli(Map.of(), System.out, System.err)));
+        Subcommands.addTo(root); // no command named: all of them, as `flowbase --help` lists them
         List<String> paths = new ArrayList<>();
         walk(root, "", paths);
         return paths;

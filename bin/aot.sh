@@ -1,0 +1,25 @@
+# Sourced by bin/flowbase and bin/aot-train (and fit for a release's launcher): the JVM options of
+# each kind of run, and whether this JDK can use an AOT cache (JDK 25+: JEPs 483, 514 and 515).
+# Two kinds, two caches beside the jar: a cache's classes are all loaded when the JVM starts, so
+# the web server's would cost every one-shot command more than they save.
+#   commands  every command but serve: C1 only and the serial collector, the cheapest start
+#   serve     the long-running server: the JVM's defaults
+# Functions set variables instead of printing, so that the launcher starts no subshell for them.
+
+flowbase_jvm_options() { # $1 = commands | serve; sets the array FLOWBASE_JVM_OPTIONS
+    # A cache problem (missing, stale, corrupt, another JDK) is no error: the JVM runs without it.
+    FLOWBASE_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED '-Xlog:aot*=off' '-Xlog:cds*=off')
+    if [ "$1" != serve ]; then
+        FLOWBASE_JVM_OPTIONS+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+    fi
+}
+
+flowbase_aot_file() { # $1 = the commands cache (…/flowbase.aot), $2 = kind; sets FLOWBASE_AOT_FILE
+    if [ "$2" = serve ]; then FLOWBASE_AOT_FILE="${1%.aot}-serve.aot"; else FLOWBASE_AOT_FILE="$1"; fi
+}
+
+flowbase_aot_capable() { # whether $JAVA_HOME's JDK makes and reads AOT caches
+    local major
+    major=$(flowbase_java_major "$JAVA_HOME")
+    [ -n "$major" ] && [ "$major" -ge 25 ]
+}
