@@ -136,6 +136,7 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.shutdownGraceMillis());
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyErrors());
             });
             if (!settings.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
