@@ -15,6 +15,8 @@ public final class Limits {
     public static final int TYPE = 100;
     public static final int QUEUE = 100;
     public static final int KEY = 255;
+    public static final int SLUG = 100;
+    public static final int EMAIL = 320;
     /** MariaDB's {@code TEXT}, the smallest of the engines' unlimited-looking text columns. */
     public static final int TEXT_BYTES = 65_535;
 
@@ -24,6 +26,9 @@ public final class Limits {
             Map.entry("tasks.type", TYPE),
             Map.entry("tasks.queue_name", QUEUE),
             Map.entry("tasks.idempotency_key", KEY),
+            Map.entry("tasks.lease_owner", NAME),
+            Map.entry("task_queue.queue_name", QUEUE),
+            Map.entry("task_queue.lease_owner", NAME),
             Map.entry("workflows.name", NAME),
             Map.entry("workflows.type", TYPE),
             Map.entry("agent_roles.name", NAME),
@@ -31,7 +36,12 @@ public final class Limits {
             Map.entry("components.name", NAME),
             Map.entry("components.type", TYPE),
             Map.entry("components.version", TYPE),
-            Map.entry("configurations.key", KEY));
+            Map.entry("configurations.key", KEY),
+            Map.entry("organizations.name", NAME),
+            Map.entry("organizations.slug", SLUG),
+            Map.entry("users.email", EMAIL),
+            Map.entry("users.name", NAME),
+            Map.entry("api_keys.name", NAME));
 
     private Limits() {}
 

@@ -24,18 +24,33 @@ final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(
             Request request, Response response, int status, String message, Throwable cause, Callback callback) {
-        String instance =
-                request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        // Jetty names a request it could not parse "/badMessage": that is no path the client sent.
+        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        String instance = "/badMessage".equals(path) ? null : path;
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM);
         response.write(true, ByteBuffer.wrap(body(status, message, instance)), callback);
     }
 
     private static byte[] body(int status, String message, String instance) {
         ErrorCode code = code(status);
-        String detail = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
+        String detail = message == null || message.isBlank() || message.equals(HttpStatus.getMessage(status))
+                ? explained(status)
+                : message;
         Map<String, Object> body =
                 Problems.body(code, status, detail, instance, UUID.randomUUID().toString());
         return Json.write(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What the client can change, where Jetty gives only the status's name. */
+    private static String explained(int status) {
+        return switch (status) {
+            case 400 ->
+                "The request line is not acceptable: a malformed request, or a path with .. or"
+                        + " encoded separators that would leave /";
+            case 414 -> "The request's URI is longer than the server accepts";
+            case 431 -> "The request's headers are larger than the server accepts";
+            default -> HttpStatus.getMessage(status);
+        };
     }
 
     private static ErrorCode code(int status) {

@@ -85,6 +85,7 @@ class ProblemShapesTest {
                     "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(16 * 1024)
                             + "\r\nConnection: close\r\n\r\n");
 
+            assertThat(traversal).contains("..");
             for (String answer : new String[] {traversal, headers}) {
                 assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
                 assertThat(answer).doesNotContainIgnoringCase("<html");
