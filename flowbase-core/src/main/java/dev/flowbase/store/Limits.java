@@ -3,6 +3,7 @@ package dev.flowbase.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The text the schema takes, declared once and checked before any statement, so every engine
@@ -47,26 +48,22 @@ public final class Limits {
 
     /** {@code value} when it has no NUL and at most {@code max} characters; {@code null} passes. */
     public static String text(String field, String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        noNul(field, value);
-        int length = value.codePointCount(0, value.length());
-        if (length > max) {
-            throw Checks.invalid(field, length + " characters", "at most " + max + " characters");
-        }
-        return value;
+        return within(field, value, v -> v.codePointCount(0, v.length()), max, "characters");
     }
 
     /** A {@code text} column's value: no NUL, at most {@link #TEXT_BYTES} bytes of UTF-8. */
     public static String longText(String field, String value) {
+        return within(field, value, v -> v.getBytes(StandardCharsets.UTF_8).length, TEXT_BYTES, "bytes of UTF-8");
+    }
+
+    private static String within(String field, String value, ToIntFunction<String> size, int max, String unit) {
         if (value == null) {
             return null;
         }
         noNul(field, value);
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > TEXT_BYTES) {
-            throw Checks.invalid(field, bytes + " bytes", "at most " + TEXT_BYTES + " bytes of UTF-8");
+        int n = size.applyAsInt(value);
+        if (n > max) {
+            throw Checks.invalid(field, n + " " + unit, "at most " + max + " " + unit);
         }
         return value;
     }
