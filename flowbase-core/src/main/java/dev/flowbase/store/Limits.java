@@ -42,7 +42,8 @@ public final class Limits {
             Map.entry("organizations.slug", SLUG),
             Map.entry("users.email", EMAIL),
             Map.entry("users.name", NAME),
-            Map.entry("api_keys.name", NAME));
+            Map.entry("api_keys.name", NAME),
+            Map.entry("task_executions.worker", NAME));
 
     private Limits() {}
 
