@@ -25,10 +25,14 @@ public enum ErrorCode {
     INVALID_TRANSITION(17, 409, "The thing is not in a state that allows this change."),
     UNAVAILABLE(18, 503, "The database could not serve the request now; it may be retried."),
     PRECONDITION_FAILED(16, 412, "The row changed since the version the request's If-Match names; read it again."),
+    PRECONDITION_REQUIRED(
+            16, 428, "This change needs an If-Match header with the ETag the row was read with (or * for any)."),
     UNAUTHENTICATED(19, 401, "No API key, or one that is unknown, revoked or expired."),
     FORBIDDEN(20, 403, "The API key's access role does not allow this."),
+    CSRF_TOKEN_MISSING(20, 403, "A change sent with the admin page's session must repeat the session's CSRF token."),
     RATE_LIMITED(21, 429, "Too many requests from this key or address; retry after the time given."),
     PAYLOAD_TOO_LARGE(2, 413, "The request body is larger than the server accepts."),
+    HEADERS_TOO_LARGE(2, 431, "The request's line or headers are larger than the server accepts."),
     UNSUPPORTED_MEDIA_TYPE(2, 415, "The request body must be JSON (Content-Type: application/json)."),
     INTERNAL(70, 500, "An unexpected failure inside Flowbase.");
 

@@ -1,5 +1,6 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.store.Limits;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -9,6 +10,10 @@ import java.util.UUID;
  * is null (a worker of the whole installation).
  */
 public record ClaimRequest(String queue, UUID organization, int max, String owner, Duration lease) {
+    public ClaimRequest {
+        Limits.text("queue", queue, Limits.QUEUE);
+        Limits.text("worker", owner, Limits.NAME);
+    }
 
     /**
      * The condition that keeps the claim to the organization's tasks, for the WHERE that picks

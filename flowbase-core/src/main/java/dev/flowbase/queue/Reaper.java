@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,11 @@ public final class Reaper implements AutoCloseable {
     private final Queue queue;
     private final Leadership leadership;
     private final ScheduledExecutorService timer;
+    private final BooleanSupplier schemaReady;
 
-    private Reaper(Queue queue, Duration every) {
+    private Reaper(Queue queue, Duration every, BooleanSupplier schemaReady) {
         this.queue = queue;
+        this.schemaReady = schemaReady;
         this.leadership = queue.leadership("reaper");
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flowbase-reaper");
@@ -30,12 +33,17 @@ public final class Reaper implements AutoCloseable {
     }
 
     public static Reaper start(Queue queue, Duration every) {
-        return new Reaper(queue, every);
+        return start(queue, every, () -> true);
+    }
+
+    /** As {@link #start(Queue, Duration)}, skipping each round until {@code schemaReady} says the tables are there. */
+    public static Reaper start(Queue queue, Duration every, BooleanSupplier schemaReady) {
+        return new Reaper(queue, every, schemaReady);
     }
 
     private void reapOnce() {
         try {
-            if (leadership.lead()) {
+            if (schemaReady.getAsBoolean() && leadership.lead()) {
                 int n = queue.reap();
                 if (n > 0) {
                     LOG.info("returned {} task(s) whose lease expired", n);

@@ -57,6 +57,8 @@ public final class AgentRoleStore {
         Checks.required("organizationId", role.organizationId());
         Checks.notBlank("name", role.name());
         Checks.notBlank("systemPrompt", role.systemPrompt());
+        Limits.agentRole(
+                role.name(), role.description(), role.systemPrompt(), role.model(), role.tools(), role.parameters());
         return tx.write("Creating agent role " + role.name(), h -> {
             Instant now = tx.now();
             var created = new AgentRole(
@@ -119,6 +121,13 @@ public final class AgentRoleStore {
      * @throws ConflictException when the role's lock_version is no longer {@code changed.lockVersion()}
      */
     public AgentRole update(AgentRole changed) {
+        Limits.agentRole(
+                changed.name(),
+                changed.description(),
+                changed.systemPrompt(),
+                changed.model(),
+                changed.tools(),
+                changed.parameters());
         return tx.write("Updating agent role " + changed.id(), h -> {
             AgentRole before = get(changed.id());
             Instant now = tx.now();

@@ -40,6 +40,7 @@ public final class ApiKeyStore {
     public ApiKey.Created create(UUID organizationId, String name, AccessRole role, UUID createdBy) {
         Checks.required("organizationId", organizationId);
         Checks.notBlank("name", name);
+        Limits.text("name", name, Limits.NAME);
         Checks.required("role", role);
         return tx.write("Creating an API key", h -> {
             Instant now = tx.now();

@@ -41,6 +41,9 @@ public final class ComponentStore {
     public Component register(String name, String type, String version) {
         Checks.notBlank("name", name);
         Checks.notBlank("type", type);
+        Limits.text("name", name, Limits.NAME);
+        Limits.text("type", type, Limits.TYPE);
+        Limits.text("version", version, Limits.TYPE);
         requireWriter(name);
         return tx.write("Registering component " + name, h -> {
             Instant now = tx.now();

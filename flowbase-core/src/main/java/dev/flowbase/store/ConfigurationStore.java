@@ -31,6 +31,8 @@ public final class ConfigurationStore {
             String description) {
         Checks.notBlank("key", name);
         Checks.required("type", type);
+        Limits.text("key", name, Limits.KEY);
+        Limits.longText("description", description);
         checkType(name, value, type, sensitive);
         String stored = sensitive && value != null ? tx.secrets.require(name).seal(value) : value;
         return tx.write("Saving configuration " + name, h -> {

@@ -46,6 +46,7 @@ public final class ExecutionStore {
 
     /** Queues a run of the workflow, pinned to its latest published version. */
     public WorkflowExecution startWorkflow(UUID workflowId, JsonNode input, UUID triggeredBy) {
+        Limits.json("input", input);
         return tx.write("Starting a run of workflow " + workflowId, h -> {
             Workflow w = Rows.byId(tx, h, "workflows", workflowId, Workflow.class)
                     .orElseThrow(() -> new NotFoundException("workflow", workflowId));
@@ -171,6 +172,7 @@ public final class ExecutionStore {
     /** Records that {@code worker} started attempt {@code attempt} of a task. */
     public TaskExecution startAttempt(UUID taskId, int attempt, String worker) {
         Checks.atLeast("attempt", attempt, 1);
+        Limits.text("worker", worker, Limits.NAME);
         return tx.write("Recording attempt " + attempt + " of task " + taskId, h -> {
             Task task = Rows.byId(tx, h, "tasks", taskId, Task.class)
                     .orElseThrow(() -> new NotFoundException("task", taskId));

@@ -17,4 +17,12 @@ public final class InvalidTransitionException extends FlowbaseException {
     public InvalidTransitionException(String message) {
         super(ErrorCode.INVALID_TRANSITION, message);
     }
+
+    /** A call that asks for a state only the queue may set ({@link TaskStatus#queueOnly}). */
+    public static InvalidTransitionException queueOnly(Object id, TaskStatus from, TaskStatus to) {
+        return new InvalidTransitionException("task " + id + " cannot be moved to " + Names.of(to)
+                + " by a call: only a worker's claim makes a task " + Names.of(to) + ", with a lease (from "
+                + Names.of(from) + " a call may move it to "
+                + from.nextByCall().stream().map(Names::of).toList() + ")");
+    }
 }

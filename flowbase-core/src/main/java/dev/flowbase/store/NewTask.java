@@ -29,6 +29,12 @@ public record NewTask(
         Checks.required("organizationId", organizationId);
         Checks.notBlank("name", name);
         Checks.notBlank("queueName", queueName);
+        Limits.text("name", name, Limits.NAME);
+        Limits.longText("description", description);
+        Limits.text("type", type, Limits.TYPE);
+        Limits.text("queueName", queueName, Limits.QUEUE);
+        Limits.text("idempotencyKey", idempotencyKey, Limits.KEY);
+        Limits.json("parameters", parameters);
         Checks.atLeast("maxRetries", maxRetries, 0);
         if (timeoutSeconds != null) {
             Checks.atLeast("timeoutSeconds", timeoutSeconds, 1);

@@ -28,6 +28,8 @@ public final class OrganizationStore {
     public Organization create(String name, String slug) {
         Checks.notBlank("name", name);
         Checks.notBlank("slug", slug);
+        Limits.text("name", name, Limits.NAME);
+        Limits.text("slug", slug, Limits.SLUG);
         if (!slug.equals(slug.toLowerCase(java.util.Locale.ROOT))) {
             throw Checks.invalid("slug", "'" + slug + "'", "lower case only");
         }

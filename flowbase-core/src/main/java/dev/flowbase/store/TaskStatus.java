@@ -29,6 +29,22 @@ public enum TaskStatus {
         };
     }
 
+    /**
+     * Whether only the queue may move a task here: a running task holds a lease, which a claim
+     * gives and the reaper takes back when its worker dies. Moved here by a call, it would hold
+     * none, so no worker could claim it and no reaper would ever free it.
+     */
+    public boolean queueOnly() {
+        return this == RUNNING;
+    }
+
+    /** The states a call (not the queue) may move this one to. */
+    public Set<TaskStatus> nextByCall() {
+        Set<TaskStatus> next = EnumSet.noneOf(TaskStatus.class);
+        next().stream().filter(s -> !s.queueOnly()).forEach(next::add);
+        return next;
+    }
+
     public boolean canMoveTo(TaskStatus to) {
         return next().contains(to);
     }

@@ -28,6 +28,8 @@ public final class UserStore {
     public User create(UUID organizationId, String email, String name, AccessRole role) {
         Checks.required("organizationId", organizationId);
         String lower = Checks.notBlank("email", email).strip().toLowerCase(Locale.ROOT);
+        Limits.text("email", lower, Limits.EMAIL);
+        Limits.text("name", name, Limits.NAME);
         if (!lower.matches("[^@\\s]+@[^@\\s]+")) {
             throw Checks.invalid("email", "'" + email + "'", "an address such as ada@example.com");
         }

@@ -54,6 +54,7 @@ public final class WorkflowStore {
     public Workflow create(Workflow.New w) {
         Checks.required("organizationId", w.organizationId());
         Checks.notBlank("name", w.name());
+        Limits.workflow(w.name(), w.description(), w.type(), w.definition(), w.tags());
         return tx.write("Creating workflow " + w.name(), h -> {
             Instant now = tx.now();
             var created = new Workflow(
@@ -136,6 +137,8 @@ public final class WorkflowStore {
      * @throws ConflictException when its lock_version is no longer {@code changed.lockVersion()}
      */
     public Workflow update(Workflow changed) {
+        Limits.workflow(changed.name(), changed.description(), changed.type(), changed.definition(), changed.tags());
+        Limits.json("metadata", changed.metadata());
         return tx.write("Updating workflow " + changed.id(), h -> {
             Workflow before = get(changed.id());
             Instant now = tx.now();

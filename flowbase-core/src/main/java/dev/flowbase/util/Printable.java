@@ -11,11 +11,12 @@ public final class Printable {
     /**
      * {@code text} with control characters as {@code \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}
      * (C0 and C1 controls, DEL, the Unicode line and paragraph separators and the bidirectional
-     * overrides); everything else, letters of any script included, is kept.
+     * overrides); everything else, letters of any script included, is kept, and {@code null} stays
+     * {@code null} (a log line without a message keeps its shape).
      */
     public static String escape(String text) {
         if (text == null) {
-            return "null";
+            return null;
         }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

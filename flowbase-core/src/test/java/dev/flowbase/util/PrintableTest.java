@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** A value printed on a line cannot end that line or steer the terminal. */
 class PrintableTest {
     @Test
     void controlCharactersAreShownAsEscapesAndNeverReachTheTerminal() {
@@ -16,12 +17,13 @@ class PrintableTest {
 
     @Test
     void lineSeparatorsAndDirectionOverridesAreEscapedToo() {
-        assertThat(Printable.escape("a\u2028b\u202Ec\u2066")).isEqualTo("a\\u2028b\\u202ec\\u2066");
+        assertThat(Printable.escape("a\u2028b\u2029c\u202Ed\u2066")).isEqualTo("a\\u2028b\\u2029c\\u202ed\\u2066");
     }
 
     @Test
     void printableTextOfAnyScriptIsKeptAsItIs() {
-        assertThat(Printable.escape("V4__ünï cødé \\ 表.sql")).isEqualTo("V4__ünï cødé \\ 表.sql");
-        assertThat(Printable.escape(null)).isEqualTo("null");
+        String text = "V4__ünï cødé \\ 表 \"q\" 🚀.sql";
+        assertThat(Printable.escape(text)).isSameAs(text);
+        assertThat(Printable.escape(null)).isNull();
     }
 }

@@ -66,7 +66,7 @@ final class Authentication {
                 if (!SAFE_METHODS.contains(ctx.method().name())
                         && !session.csrf().equals(ctx.header(Sessions.CSRF_HEADER))) {
                     throw new FlowbaseException(
-                            ErrorCode.FORBIDDEN,
+                            ErrorCode.CSRF_TOKEN_MISSING,
                             "A change sent with the admin page's session needs its " + Sessions.CSRF_HEADER
                                     + " header; reload the page");
                 }

@@ -1,6 +1,7 @@
 package dev.flowbase.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.util.Json;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +28,9 @@ final class Bodies {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The number Jackson quotes first in its message: "Numeric value (99999999999) out of range …". */
+    private static final Pattern NUMBER = Pattern.compile("\\(([-0-9.eE+]+)\\)");
 
     private Bodies() {}
 
@@ -53,13 +59,29 @@ final class Bodies {
             throw new InvalidFieldException(
                     field.isEmpty() ? "body" : field, "of the wrong type", expected(e.getTargetType()));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException c) {
+                throw outOfRange(path(e), c);
+            }
             throw new InvalidFieldException(path(e), "not acceptable", "a value of the documented type");
+        } catch (InputCoercionException e) {
+            throw outOfRange("body", e);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT, "body: not JSON (line " + line + ", column " + column + ")");
         }
+    }
+
+    /** A number too large or too small for its field, with the range the field takes. */
+    private static InvalidFieldException outOfRange(String field, InputCoercionException e) {
+        Matcher number = NUMBER.matcher(String.valueOf(e.getOriginalMessage()));
+        String shown = number.find() ? shown(number.group(1)) : "out of range";
+        Class<?> type = e.getTargetType();
+        String range = type == Long.TYPE || type == Long.class
+                ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        return new InvalidFieldException(field, shown, "a whole number from " + range);
     }
 
     /** The field's path in the body, such as {@code tasks[2].name}. */

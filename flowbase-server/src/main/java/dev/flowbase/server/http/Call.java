@@ -156,6 +156,14 @@ public final class Call {
      * changed it since the caller read it.
      */
     public void requireMatch(String what, int current) {
+        // A PATCH changes some fields of what the caller read: without a version it would silently
+        // undo a change made since. "*" says "whatever version is there" on purpose.
+        if ("PATCH".equals(ctx.method().name()) && ctx.header("If-Match") == null) {
+            throw new FlowbaseException(
+                    ErrorCode.PRECONDITION_REQUIRED,
+                    "If-Match: required to change " + what + "; send the ETag of a GET (now \"" + current
+                            + "\"), or * to change whatever version is there");
+        }
         OptionalInt expected = ifMatch();
         if (expected.isPresent() && expected.getAsInt() != current) {
             throw new FlowbaseException(

@@ -27,6 +27,7 @@ import dev.flowbase.server.logging.Logging;
 import dev.flowbase.server.web.History;
 import dev.flowbase.server.web.Web;
 import dev.flowbase.server.web.WebRoutes;
+import dev.flowbase.status.SchemaReady;
 import dev.flowbase.status.Status;
 import dev.flowbase.status.Thresholds;
 import dev.flowbase.store.NotFoundException;
@@ -79,6 +80,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new Services(config, database, stores, Queue.create(database).withStores(stores));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
         Status status = Status.of(database, Thresholds.of(config.alerts())).withRedis(config.redisUrl());
+        SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
         Sessions sessions = new Sessions(stores.clock(), keyId -> {
@@ -93,7 +95,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 services,
                 status,
                 alerts::active,
-                new History(services.queue(), stores.clock()),
+                new History(services.queue(), stores.clock(), schemaReady),
                 sessions,
                 authentication::signIn));
         ServerSettings settings = config.server();
@@ -136,6 +138,7 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.shutdownGraceMillis());
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyErrors());
             });
             if (!settings.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -180,8 +183,10 @@ public final class FlowbaseServer implements AutoCloseable {
                     "Cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e),
                     e);
         }
-        Reaper reaper = Reaper.start(services.queue(), Duration.ofMillis(settings.reaperIntervalMillis()));
-        AutoCloseable retention = LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays());
+        Duration reaping = Duration.ofMillis(settings.reaperIntervalMillis());
+        Reaper reaper = Reaper.start(services.queue(), reaping, schemaReady);
+        AutoCloseable retention =
+                LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
         return new FlowbaseServer(app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web));
     }
 

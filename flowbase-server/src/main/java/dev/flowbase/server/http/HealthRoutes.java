@@ -23,10 +23,10 @@ import java.util.function.Supplier;
  * whatever the database does, since a probe that hangs is worse than one that says "unavailable".
  */
 public final class HealthRoutes implements RouteGroup {
-    /** A check's verdict ({@code ok} or {@code unavailable}), what it saw, and its milliseconds where timed. */
-    public record CheckView(String status, String detail, Long ms) {}
+    /** A check's verdict ({@code ok} or {@code unavailable}), what it saw, and the milliseconds it took. */
+    public record CheckView(String status, String detail, long ms) {}
 
-    /** {@code /health}: the engine and versions with each check; {@code /health/ready}: the checks. */
+    /** Both {@code /health} and {@code /health/ready}: the verdict, the engine and versions, each check. */
     public record Health(
             String status, String engine, String serverVersion, String version, Map<String, CheckView> checks) {}
 
@@ -63,14 +63,7 @@ public final class HealthRoutes implements RouteGroup {
     private Object health(Call call) {
         Map<String, CheckView> checks = checksWithin("flowbase-health", this::checks);
         boolean up = allOk(checks);
-        return Reply.status(
-                up ? 200 : 503,
-                new Health(
-                        up ? "ok" : "unavailable",
-                        database.engine().id(),
-                        database.facts().version(),
-                        Flowbase.version(),
-                        checks));
+        return Reply.status(up ? 200 : 503, health(up, checks));
     }
 
     /**
@@ -81,7 +74,16 @@ public final class HealthRoutes implements RouteGroup {
     private Object ready(Call call) {
         Map<String, CheckView> checks = checksWithin("flowbase-ready", this::readiness);
         boolean up = allOk(checks);
-        return Reply.status(up ? 200 : 503, new Health(up ? "ok" : "unavailable", null, null, null, checks));
+        return Reply.status(up ? 200 : 503, health(up, checks));
+    }
+
+    private Health health(boolean up, Map<String, CheckView> checks) {
+        return new Health(
+                up ? "ok" : "unavailable",
+                database.engine().id(),
+                database.facts().version(),
+                Flowbase.version(),
+                checks);
     }
 
     private Map<String, CheckView> readiness() {
@@ -100,40 +102,46 @@ public final class HealthRoutes implements RouteGroup {
 
     /** Runs {@code checks} on a thread of its own and answers within {@link #BOUND} whatever they do. */
     private static Map<String, CheckView> checksWithin(String thread, Supplier<Map<String, CheckView>> checks) {
+        long start = System.nanoTime();
         CompletableFuture<Map<String, CheckView>> run = OwnThread.start(thread, checks::get);
         try {
             return run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Map.of("database", check("unavailable", "no answer within " + BOUND.toMillis() + " ms"));
+            return Map.of("database", check("unavailable", "no answer within " + BOUND.toMillis() + " ms", start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Map.of("database", check("unavailable", "interrupted"));
+            return Map.of("database", check("unavailable", "interrupted", start));
         } catch (java.util.concurrent.ExecutionException e) {
             return Map.of(
                     "database",
                     check(
                             "unavailable",
-                            "the check failed: " + e.getCause().getClass().getSimpleName()));
+                            "the check failed: " + e.getCause().getClass().getSimpleName(),
+                            start));
         }
     }
 
     private Map<String, CheckView> checks() {
         Map<String, CheckView> checks = new LinkedHashMap<>();
+        long start = System.nanoTime();
         if (database.storageMissing()) {
             checks.put(
                     "database",
                     check(
                             "unavailable",
-                            "the database file " + database.config().database() + " is gone"));
+                            "the database file " + database.config().database() + " is gone",
+                            start));
             return checks;
         }
-        long start = System.nanoTime();
         try (Connection c = database.connection()) {
             boolean valid = c.isValid((int) BOUND.toSeconds());
+            CheckView database = check(valid ? "ok" : "unavailable", "does not answer", start);
+            // Worded as /health/ready's database check, so both routes read alike.
             checks.put(
-                    "database", check(valid ? "ok" : "unavailable", (System.nanoTime() - start) / 1_000_000 + " ms"));
+                    "database",
+                    valid ? new CheckView("ok", "answers in " + database.ms() + " ms", database.ms()) : database);
         } catch (Exception e) {
-            checks.put("database", check("unavailable", "does not answer"));
+            checks.put("database", check("unavailable", "does not answer", start));
             return checks;
         }
         checks.put("migrations", migrations());
@@ -142,11 +150,13 @@ public final class HealthRoutes implements RouteGroup {
 
     /** Every script applied and every applied file present; otherwise what is not. */
     private CheckView migrations() {
+        long start = System.nanoTime();
         Check migrations = MigrationsCheck.of(migrator.status());
-        return check(migrations.verdict() == Verdict.OK ? "ok" : "unavailable", migrations.detail());
+        return check(migrations.verdict() == Verdict.OK ? "ok" : "unavailable", migrations.detail(), start);
     }
 
-    private static CheckView check(String status, String detail) {
-        return new CheckView(status, detail, null);
+    /** A check that began at {@code startNanos} and ends now. */
+    private static CheckView check(String status, String detail, long startNanos) {
+        return new CheckView(status, detail, (System.nanoTime() - startNanos) / 1_000_000);
     }
 }

@@ -75,16 +75,29 @@ final class Problems {
     }
 
     static void write(Context ctx, ErrorCode code, String detail, List<Map<String, String>> errors) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + code.slug());
-        body.put("title", code.summary());
-        body.put("status", code.httpStatus());
-        body.put("detail", detail);
-        body.put("instance", ctx.path());
-        body.put("requestId", RequestIds.of(ctx));
+        Map<String, Object> body = body(code, code.httpStatus(), detail, ctx.path(), RequestIds.of(ctx));
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
         ctx.status(code.httpStatus()).json(body).contentType("application/problem+json");
+    }
+
+    /** The problem's fields, shared with the answers Jetty gives before Javalin ({@link JettyErrors}). */
+    static Map<String, Object> body(ErrorCode code, int status, String detail, String instance, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + code.slug());
+        body.put("title", title(code));
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", instance);
+        body.put("requestId", requestId);
+        return body;
+    }
+
+    /** The title in HTTP's words: the codes are shared with the CLI, whose summary speaks of arguments. */
+    private static String title(ErrorCode code) {
+        return code == ErrorCode.INVALID_ARGUMENT
+                ? "A request field, parameter or header is not acceptable."
+                : code.summary();
     }
 }

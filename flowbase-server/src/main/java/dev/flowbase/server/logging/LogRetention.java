@@ -4,6 +4,7 @@ import dev.flowbase.server.Every;
 import dev.flowbase.store.LogStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +18,16 @@ public final class LogRetention {
     private LogRetention() {}
 
     /** Starts the hourly deletion; {@code days} 0 keeps every line and starts nothing. */
-    public static AutoCloseable start(LogStore logs, int days) {
+    public static AutoCloseable start(LogStore logs, int days, BooleanSupplier schemaReady) {
         if (days == 0) {
             return () -> {};
         }
         Duration keep = Duration.ofDays(days);
         InstantSource clock = InstantSource.system();
         return Every.start("flowbase-log-retention", Duration.ofMinutes(1), Duration.ofHours(1), () -> {
+            if (!schemaReady.getAsBoolean()) {
+                return; // nothing to delete from a logs table that is not there yet
+            }
             int n = logs.deleteOlderThan(clock.instant().minus(keep));
             if (n > 0) {
                 LOG.info("deleted {} log line(s) older than {} days", n, keep.toDays());

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.flowbase.store.LogEntry;
 import dev.flowbase.store.LogStore;
+import dev.flowbase.util.Printable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class LogStoreAppender extends UnsynchronizedAppenderBase<ILoggingE
     static final String NAME = "logs-table";
 
     private final LogStore logs;
+    private static final int MAX_CHARS = 16_000;
+
     private final BlockingQueue<LogEntry.New> pending;
     private final int batch;
     private final Duration interval;
@@ -68,7 +71,19 @@ public final class LogStoreAppender extends UnsynchronizedAppenderBase<ILoggingE
     private static LogEntry.New entry(ILoggingEvent event) {
         String logger = event.getLoggerName();
         return LogEntry.New.of(
-                level(event.getLevel()), logger.substring(logger.lastIndexOf('.') + 1), event.getFormattedMessage());
+                level(event.getLevel()),
+                logger.substring(logger.lastIndexOf('.') + 1),
+                stored(event.getFormattedMessage()));
+    }
+
+    /**
+     * The message as the text log shows it (control characters escaped: a NUL from a request would
+     * make PostgreSQL refuse the whole batch), cut to what fits every engine's {@code text} column.
+     */
+    static String stored(String message) {
+        String escaped = Printable.escape(message);
+        // 16,000 characters are at most 64,000 bytes of UTF-8, within MariaDB's 65,535-byte TEXT.
+        return escaped.length() <= MAX_CHARS ? escaped : escaped.substring(0, MAX_CHARS) + "…";
     }
 
     private static LogEntry.Level level(Level level) {

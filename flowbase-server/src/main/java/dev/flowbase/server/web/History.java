@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The dashboard's last hour: every {@link #INTERVAL} this server samples the queues' depth and the
@@ -25,14 +26,22 @@ public final class History {
     private final InstantSource clock;
     private final Deque<Point> points = new ArrayDeque<>();
     private long lastEnded = -1;
+    private final BooleanSupplier schemaReady;
 
-    public History(Queue queue, InstantSource clock) {
+    public History(Queue queue, InstantSource clock, BooleanSupplier schemaReady) {
         this.queue = queue;
         this.clock = clock;
+        this.schemaReady = schemaReady;
     }
 
-    /** Takes a sample now; the server's timer calls it every {@link #INTERVAL}. */
+    /**
+     * Takes a sample now; the server's timer calls it every {@link #INTERVAL}. Until the schema is
+     * there it takes none and answers {@code null}: there are no queues to measure yet.
+     */
     public synchronized Point sample() {
+        if (!schemaReady.getAsBoolean()) {
+            return null;
+        }
         List<QueueDepth> depth = queue.depth();
         long ended =
                 queue.throughput().stream().mapToLong(Throughput.Count::count).sum();

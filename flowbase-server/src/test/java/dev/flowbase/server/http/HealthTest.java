@@ -45,6 +45,27 @@ class HealthTest {
     }
 
     @EngineTest
+    void everyHealthRouteFillsTheEngineTheVersionsAndEachChecksMilliseconds(TestDatabase test, Database db)
+            throws Exception {
+        Migrator.configure().database(db).load().migrate();
+        try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
+            for (String path : new String[] {"/health", "/health/ready"}) {
+                var answer = dev.flowbase.util.Json.read(get(server, path).body());
+
+                assertThat(answer.path("engine").asText())
+                        .as(path)
+                        .isEqualTo(test.engine().id());
+                assertThat(answer.path("serverVersion").isTextual()).as(path).isTrue();
+                assertThat(answer.path("version").isTextual()).as(path).isTrue();
+                answer.path("checks")
+                        .forEach(check -> assertThat(check.path("ms").isIntegralNumber())
+                                .as(path + " " + check)
+                                .isTrue());
+            }
+        }
+    }
+
+    @EngineTest
     void healthIsUnavailableUntilTheMigrationsAreCurrent(TestDatabase test, Database db) throws Exception {
         try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
             var before = get(server, "/health");

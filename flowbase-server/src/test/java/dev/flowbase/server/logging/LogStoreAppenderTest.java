@@ -52,6 +52,23 @@ class LogStoreAppenderTest {
     }
 
     @EngineTest
+    void aLineCarryingANulOrANewlineFromARequestIsStoredEscapedOnEveryEngine(Database db) {
+        Migrator.configure().database(db).load().migrate();
+        Stores stores = Stores.create(db);
+        LogStoreAppender appender = new LogStoreAppender(stores.logs(), 100, 10, Duration.ofMillis(50));
+
+        appender.append(event(Level.WARN, "dev.flowbase.Hostile", "name={}", "a\u0000b\nINFO forged"));
+        appender.append(event(Level.WARN, "dev.flowbase.Hostile", "huge {}", "x".repeat(70_000)));
+        appender.flush();
+
+        assertThat(appender.written()).isEqualTo(2);
+        assertThat(lines(stores, "Hostile"))
+                .extracting(LogEntry::message)
+                .contains("name=a\\u0000b\\nINFO forged")
+                .anyMatch(m -> m.startsWith("huge x") && m.length() < 16_010);
+    }
+
+    @EngineTest
     void aFullQueueDropsAndCountsInsteadOfWaiting(Database db) {
         Migrator.configure().database(db).load().migrate();
         Stores stores = Stores.create(db);

@@ -8,6 +8,7 @@ import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.Reply;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
+import dev.flowbase.store.InvalidTransitionException;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
@@ -194,6 +195,10 @@ public final class TaskRoutes implements RouteGroup {
                     "status", "null", "one of pending, ready, running, succeeded, failed, cancelled, dead");
         }
         TaskStatus to = Enums.parse("status", body.status(), TaskStatus.class);
+        if (to.queueOnly()) {
+            throw InvalidTransitionException.queueOnly(
+                    id, stores.tasks().get(id).status(), to);
+        }
         return stores.tasks()
                 .updateTaskStatus(id, to, new TaskOutcome(body.result(), body.output(), body.error(), null));
     }

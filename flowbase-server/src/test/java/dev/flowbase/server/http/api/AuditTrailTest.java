@@ -26,7 +26,8 @@ class AuditTrailTest {
             changes.put("create workflow", () -> api.operator.post("/api/workflows", Map.of("name", "w2")));
             changes.put(
                     "change workflow",
-                    () -> api.operator.patch("/api/workflows/" + workflow, Map.of("priority", 3), Map.of()));
+                    () -> api.operator.patch(
+                            "/api/workflows/" + workflow, Map.of("priority", 3), Map.of("If-Match", "*")));
             changes.put("publish workflow", () -> api.operator.post("/api/workflows/" + workflow + "/versions", null));
             changes.put("start run", () -> api.operator.post("/api/workflows/" + workflow + "/executions", null));
             changes.put(
@@ -34,7 +35,8 @@ class AuditTrailTest {
                     () -> api.operator.post("/api/agent-roles", Map.of("name", "r2", "systemPrompt", "p")));
             changes.put(
                     "change role",
-                    () -> api.operator.patch("/api/agent-roles/" + role, Map.of("model", "m"), Map.of()));
+                    () -> api.operator.patch(
+                            "/api/agent-roles/" + role, Map.of("model", "m"), Map.of("If-Match", "*")));
             changes.put("publish role", () -> api.operator.post("/api/agent-roles/" + role + "/versions", null));
             changes.put("enqueue", () -> api.operator.post("/api/tasks", Map.of("name", "t2")));
             changes.put(

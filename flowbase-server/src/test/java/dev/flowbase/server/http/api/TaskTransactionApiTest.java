@@ -16,15 +16,15 @@ class TaskTransactionApiTest {
         try (ApiServer api = ApiServer.start(test, db)) {
             String id =
                     api.operator.post("/api/tasks", Map.of("name", "manual")).text("/id");
-            var running = api.operator.post("/api/tasks/" + id + "/status", Map.of("status", "running"));
+            var waiting = api.operator.post("/api/tasks/" + id + "/status", Map.of("status", "pending"));
             var done = api.operator.post(
-                    "/api/tasks/" + id + "/status", Map.of("status", "succeeded", "result", Map.of("ok", true)));
+                    "/api/tasks/" + id + "/status", Map.of("status", "cancelled", "output", "not needed"));
             var backToReady = api.operator.post("/api/tasks/" + id + "/status", Map.of("status", "ready"));
             var unknown = api.operator.post("/api/tasks/" + id + "/status", Map.of("status", "finished"));
 
-            assertThat(running.text("/status")).isEqualTo("RUNNING");
-            assertThat(done.text("/status")).isEqualTo("SUCCEEDED");
-            assertThat(done.at("/result/ok").asBoolean()).isTrue();
+            assertThat(waiting.text("/status")).isEqualTo("PENDING");
+            assertThat(done.text("/status")).isEqualTo("CANCELLED");
+            assertThat(done.text("/output")).isEqualTo("not needed");
             assertProblem(backToReady, 409, "invalid-transition");
             assertProblem(unknown, 400, "invalid-argument");
             assertThat(unknown.text("/errors/0/field")).isEqualTo("status");

@@ -60,7 +60,7 @@ class WorkflowApiTest {
             var byName = api.viewer.get("/api/agent-roles/by-name/writer");
             var v1 = api.operator.post("/api/agent-roles/" + writer + "/versions", null);
             var changed = api.operator.patch(
-                    "/api/agent-roles/" + writer, Map.of("systemPrompt", "You write well."), Map.of());
+                    "/api/agent-roles/" + writer, Map.of("systemPrompt", "You write well."), Map.of("If-Match", "*"));
             var v2 = api.operator.post("/api/agent-roles/" + writer + "/versions", Map.of("changeNote", "better"));
             var first = api.viewer.get("/api/agent-roles/" + writer + "/versions/1");
             var deps = api.operator.post("/api/agent-roles/" + editor + "/dependencies", Map.of("dependsOn", writer));

@@ -1,0 +1,33 @@
+package dev.flowbase.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.queue.Queue;
+import dev.flowbase.status.SchemaReady;
+import dev.flowbase.testing.EngineTest;
+import java.time.InstantSource;
+
+/**
+ * A server on a database nobody has initialised: its background jobs wait quietly for the schema
+ * (instead of failing with "no such table" at every tick) and start once it is there.
+ */
+class SchemaNotThereTest {
+    @EngineTest
+    void theDashboardHistoryWaitsForTheSchemaAndSamplesOnceItIsThere(Database db) {
+        SchemaReady ready = SchemaReady.of(db);
+        History history = new History(Queue.create(db), InstantSource.system(), ready);
+
+        boolean readyBefore = ready.getAsBoolean();
+        History.Point before = history.sample();
+        Migrator.configure().database(db).load().migrate();
+        History.Point after = history.sample();
+
+        assertThat(readyBefore).isFalse();
+        assertThat(before).isNull();
+        assertThat(ready.getAsBoolean()).isTrue();
+        assertThat(after).isNotNull();
+        assertThat(history.points()).containsExactly(after);
+    }
+}
