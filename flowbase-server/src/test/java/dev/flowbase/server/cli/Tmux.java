@@ -76,17 +76,28 @@ final class Tmux implements AutoCloseable {
         return await(text, 1);
     }
 
-    /** Waits for the command to end; its exit status (130 after Ctrl-C: 128 + SIGINT). */
+    /**
+     * Waits for the command to end; its exit status (130 after Ctrl-C: 128 + SIGINT). tmux marks a
+     * pane dead when its output closes and learns the status only when it reaps the process, so the
+     * wait is for the status itself (or the signal, for a process killed by one).
+     */
     int exitStatus() {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!tmux("display-message", "-p", "#{pane_dead}").strip().equals("1")) {
+        while (true) {
+            String[] ended = (tmux("display-message", "-p", "#{pane_dead_status}|#{pane_dead_signal}")
+                                    .strip() + "|")
+                    .split("\\|", -1);
+            if (!ended[0].isEmpty()) {
+                return Integer.parseInt(ended[0]);
+            }
+            if (!ended[1].isEmpty()) {
+                return 128 + Integer.parseInt(ended[1]);
+            }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the command did not end:\n" + screen());
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        return Integer.parseInt(
-                tmux("display-message", "-p", "#{pane_dead_status}").strip());
     }
 
     /** Everything the pane showed, lines joined as they were written. */
