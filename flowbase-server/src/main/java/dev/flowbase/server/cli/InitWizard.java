@@ -59,7 +59,7 @@ final class InitWizard {
                 Files.exists(Path.of(file))
                         ? "  " + file + " exists: init migrates and seeds it where needed"
                         : "  " + file + " does not exist yet: init creates it");
-        return new WizardAnswers(engine, "", 0, file, "", Secret.NONE, null, null, "");
+        return WizardAnswers.of(engine, "", 0, file, "", Secret.NONE);
     }
 
     /** Asks where the server is until it answers; then the user and password until the server takes them. */
@@ -77,8 +77,14 @@ final class InitWizard {
                 char[] typed = prompts.secret("Password for " + user + " (not shown; Enter for none)");
                 Secret password = new Secret(new String(typed));
                 Arrays.fill(typed, ' ');
-                WizardAnswers answers = new WizardAnswers(engine, host, port, database, user, password, null, null, "");
-                SqlErrorKind failure = test(answers);
+                WizardAnswers answers;
+                try {
+                    answers = WizardAnswers.of(engine, host, port, database, user, password);
+                } catch (FlowbaseException e) {
+                    prompts.say("  " + e.getMessage());
+                    break;
+                }
+                SqlErrorKind failure = test(answers.database());
                 if (failure == null) {
                     return password.isEmpty() ? answers : withPasswordStorage(answers);
                 }
@@ -92,15 +98,15 @@ final class InitWizard {
     }
 
     /** Null when the server took the answers; else the kind of failure, already explained. */
-    private SqlErrorKind test(WizardAnswers answers) {
+    private SqlErrorKind test(DatabaseConfig config) {
         try {
-            ConnectionCheck.Report r = ConnectionCheck.run(config(answers));
+            ConnectionCheck.Report r = ConnectionCheck.run(config);
             prompts.say("  Connected: " + r.provider() + " " + r.serverVersion() + ", database " + r.database()
                     + " exists");
             return null;
         } catch (DatabaseException e) {
             if (e.kind() == SqlErrorKind.UNKNOWN_DATABASE) {
-                prompts.say("  Connected; database " + answers.database() + " does not exist yet: init creates it");
+                prompts.say("  Connected; database " + config.database() + " does not exist yet: init creates it");
                 return null;
             }
             prompts.say("  Could not connect: " + e.getMessage());
@@ -137,11 +143,6 @@ final class InitWizard {
                 prompts.say("  " + e.getMessage() + "; answer again.");
             }
         }
-    }
-
-    /** The answers through the same loader and rules as every other source of settings. */
-    private static DatabaseConfig config(WizardAnswers answers) {
-        return new ConfigLoader().environment(answers.variables()).load().database();
     }
 
     private Optional<String> environment(String answer) {

@@ -33,9 +33,9 @@ final class InitWizardRun {
         out.println("Wrote " + ConfigLoader.DEFAULT_CONFIG_FILE.toAbsolutePath()
                 + (answers.passwordFile() != null ? " and " + answers.passwordFile() + " (mode 600)" : ""));
         Map<String, String> variables = new HashMap<>(environment);
-        if (answers.passwordFile() == null && !answers.password().isEmpty()) {
+        if (answers.passwordFile() == null && !answers.database().password().isEmpty()) {
             // Kept in the environment: this run has it from the question, later runs from DB_PASSWORD.
-            variables.put("DB_PASSWORD", answers.password().value());
+            variables.put("DB_PASSWORD", answers.database().password().value());
         }
         FlowbaseConfig config = new ConfigLoader()
                 .environment(variables)

@@ -19,7 +19,7 @@ final class WizardFiles {
 
     static void write(WizardAnswers answers, Path configFile) {
         if (answers.passwordFile() != null) {
-            ownerOnly(answers.passwordFile(), answers.password().value() + "\n");
+            ownerOnly(answers.passwordFile(), answers.database().password().value() + "\n");
         }
         ownerOnly(configFile, answers.yaml());
     }
