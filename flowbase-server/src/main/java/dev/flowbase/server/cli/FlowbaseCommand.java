@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             ApiKeyCommand.class,
             QueueCommand.class,
             StatusCommand.class,
+            CompletionCommand.class,
             HelpCommand.class
         })
 public final class FlowbaseCommand {
