@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # a sourced file: the scripts that source it read JAVA
 # Sourced by bin/flowbase and bin/test: finds a JDK >= 21 and Maven, or says how to get them.
 # Sets JAVA_HOME and JAVA.
 

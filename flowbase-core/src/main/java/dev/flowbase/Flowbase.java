@@ -35,4 +35,9 @@ public final class Flowbase {
     public static String version() {
         return BuildInfo.version();
     }
+
+    /** The commit this build was made from, or {@code unknown} for a developer's build. */
+    public static String commit() {
+        return BuildInfo.commit();
+    }
 }

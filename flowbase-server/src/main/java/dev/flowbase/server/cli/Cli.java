@@ -4,9 +4,11 @@ import dev.flowbase.config.FlowbaseConfig.LogFormat;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.server.logging.Logging;
 import dev.flowbase.util.Printable;
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -18,6 +20,7 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Progress progress;
+    private final Console terminal;
 
     /** Where migration progress goes: nowhere (tests), a redrawn terminal line, or occasional log lines. */
     public enum Progress {
@@ -32,16 +35,23 @@ public final class Cli {
     }
 
     public Cli(Map<String, String> environment, PrintStream out, PrintStream err, Progress progress) {
+        this(environment, out, err, progress, null);
+    }
+
+    private Cli(
+            Map<String, String> environment, PrintStream out, PrintStream err, Progress progress, Console terminal) {
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
         this.progress = progress;
+        this.terminal = terminal;
     }
 
     /** The process's own streams; System.console() is null when the process is not attached to a terminal. */
     public static Cli system() {
+        Console console = System.console();
         return new Cli(
-                System.getenv(), System.out, System.err, System.console() != null ? Progress.TERMINAL : Progress.LINES);
+                System.getenv(), System.out, System.err, console != null ? Progress.TERMINAL : Progress.LINES, console);
     }
 
     /** Runs {@code args} and returns the exit status. */
@@ -85,6 +95,11 @@ public final class Cli {
 
     Progress progress() {
         return progress;
+    }
+
+    /** The terminal a person types at, for questions; empty for scripts, pipes and tests in process. */
+    Optional<Console> terminal() {
+        return Optional.ofNullable(terminal);
     }
 
     private LogFormat logFormat(FlowbaseCommand root) {

@@ -9,7 +9,8 @@ import picocli.CommandLine;
  * The top-level commands, in the order the help lists them. Picocli reads the annotations of every
  * command it is given, and each command class brings its own imports' static set-up (a logger,
  * Jackson) with it; so a command line that names a command gets that one alone, and only one that
- * names none, or {@code help}, or a name that is not a command, gets them all (bench/RESULTS.md).
+ * names none, or {@code help} or {@code completion} (which describe the whole tree), or a name
+ * that is not a command, gets them all (bench/RESULTS.md).
  */
 final class Subcommands {
     private static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
@@ -26,8 +27,12 @@ final class Subcommands {
         ALL.put("api-key", ApiKeyCommand.class);
         ALL.put("queue", QueueCommand.class);
         ALL.put("status", StatusCommand.class);
+        ALL.put("completion", CompletionCommand.class);
         ALL.put("help", HelpCommand.class);
     }
+
+    /** The commands that need every other one loaded beside them. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
     /** The root's options that take a value, which is not a command's name. */
     private static final Set<String> VALUED = Set.of("--url", "--config", "--environment", "--log-format");
@@ -36,7 +41,7 @@ final class Subcommands {
 
     static void addTo(CommandLine root, String... args) {
         String named = commandName(args);
-        if (named != null && ALL.containsKey(named) && !"help".equals(named)) {
+        if (named != null && ALL.containsKey(named) && !WHOLE_TREE.contains(named)) {
             root.addSubcommand(named, ALL.get(named));
         } else {
             ALL.forEach(root::addSubcommand);

@@ -45,6 +45,15 @@ class HelpTest {
         assertThat(root.err()).contains("Run 'flowbase --help' for usage.");
     }
 
+    @Test
+    void versionNamesThePomsVersionAndTheCommit() {
+        CliRun run = CliRun.of("--version");
+
+        assertThat(run.status()).isZero();
+        // The test build is a developer's build: no commit was passed to it (bin/release passes one).
+        assertThat(run.out().strip()).matches("flowbase \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit unknown\\)");
+    }
+
     /** Every command path below the root, from the command tree itself, so a new command is walked too. */
     private static List<String> allCommands() {
         var root = new CommandLine(new FlowbaseCommand(new Cli(Map.of(), System.out, System.err)));
