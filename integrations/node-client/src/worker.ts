@@ -62,7 +62,7 @@ interface Held {
  * each task's lease is renewed while its handler runs, then the task is completed with what the
  * handler returned or failed with what it threw, under its attempt. A report refused because the
  * lease was taken over is counted and emitted as 'late' (a warning when nobody listens); other
- * errors as 'error'. stop() (and SIGTERM) stops claiming, waits up to graceMs, and gives back the
+ * errors as 'error'; each task recorded as 'done'. stop() (and SIGTERM) stops claiming, waits up to graceMs, and gives back the
  * tasks still running.
  */
 export class Worker extends EventEmitter {
@@ -182,6 +182,7 @@ export class Worker extends EventEmitter {
                 await this.q.fail(task.id, attempt, String(value));
                 this.counters.failed++;
             }
+            this.emit('done', { task, attempt, outcome });
         } catch (e) {
             if (e instanceof FlowbaseError && e.status === 409) {
                 this.counters.late++;
