@@ -1,0 +1,61 @@
+import { FlowbaseError } from '../errors.js';
+import { segment, type CallOptions, type Transport } from '../transport.js';
+import type { Claimed, QueueDepth, Task, TaskAttempt } from '../types.js';
+
+export interface ClaimOptions extends CallOptions {
+    /** Names the worker in the task's attempts. */
+    worker?: string;
+    /** Tasks to take at most (1 when not given). */
+    max?: number;
+    /** How long the lease lasts unless renewed (the server's default when not given). */
+    leaseSeconds?: number;
+}
+
+/**
+ * The worker protocol: claim under a lease, renew it, then complete, fail or give back, each
+ * with the claim's `attempt` (the lease's fencing token). A call whose attempt the task has moved
+ * past is refused with 409 `conflict`. Completions and failures are retried (the attempt makes a
+ * repeat harmless); if a repeat is refused because the first try had landed, that is a success.
+ */
+export function queues(t: Transport) {
+    const task = (id: string, rest: string) => `/api/tasks/${segment('id', id)}${rest}`;
+    /** A report refused with 409 may be our own first try that landed before its answer was lost. */
+    const landed = async (id: string, attempt: number, outcome: TaskAttempt['status'], e: unknown, o: CallOptions) => {
+        if (!(e instanceof FlowbaseError) || e.status !== 409) {
+            throw e;
+        }
+        const attempts = await t.send<TaskAttempt[]>({ method: 'GET', path: task(id, '/attempts'), safe: true, signal: o.signal });
+        if (!attempts.some((a) => a.attempt === attempt && a.status === outcome)) {
+            throw e;
+        }
+        return t.send<Task>({ method: 'GET', path: task(id, ''), safe: true, signal: o.signal });
+    };
+    return {
+        /** Each queue's tasks by state. */
+        stats: (o: CallOptions = {}) => t.send<QueueDepth[]>({ method: 'GET', path: '/api/queues', safe: true, ...o }),
+        /** Takes up to `max` ready tasks under a lease; an empty array when none is ready. Never retried: a lost answer leaves a lease nobody holds until it runs out. */
+        claim: (queue: string, c: ClaimOptions = {}) => {
+            const { worker, max, leaseSeconds, ...o } = c;
+            return t.send<Claimed[]>({
+                method: 'POST',
+                path: `/api/queues/${segment('queue', queue)}/claim`,
+                body: { worker, max, leaseSeconds },
+                safe: false,
+                ...o,
+            });
+        },
+        heartbeat: (id: string, attempt: number, extendSeconds?: number, o: CallOptions = {}) =>
+            t.send<Claimed>({ method: 'POST', path: task(id, '/heartbeat'), body: { attempt, extendSeconds }, safe: true, ...o }),
+        complete: (id: string, attempt: number, result?: unknown, o: CallOptions & { output?: string } = {}) =>
+            t
+                .send<Task>({ method: 'POST', path: task(id, '/complete'), body: { attempt, result, output: o.output }, safe: true, ...o })
+                .catch((e) => landed(id, attempt, 'SUCCEEDED', e, o)),
+        fail: (id: string, attempt: number, error: string, o: CallOptions = {}) =>
+            t
+                .send<Task>({ method: 'POST', path: task(id, '/fail'), body: { attempt, error }, safe: true, ...o })
+                .catch((e) => landed(id, attempt, 'FAILED', e, o)),
+        /** Gives a claimed task back unfinished: ready at once, no retry used. */
+        release: (id: string, attempt: number, o: CallOptions = {}) =>
+            t.send<Task>({ method: 'POST', path: task(id, '/release'), body: { attempt }, safe: true, ...o }),
+    };
+}

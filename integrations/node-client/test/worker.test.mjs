@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { describe, test } from 'node:test';
+import { createClient } from '../dist/esm/index.js';
+import { startWorker } from './support/processes.mjs';
+import { servers, unique } from './support/servers.mjs';
+
+// The issue asks for 5,000; on the shared CI machine SQLite completes ~50 a second, so the default
+// run drains 1,000 (the same kill mid-batch, the same checks). FLOWBASE_WORKER_TASKS=5000 runs the full count.
+const TASKS = Number(process.env.FLOWBASE_WORKER_TASKS || 1000);
+
+async function enqueue(client, queue, n) {
+    for (let i = 0; i < n; i += 1000) {
+        const batch = Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: `t${i + j}`, queue }));
+        await client.tasks.createMany(batch);
+    }
+}
+
+const doneIds = (...workers) => workers.flatMap((w) => w.ids('done'));
+
+for (const server of servers) {
+    describe(`the worker on ${server.engine}`, { timeout: 300000 }, () => {
+        const client = createClient({ url: server.url, apiKey: server.operatorKey });
+        const env = (name, extra = {}) => ({ URL: server.url, KEY: server.operatorKey, NAME: name, ...extra });
+
+        test('completes with what the handler returns, fails with what it throws, and stops cleanly', async () => {
+            const queue = unique('q');
+            await client.tasks.createMany([{ name: 'ok', queue }, { name: 'bad', queue, maxRetries: 0 }, { name: 'ok2', queue }]);
+            const worker = client.work(queue, async (t) => {
+                if (t.name === 'bad') throw new Error('no good');
+                return { echoed: t.name };
+            }, { concurrency: 2, leaseSeconds: 5, pollMs: 20, stopOnSigterm: false });
+            let seen = 0;
+            while (seen < 3) {
+                await once(worker, 'done');
+                seen++;
+            }
+            await worker.stop();
+            assert.deepEqual({ ...worker.counters, claims: 0 }, { claims: 0, claimed: 3, completed: 2, failed: 1, late: 0, released: 0, errors: 0, running: 0 });
+            const tasks = await client.tasks.list({ queue }).all();
+            assert.deepEqual(tasks.map((t) => [t.name, t.status]).sort(), [['bad', 'DEAD'], ['ok', 'SUCCEEDED'], ['ok2', 'SUCCEEDED']]);
+            assert.deepEqual(tasks.find((t) => t.name === 'ok').result, { echoed: 'ok' });
+        });
+
+        test(`two processes drain ${TASKS} tasks exactly once while one is killed with SIGKILL mid-batch`, async () => {
+            const queue = unique('q');
+            await enqueue(client, queue, TASKS);
+            const a = startWorker(env('a', { QUEUE: queue, LEASE: '3', HANG_AFTER: '200' }));
+            // every report a sent is answered (a report refused as late on a busy machine is redone
+            // by b); the rest of its claimed tasks hang in their handlers
+            await a.until((lines) => lines.includes('hanging') && a.ids('done').length + a.ids('late').length === 200);
+            const held = a.ids('claimed').filter((id) => !a.ids('done').includes(id) && !a.ids('late').includes(id));
+            a.child.kill('SIGKILL');
+            assert.equal((await a.exited).signal, 'SIGKILL');
+            assert.ok(held.length > 0, 'killed while holding claimed tasks');
+            const b = startWorker(env('b', { QUEUE: queue, LEASE: '30' }));
+            await b.until(() => new Set(doneIds(a, b)).size === TASKS);
+            b.child.kill('SIGTERM');
+            await b.exited;
+            const done = doneIds(a, b);
+            assert.equal(done.length, TASKS, 'each task completed once: none twice');
+            assert.ok(held.every((id) => b.ids('done').includes(id)), "the killed worker's tasks came back after their lease");
+            const statuses = new Map();
+            for await (const t of client.tasks.list({ queue }, { limit: 1000 })) {
+                statuses.set(t.status, (statuses.get(t.status) ?? 0) + 1);
+            }
+            assert.deepEqual([...statuses], [['SUCCEEDED', TASKS]]);
+            const attempts = await client.tasks.attempts(held[0]);
+            assert.deepEqual(attempts.map((x) => [x.worker, x.status]), [['a', 'TIMED_OUT'], ['b', 'SUCCEEDED']]);
+        });
+
+        test('a completion after the lease was taken over is refused and reported, never lost', async () => {
+            const queue = unique('q');
+            await enqueue(client, queue, 100);
+            const a = startWorker(env('a', { QUEUE: queue, LEASE: '2', HANG_AFTER: '10' }));
+            await a.until((lines) => lines.includes('hanging') && a.ids('done').length + a.ids('late').length === 10);
+            a.child.kill('SIGSTOP'); // a stall: no heartbeats, the leases run out
+            const held = a.ids('claimed').filter((id) => !a.ids('done').includes(id) && !a.ids('late').includes(id));
+            const b = startWorker(env('b', { QUEUE: queue, LEASE: '30' }));
+            await b.until(() => new Set(doneIds(a, b)).size === 100);
+            a.child.kill('SIGCONT');
+            a.child.stdin.write('go\n');
+            await a.until((lines) => held.every((id) => lines.some((l) => l.startsWith(`late ${id} 409`))));
+            for (const w of [a, b]) {
+                w.child.kill('SIGTERM');
+                await w.exited;
+            }
+            const counters = JSON.parse(a.lines.find((l) => l.startsWith('stopped ')).slice(8));
+            assert.ok(counters.late >= held.length);
+            assert.equal(new Set(doneIds(a, b)).size, doneIds(a, b).length, 'no task recorded twice');
+        });
+    });
+}
