@@ -40,7 +40,9 @@ final class ApiServer implements AutoCloseable {
         Migrator.configure().database(db).load().migrate();
         Stores stores = Stores.create(db);
         // The installation's own organization, as `flowbase init` makes it: its keys are the installation's.
-        this.org = stores.organizations().create("Acme", OrganizationStore.INSTALLATION_SLUG);
+        this.org = stores.organizations()
+                .installation()
+                .orElseGet(() -> stores.organizations().create("Acme", OrganizationStore.INSTALLATION_SLUG));
         this.otherOrg = stores.organizations().create("Other", "other-" + System.nanoTime());
         Map<String, String> all = new HashMap<>(Map.of("FLOWBASE_PORT", "0", "FLOWBASE_RATE_LIMIT", "0"));
         all.put("FLOWBASE_MASTER_KEY", MASTER_KEY);
