@@ -57,8 +57,7 @@ public final class AgentRoleStore {
         Checks.required("organizationId", role.organizationId());
         Checks.notBlank("name", role.name());
         Checks.notBlank("systemPrompt", role.systemPrompt());
-        Limits.agentRole(
-                role.name(), role.description(), role.systemPrompt(), role.model(), role.tools(), role.parameters());
+        Limits.agentRole(role);
         return tx.write("Creating agent role " + role.name(), h -> {
             Instant now = tx.now();
             var created = new AgentRole(
@@ -121,13 +120,7 @@ public final class AgentRoleStore {
      * @throws ConflictException when the role's lock_version is no longer {@code changed.lockVersion()}
      */
     public AgentRole update(AgentRole changed) {
-        Limits.agentRole(
-                changed.name(),
-                changed.description(),
-                changed.systemPrompt(),
-                changed.model(),
-                changed.tools(),
-                changed.parameters());
+        Limits.agentRole(changed);
         return tx.write("Updating agent role " + changed.id(), h -> {
             AgentRole before = get(changed.id());
             Instant now = tx.now();

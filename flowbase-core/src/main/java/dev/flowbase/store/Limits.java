@@ -99,7 +99,15 @@ public final class Limits {
     }
 
     /** The schema's limits on what a create and an update write, before the database sees them. */
-    static void agentRole(
+    static void agentRole(AgentRole.New r) {
+        agentRole(r.name(), r.description(), r.systemPrompt(), r.model(), r.tools(), r.parameters());
+    }
+
+    static void agentRole(AgentRole r) {
+        agentRole(r.name(), r.description(), r.systemPrompt(), r.model(), r.tools(), r.parameters());
+    }
+
+    private static void agentRole(
             String name, String description, String prompt, String model, JsonNode tools, JsonNode parameters) {
         Limits.text("name", name, Limits.NAME);
         Limits.longText("description", description);
