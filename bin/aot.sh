@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: the variables set here are read by the script that sources it
 # Sourced by bin/flowbase and bin/aot-train (and fit for a release's launcher): the JVM options of
 # each kind of run, and whether this JDK can use an AOT cache (JDK 25+: JEPs 483, 514 and 515).
 # Two kinds, two caches beside the jar: a cache's classes are all loaded when the JVM starts, so
@@ -7,11 +8,16 @@
 # Functions set variables instead of printing, so that the launcher starts no subshell for them.
 
 flowbase_jvm_options() { # $1 = commands | serve; sets the array FLOWBASE_JVM_OPTIONS
-    # A cache problem (missing, stale, corrupt, another JDK) is no error: the JVM runs without it.
-    FLOWBASE_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED '-Xlog:aot*=off' '-Xlog:cds*=off')
+    FLOWBASE_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED)
     if [ "$1" != serve ]; then
         FLOWBASE_JVM_OPTIONS+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
     fi
+}
+
+flowbase_aot_options() { # $1 = a cache; adds it to FLOWBASE_JVM_OPTIONS (JDK 25+ only: older JDKs refuse these)
+    # A cache problem (missing, stale, corrupt, another JDK) is no error: the JVM runs without it,
+    # and with its cache logging off it says nothing (its warnings would go to standard output).
+    FLOWBASE_JVM_OPTIONS+=("-XX:AOTCache=$1" '-Xlog:aot*=off' '-Xlog:cds*=off')
 }
 
 flowbase_aot_file() { # $1 = the commands cache (…/flowbase.aot), $2 = kind; sets FLOWBASE_AOT_FILE
