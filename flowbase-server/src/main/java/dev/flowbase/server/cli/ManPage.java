@@ -21,6 +21,7 @@ final class ManPage {
     static String of(CommandSpec root) {
         ManPage page = new ManPage();
         page.line(".TH FLOWBASE 1 \"\" " + quoted("flowbase " + Flowbase.version()) + " \"User Commands\"");
+        page.line(".nh"); // long names such as FLOWBASE_PLACEHOLDER_NAME stay whole
         page.line(".SH NAME");
         page.line("flowbase \\- " + text(String.join(" ", root.usageMessage().description())));
         page.line(".SH SYNOPSIS");

@@ -20,6 +20,13 @@ class ManPageTest {
     }
 
     @Test
+    void aPlaceholderInADescriptionIsPrintedAsWrittenNotLookedUp() {
+        // picocli reads ${NAME} as a variable to look up; undefined, it printed "null" in --help and here.
+        assertThat(CliRun.of("migrate", "up", "--help").out()).contains("A value for ${NAME} in the scripts");
+        assertThat(CliRun.of("help", "--man").out()).contains("A value for ${NAME} in the scripts");
+    }
+
+    @Test
     void textThatRoffWouldReadAsMarkupIsEscaped() {
         assertThat(ManPage.text(".hidden")).isEqualTo("\\&.hidden");
         assertThat(ManPage.text("a\\b")).isEqualTo("a\\eb");
