@@ -3,7 +3,8 @@
 #
 #   sh install.sh [--prefix DIR] flowbase-VERSION.tar.gz
 #
-# Unpacks the archive into DIR/lib/flowbase-VERSION and links DIR/bin/flowbase to its launcher.
+# Unpacks the archive into DIR/lib/flowbase-VERSION, links DIR/bin/flowbase to its launcher and
+# DIR/share/man/man1/flowbase.1 to its man page.
 # DIR is /usr/local for root and ~/.local for anyone else. When flowbase-VERSION.tar.gz.sha256 lies
 # beside the archive, the archive must match it. Java 21 or newer must be there before anything is
 # written (JAVA_HOME, else `java` on the PATH).
@@ -70,9 +71,12 @@ tar -xzf "$archive" -C "$staging"
 rm -rf "$target"
 mv "$staging/flowbase-$version" "$target"
 ln -sfn "../lib/flowbase-$version/bin/flowbase" "$prefix/bin/flowbase"
+mkdir -p "$prefix/share/man/man1"
+ln -sfn "../../../lib/flowbase-$version/man/man1/flowbase.1" "$prefix/share/man/man1/flowbase.1"
 
 echo "Installed Flowbase $version into $target"
-echo "Linked $prefix/bin/flowbase"
+echo "Linked $prefix/bin/flowbase and $prefix/share/man/man1/flowbase.1 (man flowbase)"
+echo "The Node-RED nodes: $target/node-red/ (see docs/install.md)"
 echo
 case ":$PATH:" in
     *":$prefix/bin:"*) ;;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,17 @@ final class HelpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, with its subcommands.")
     List<String> names = List.of();
 
+    /** Hidden: bin/release writes the release's man page with it. */
+    @Option(names = "--man", hidden = true, description = "Print the manual page, flowbase(1), in roff.")
+    boolean man;
+
     @Override
     public Integer call() {
+        if (man) {
+            root.cli.out().print(ManPage.of(spec.root()));
+            root.cli.out().flush();
+            return 0;
+        }
         CommandLine command = spec.parent().commandLine();
         for (String name : names) {
             CommandLine sub = command.getSubcommands().get(name);

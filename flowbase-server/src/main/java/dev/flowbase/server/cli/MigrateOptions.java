@@ -38,7 +38,7 @@ final class MigrateOptions {
     @Option(
             names = "--placeholder",
             paramLabel = "NAME=VALUE",
-            description = "A value for ${NAME} in the scripts; repeat for more (also FLOWBASE_PLACEHOLDER_NAME,"
+            description = "A value for $${NAME} in the scripts; repeat for more (also FLOWBASE_PLACEHOLDER_NAME,"
                     + " migrate.placeholders.NAME in flowbase.yml).")
     java.util.Map<String, String> placeholders = new java.util.LinkedHashMap<>();
 
