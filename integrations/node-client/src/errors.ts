@@ -6,7 +6,8 @@ export interface FieldError {
     detail: string;
 }
 
-export type Problem = components['schemas']['Problem'];
+/** The server's problem; an error made by the client (no answer, a bad argument) has no requestId. */
+export type Problem = Omit<components['schemas']['Problem'], 'type' | 'requestId'> & { type: string; requestId?: string };
 
 /**
  * Every failure of a call: a problem the server answered (RFC 9457), or no answer at all
@@ -42,6 +43,18 @@ export class FlowbaseError extends Error {
         this.type = fields.type;
     }
 
+    /** The problem as RFC 9457 writes it (for a program that passes it on, such as a Node-RED flow's msg.problem). */
+    get problem(): Problem {
+        return {
+            type: this.type ?? `https://flowbase.dev/problems/${this.code}`,
+            title: this.title,
+            status: this.status,
+            detail: this.detail,
+            ...(this.errors.length > 0 ? { errors: this.errors } : {}),
+            ...(this.requestId ? { requestId: this.requestId } : {}),
+        };
+    }
+
     /** The error of a problem+json answer (or of any other answer that is not 2xx). */
     static fromAnswer(status: number, body: unknown, retryAfter: number | undefined): FlowbaseError {
         const p = (body && typeof body === 'object' ? body : { detail: typeof body === 'string' ? body : '' }) as Partial<Problem>;
@@ -74,7 +87,7 @@ export class FlowbaseError extends Error {
     static noAnswer(code: 'unreachable' | 'timeout' | 'aborted', origin: string, cause: unknown): FlowbaseError {
         const why = describe(cause);
         const title = code === 'aborted' ? 'Aborted' : code === 'timeout' ? 'Timed out' : 'Unreachable';
-        return new FlowbaseError({ status: 0, code, title, detail: `no answer from ${origin}: ${why}` }, { cause });
+        return new FlowbaseError({ status: 0, code, title, detail: `no answer from ${origin}: ${why}`, type: `https://flowbase.dev/problems/${code}` }, { cause });
     }
 }
 

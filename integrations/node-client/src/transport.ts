@@ -85,7 +85,7 @@ export class Transport {
 
     private async once<T>(call: Call, timeoutMs: number): Promise<T> {
         const url = new URL(this.base + call.path);
-        for (const [name, value] of Object.entries({ ...call.query, _debug: call.debug ? 'true' : undefined })) {
+        for (const [name, value] of Object.entries(call.debug ? { ...call.query, _debug: 'true' } : { ...call.query })) {
             if (value !== undefined && value !== null && value !== '') {
                 url.searchParams.set(name, String(value));
             }

@@ -147,9 +147,12 @@ export class Worker extends EventEmitter {
         const heartbeat = setInterval(() => {
             this.q.heartbeat(task.id, claimed.attempt, this.o.leaseSeconds).catch((e) => {
                 if (e instanceof FlowbaseError && e.status === 409) {
-                    controller.abort(e); // taken over or cancelled: the handler may stop early
+                    // taken over or cancelled: the handler may stop early, and its report will be
+                    // refused and emitted as 'late' (or the task was just reported, and this is moot)
+                    controller.abort(e);
+                } else {
+                    this.report(e);
                 }
-                this.report(e);
             });
         }, every);
         this.counters.running++;

@@ -5,9 +5,10 @@ import { createClient } from '../dist/esm/index.js';
 import { startWorker } from './support/processes.mjs';
 import { servers, unique } from './support/servers.mjs';
 
-// The issue asks for 5,000; on the shared CI machine SQLite completes ~50 a second, so the default
-// run drains 1,000 (the same kill mid-batch, the same checks). FLOWBASE_WORKER_TASKS=5000 runs the full count.
-const TASKS = Number(process.env.FLOWBASE_WORKER_TASKS || 1000);
+// The issue asks for 5,000; on the shared CI machine a worker completes 20 to 50 a second, so the
+// default run drains 500 (the same kill mid-batch, the same checks) to keep CI lean.
+// FLOWBASE_WORKER_TASKS=5000 runs the issue's count.
+const TASKS = Number(process.env.FLOWBASE_WORKER_TASKS || 500);
 
 async function enqueue(client, queue, n) {
     for (let i = 0; i < n; i += 1000) {

@@ -1,6 +1,6 @@
 'use strict';
 
-const { FlowbaseError } = require('./errors');
+const { FlowbaseError, invalid } = require('./errors');
 
 /**
  * What every Flowbase node does with a message: find its config node, run one piece of work,
@@ -53,4 +53,4 @@ function pick(...values) {
     return values.find((v) => v !== undefined && v !== null && v !== '');
 }
 
-module.exports = { config, onInput, fail, pick, invalid: FlowbaseError.invalid };
+module.exports = { config, onInput, fail, pick, invalid };

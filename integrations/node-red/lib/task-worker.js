@@ -1,7 +1,6 @@
 'use strict';
 
-const { segment } = require('./client');
-const { FlowbaseError } = require('./errors');
+const { FlowbaseError, invalid } = require('./errors');
 
 /**
  * Takes tasks of one queue through the HTTP worker protocol, at most `concurrency` at a time. Each
@@ -16,6 +15,7 @@ class TaskWorker {
         this.stopped = false;
         this.idleMs = this.o.pollMs;
         this.wakeUp = () => {};
+        this.queues = this.o.client.api.queues; // @flowbase/client's worker protocol
     }
 
     start() {
@@ -32,7 +32,7 @@ class TaskWorker {
             }
             let claimed = [];
             try {
-                claimed = await this.o.client.post(`/api/queues/${segment('queue', this.o.queue)}/claim`, {
+                claimed = await this.queues.claim(this.o.queue, {
                     worker: this.o.worker,
                     max: Math.min(free, 100),
                     leaseSeconds: this.o.leaseSeconds,
@@ -71,8 +71,8 @@ class TaskWorker {
         const attempt = claimed.attempt;
         const every = Math.max(500, (this.o.leaseSeconds * 1000) / 3);
         const heartbeat = setInterval(() => {
-            this.o.client
-                .post(`/api/tasks/${id}/heartbeat`, { attempt, extendSeconds: this.o.leaseSeconds })
+            this.queues
+                .heartbeat(id, attempt, this.o.leaseSeconds)
                 .catch((e) => {
                     if (e instanceof FlowbaseError && e.status === 409) {
                         this.letGo(id); // taken over or cancelled: the flow's answer would be refused anyway
@@ -105,18 +105,16 @@ class TaskWorker {
     async answer(id, { error, result }) {
         const h = this.letGo(id);
         if (!h) {
-            throw FlowbaseError.invalid(
+            throw invalid(
                 `task ${id} is not held by this worker: it was answered already, or its answer came after the ` +
                     `answer timeout and the task went back to its queue`,
             );
         }
-        return error === undefined
-            ? this.o.client.post(`/api/tasks/${id}/complete`, { attempt: h.attempt, result })
-            : this.o.client.post(`/api/tasks/${id}/fail`, { attempt: h.attempt, error });
+        return error === undefined ? this.queues.complete(id, h.attempt, result) : this.queues.fail(id, h.attempt, error);
     }
 
     giveBack(id, attempt) {
-        return this.o.client.post(`/api/tasks/${id}/release`, { attempt }).catch((e) => this.o.onError(e));
+        return this.queues.release(id, attempt).catch((e) => this.o.onError(e));
     }
 
     /** Stops claiming and gives every held task back, ready at once for another worker. */

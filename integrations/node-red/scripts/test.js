@@ -16,6 +16,19 @@ if (major < 22 || (major === 22 && minor < 9)) {
         process.exit(1);
     }
 }
+// The nodes reach Flowbase through @flowbase/client (../node-client, linked by npm ci): build it
+// when it has not been built yet.
+const client = path.join(__dirname, '..', '..', 'node-client');
+if (!fs.existsSync(path.join(client, 'dist', 'cjs', 'index.js'))) {
+    if (!fs.existsSync(path.join(client, 'node_modules', 'typescript'))) {
+        console.error(`@flowbase/client is not built: run \`npm ci && npm run build\` in ${client} (bin/test does)`);
+        process.exit(1);
+    }
+    const build = spawnSync('npm', ['run', 'build'], { cwd: client, stdio: 'inherit' });
+    if (build.status !== 0) {
+        process.exit(build.status === null ? 1 : build.status);
+    }
+}
 const mocha = path.join(__dirname, '..', 'node_modules', 'mocha', 'bin', 'mocha.js');
 const run = spawnSync(node, [mocha, ...process.argv.slice(2)], { stdio: 'inherit', cwd: path.join(__dirname, '..') });
 process.exit(run.status === null ? 1 : run.status);

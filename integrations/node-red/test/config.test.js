@@ -12,7 +12,7 @@ describe('flowbase-config, server mode', function () {
     const server = () => servers[engines()[0]];
     afterEach(() => helper.unload());
 
-    it('reports a server that is down as unavailable, naming its address only', async function () {
+    it('reports a server that is down as unreachable, naming its address only', async function () {
         const flow = await load([{ id: 'db', type: 'flowbase-db' }], {
             url: 'http://someone:hunter2@127.0.0.1:9',
             credentials: { apiKey: 'fb_secret' },
@@ -20,8 +20,9 @@ describe('flowbase-config, server mode', function () {
 
         const down = await call(flow, 'db', {});
 
-        assert.match(down.error.message, /Flowbase server at http:\/\/127\.0\.0\.1:9 did not answer/);
-        assert.equal(down.msg.problem.type, 'https://flowbase.dev/problems/unavailable');
+        assert.match(down.error.message, /no answer from http:\/\/127\.0\.0\.1:9/);
+        assert.equal(down.msg.problem.type, 'https://flowbase.dev/problems/unreachable');
+        assert.equal(down.msg.problem.status, 0);
         assert.doesNotMatch(JSON.stringify([down.error.message, down.msg.problem]), /hunter2|fb_secret/);
     });
 

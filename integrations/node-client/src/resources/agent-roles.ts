@@ -1,6 +1,7 @@
 import { paged, type ListOptions, type Paged } from '../paging.js';
 import { segment, type CallOptions, type Transport } from '../transport.js';
 import type { AgentRole, AgentRoleChange, AgentRoleVersion, NewAgentRole } from '../types.js';
+import { versions } from './versions.js';
 import { ifMatch, type WriteOptions } from './write-options.js';
 
 /** Agent roles (system prompt, model, tools), their published versions and dependencies. */
@@ -16,14 +17,7 @@ export function agentRoles(t: Transport) {
         update: (id: string, change: AgentRoleChange, o: WriteOptions = {}) =>
             t.send<AgentRole>({ method: 'PATCH', path: path(id), body: change, headers: ifMatch(o), safe: false, ...o }),
         delete: (id: string, o: CallOptions = {}) => t.send<void>({ method: 'DELETE', path: path(id), safe: false, ...o }),
-        versions: {
-            publish: (id: string, changeNote?: string, o: CallOptions = {}) =>
-                t.send<AgentRoleVersion>({ method: 'POST', path: path(id, '/versions'), body: { changeNote }, safe: false, ...o }),
-            list: (id: string, o: CallOptions = {}) =>
-                t.send<AgentRoleVersion[]>({ method: 'GET', path: path(id, '/versions'), safe: true, ...o }),
-            get: (id: string, version: number, o: CallOptions = {}) =>
-                t.send<AgentRoleVersion>({ method: 'GET', path: path(id, `/versions/${segment('version', version)}`), safe: true, ...o }),
-        },
+        versions: versions<AgentRoleVersion>(t, path),
         dependencies: (id: string, o: CallOptions = {}) =>
             t.send<AgentRole[]>({ method: 'GET', path: path(id, '/dependencies'), safe: true, ...o }),
         /** Makes role `id` depend on role `dependsOn` (a cycle is refused). */

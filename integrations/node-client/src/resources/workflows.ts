@@ -1,6 +1,7 @@
 import { paged, type ListOptions, type Paged } from '../paging.js';
 import { segment, type CallOptions, type Transport } from '../transport.js';
 import type { NewWorkflow, Task, Workflow, WorkflowChange, WorkflowExecution, WorkflowProgress, WorkflowVersion } from '../types.js';
+import { versions } from './versions.js';
 import { ifMatch, type WriteOptions } from './write-options.js';
 
 export type WorkflowStatusFilter = 'draft' | 'active' | 'paused' | 'archived';
@@ -28,14 +29,7 @@ export function workflows(t: Transport) {
             const tasks = await paged<Task>(t, '/api/tasks', { workflowId: id }, o).all();
             return { ...workflow, tasks };
         },
-        versions: {
-            publish: (id: string, changeNote?: string, o: CallOptions = {}) =>
-                t.send<WorkflowVersion>({ method: 'POST', path: path(id, '/versions'), body: { changeNote }, safe: false, ...o }),
-            list: (id: string, o: CallOptions = {}) =>
-                t.send<WorkflowVersion[]>({ method: 'GET', path: path(id, '/versions'), safe: true, ...o }),
-            get: (id: string, version: number, o: CallOptions = {}) =>
-                t.send<WorkflowVersion>({ method: 'GET', path: path(id, `/versions/${segment('version', version)}`), safe: true, ...o }),
-        },
+        versions: versions<WorkflowVersion>(t, path),
         /** Starts a run of the workflow. */
         run: (id: string, input?: unknown, o: CallOptions = {}) =>
             t.send<WorkflowExecution>({ method: 'POST', path: path(id, '/executions'), body: { input }, safe: false, ...o }),
