@@ -8,6 +8,7 @@ export type NewTask = Schemas['TaskRoutesEnqueueTask'];
 export type TaskAttempt = Schemas['TaskExecution'];
 export type StatusChange = Schemas['TaskRoutesStatusChange'];
 export type Claimed = Schemas['WorkerRoutesClaimed'];
+export type Settled = Schemas['SettleRoutesSettled'];
 export type QueueDepth = Schemas['QueueDepth'];
 export type Workflow = Schemas['Workflow'];
 export type NewWorkflow = Schemas['WorkflowRoutesNewWorkflow'];

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { FlowbaseError } from './errors.js';
-import type { queues as queuesOf } from './resources/queues.js';
+import type { queues as queuesOf, Settlement, SettleResult } from './resources/queues.js';
 import { sleep } from './retry.js';
 import type { Claimed, Task } from './types.js';
 
@@ -20,6 +20,11 @@ export interface WorkOptions {
     graceMs?: number;
     /** Stop (and give tasks back) on SIGTERM (default true). */
     stopOnSigterm?: boolean;
+    /**
+     * How long a finished task's report waits for others to share its call to POST
+     * /api/tasks/settle (default 5); a call goes at once when it has min(batch, 100) reports.
+     */
+    settleMs?: number;
 }
 
 export interface TaskContext {
@@ -50,6 +55,11 @@ export interface LateReport {
     error: FlowbaseError;
 }
 
+interface Pending {
+    entry: Settlement;
+    answer: (r: SettleResult) => void;
+}
+
 interface Held {
     claimed: Claimed;
     controller: AbortController;
@@ -70,6 +80,8 @@ export class Worker extends EventEmitter {
     private readonly o: Required<WorkOptions>;
     private readonly held = new Map<string, Held>();
     private readonly stopping = new AbortController();
+    private pending: Pending[] = [];
+    private flushTimer: NodeJS.Timeout | undefined;
     private wake: () => void = () => {};
     private loop: Promise<void> | undefined;
     private stopped: Promise<void> | undefined;
@@ -98,6 +110,7 @@ export class Worker extends EventEmitter {
             maxPollMs: options.maxPollMs ?? 2000,
             graceMs: options.graceMs ?? 10000,
             stopOnSigterm: options.stopOnSigterm ?? true,
+            settleMs: options.settleMs ?? 5,
         };
         for (const name of ['concurrency', 'batch', 'leaseSeconds'] as const) {
             if (!Number.isInteger(this.o[name]) || this.o[name] < 1) {
@@ -177,26 +190,50 @@ export class Worker extends EventEmitter {
         if (controller.signal.aborted && this.stopping.signal.aborted && controller.signal.reason === this.stopping.signal.reason) {
             return; // given back on stop: the release reports it
         }
-        try {
-            if (outcome === 'complete') {
-                await this.q.complete(task.id, attempt, value);
-                this.counters.completed++;
-            } else {
-                await this.q.fail(task.id, attempt, String(value));
-                this.counters.failed++;
-            }
+        const entry: Settlement =
+            outcome === 'complete'
+                ? { id: task.id, attempt, outcome: 'succeeded', result: value }
+                : { id: task.id, attempt, outcome: 'failed', error: String(value) };
+        const answer = await this.settle(entry);
+        if (answer.task) {
+            this.counters[outcome === 'complete' ? 'completed' : 'failed']++;
             this.emit('done', { task, attempt, outcome });
-        } catch (e) {
-            if (e instanceof FlowbaseError && e.status === 409) {
-                this.counters.late++;
-                const late: LateReport = { task, attempt, outcome, error: e };
-                if (!this.emit('late', late)) {
-                    process.emitWarning(`Flowbase worker: ${outcome} of task ${task.id} attempt ${attempt} refused: ${e.detail}`);
-                }
-            } else {
-                this.report(e);
+        } else if (answer.error.status === 409) {
+            this.counters.late++;
+            const late: LateReport = { task, attempt, outcome, error: answer.error };
+            if (!this.emit('late', late)) {
+                process.emitWarning(`Flowbase worker: ${outcome} of task ${task.id} attempt ${attempt} refused: ${answer.error.detail}`);
             }
+        } else {
+            this.report(answer.error);
         }
+    }
+
+    /** Queues a finished task's report for the next settle call, and answers when that call does. */
+    private settle(entry: Settlement): Promise<SettleResult> {
+        return new Promise<SettleResult>((answer) => {
+            this.pending.push({ entry, answer });
+            if (this.pending.length >= Math.min(this.o.batch, 100)) {
+                this.flush();
+            } else {
+                this.flushTimer ??= setTimeout(() => this.flush(), this.o.settleMs);
+            }
+        });
+    }
+
+    /** Sends the queued reports in one call; a call that fails as a whole fails each of its reports. */
+    private flush(): void {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        const sent = this.pending;
+        this.pending = [];
+        this.q.settle(sent.map((p) => p.entry)).then(
+            (results) => sent.forEach((p, i) => p.answer(results[i]!)),
+            (e) => {
+                const error = e instanceof FlowbaseError ? e : new FlowbaseError({ status: 0, code: 'settle-failed', title: 'Settle failed', detail: String(e) }, { cause: e });
+                sent.forEach((p) => p.answer({ error }));
+            },
+        );
     }
 
     private report(e: unknown): void {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { describe, test } from 'node:test';
 import { createClient } from '../dist/esm/index.js';
 import { startWorker } from './support/processes.mjs';
@@ -24,6 +23,24 @@ for (const server of servers) {
         const client = createClient({ url: server.url, apiKey: server.operatorKey });
         const env = (name, extra = {}) => ({ URL: server.url, KEY: server.operatorKey, NAME: name, ...extra });
 
+        test('queues.settle answers each entry: applied, refused alone when stale, and a repeat that had landed is applied', async () => {
+            const queue = unique('q');
+            await client.tasks.createMany([{ name: 'a', queue }, { name: 'b', queue, maxRetries: 0 }]);
+            const claimed = await client.queues.claim(queue, { worker: 's', max: 2 });
+            const [a, b] = ['a', 'b'].map((name) => claimed.find((c) => c.task.name === name));
+            const answers = await client.queues.settle([
+                { id: a.task.id, attempt: a.attempt, outcome: 'succeeded', result: { x: 1 } },
+                { id: a.task.id, attempt: a.attempt + 1, outcome: 'succeeded' },
+                { id: b.task.id, attempt: b.attempt, outcome: 'failed', error: 'nope' },
+            ]);
+            const again = await client.queues.settle([{ id: a.task.id, attempt: a.attempt, outcome: 'succeeded' }]);
+            assert.equal(answers[0].task.status, 'SUCCEEDED');
+            assert.deepEqual(answers[0].task.result, { x: 1 });
+            assert.deepEqual([answers[1].error.status, answers[1].error.code], [409, 'conflict']);
+            assert.deepEqual([answers[2].task.status, answers[2].task.errorMessage], ['DEAD', 'nope']);
+            assert.equal(again[0].task.status, 'SUCCEEDED');
+        });
+
         test('completes with what the handler returns, fails with what it throws, and stops cleanly', async () => {
             const queue = unique('q');
             await client.tasks.createMany([{ name: 'ok', queue }, { name: 'bad', queue, maxRetries: 0 }, { name: 'ok2', queue }]);
@@ -31,11 +48,11 @@ for (const server of servers) {
                 if (t.name === 'bad') throw new Error('no good');
                 return { echoed: t.name };
             }, { concurrency: 2, leaseSeconds: 5, pollMs: 20, stopOnSigterm: false });
-            let seen = 0;
-            while (seen < 3) {
-                await once(worker, 'done');
-                seen++;
-            }
+            // finished tasks are settled together, so their 'done' events come in one burst
+            await new Promise((resolve) => {
+                let seen = 0;
+                worker.on('done', () => ++seen === 3 && resolve());
+            });
             await worker.stop();
             assert.deepEqual({ ...worker.counters, claims: 0 }, { claims: 0, claimed: 3, completed: 2, failed: 1, late: 0, released: 0, errors: 0, running: 0 });
             const tasks = await client.tasks.list({ queue }).all();

@@ -636,6 +636,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete or fail up to 100 claimed tasks in one call; a stale attempt refuses only its own entry */
+        post: operations["postApiTasksSettle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agent-roles": {
         parameters: {
             query?: never;
@@ -1330,6 +1347,31 @@ export interface components {
         };
         ServerRoutesDebug: {
             enabled?: boolean | null;
+        };
+        SettleRoutesEntry: {
+            id: string | null;
+            attempt: number | null;
+            outcome: string | null;
+            result: unknown | null;
+            output: string | null;
+            error: string | null;
+        };
+        SettleRoutesRefusal: {
+            type: string | null;
+            status: number;
+            detail: string | null;
+        };
+        SettleRoutesSettle: {
+            entries?: components["schemas"]["SettleRoutesEntry"][] | null;
+        };
+        SettleRoutesSettleResults: {
+            results: components["schemas"]["SettleRoutesSettled"][] | null;
+        };
+        SettleRoutesSettled: {
+            id: string | null;
+            applied: boolean;
+            task: components["schemas"]["Task"] | null;
+            refused: components["schemas"]["SettleRoutesRefusal"] | null;
         };
         StatusEntry: {
             version: string | null;
@@ -3095,6 +3137,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksSettle: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleRoutesSettle"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleRoutesSettleResults"];
                 };
             };
             /** @description A problem: the type names the error code (see docs/api.md) */

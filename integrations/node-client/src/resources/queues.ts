@@ -1,6 +1,19 @@
 import { FlowbaseError } from '../errors.js';
 import { segment, type CallOptions, type Transport } from '../transport.js';
-import type { Claimed, QueueDepth, Task, TaskAttempt } from '../types.js';
+import type { Claimed, QueueDepth, Settled, Task, TaskAttempt } from '../types.js';
+
+/** One task to settle: `succeeded` with its result (and output), or `failed` with its error. */
+export interface Settlement {
+    id: string;
+    attempt: number;
+    outcome: 'succeeded' | 'failed';
+    result?: unknown;
+    output?: string;
+    error?: string;
+}
+
+/** One settled entry: the task when applied, the refusal otherwise. */
+export type SettleResult = { task: Task; error?: undefined } | { task?: undefined; error: FlowbaseError };
 
 export interface ClaimOptions extends CallOptions {
     /** Names the worker in the task's attempts. */
@@ -54,6 +67,29 @@ export function queues(t: Transport) {
             t
                 .send<Task>({ method: 'POST', path: task(id, '/fail'), body: { attempt, error }, safe: true, ...o })
                 .catch((e) => landed(id, attempt, 'FAILED', e, o)),
+        /**
+         * Completes or fails up to 100 claimed tasks in one call; each entry is answered on its own,
+         * in the order sent: `{ task }` when applied, `{ error }` (the problem /complete would have
+         * answered) when refused. Retried like a completion: an entry refused with 409 is checked
+         * against the task's attempts, and counts as applied when our own first try had landed.
+         */
+        settle: async (entries: Settlement[], o: CallOptions = {}): Promise<SettleResult[]> => {
+            const { results } = await t.send<{ results: Settled[] }>({ method: 'POST', path: '/api/tasks/settle', body: { entries }, safe: true, ...o });
+            return Promise.all(
+                results.map(async (r, i): Promise<SettleResult> => {
+                    if (r.applied && r.task) {
+                        return { task: r.task };
+                    }
+                    const e = entries[i]!;
+                    const why = r.refused ?? { type: 'internal', status: 500, detail: 'no answer for this entry' };
+                    const error = new FlowbaseError({ status: why.status, code: why.type ?? `http-${why.status}`, title: 'Refused', detail: why.detail ?? '' });
+                    return landed(e.id, e.attempt, e.outcome === 'succeeded' ? 'SUCCEEDED' : 'FAILED', error, o).then(
+                        (task) => ({ task }),
+                        () => ({ error }),
+                    );
+                }),
+            );
+        },
         /** Gives a claimed task back unfinished: ready at once, no retry used. */
         release: (id: string, attempt: number, o: CallOptions = {}) =>
             t.send<Task>({ method: 'POST', path: task(id, '/release'), body: { attempt }, safe: true, ...o }),

@@ -66,6 +66,7 @@ public final class WorkerRoutes implements RouteGroup {
                 .summary("Give a claimed task back unfinished: ready at once, no retry used (a stopping worker)")
                 .accepts(Release.class)
                 .returns(Task.class);
+        new SettleRoutes().register(r);
     }
 
     private Object depth(Call call) {
@@ -117,8 +118,11 @@ public final class WorkerRoutes implements RouteGroup {
     private Object fail(Call call) {
         Fail body = call.body(Fail.class);
         Lease lease = lease(call, body.attempt());
-        String error = body.error() == null || body.error().isBlank() ? "failed (no error given)" : body.error();
-        return call.queue().fail(lease, error);
+        return call.queue().fail(lease, errorText(body.error()));
+    }
+
+    static String errorText(String error) {
+        return error == null || error.isBlank() ? "failed (no error given)" : error;
     }
 
     private Object release(Call call) {

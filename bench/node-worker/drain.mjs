@@ -1,0 +1,58 @@
+// One measurement of the Node worker: enqueues N no-op tasks with no worker running (POST
+// /api/tasks/batch, 1,000 a call), then starts client.work() and times until it has completed N.
+// Counts the worker's HTTP calls (every fetch) and reads the server's CPU time from
+// /proc/<pid>/stat before and after. Prints one JSON line.
+//   node drain.mjs <url> <key> <server pid> <tasks> <concurrency> <batch>
+import fs from 'node:fs';
+import { createClient } from '../../integrations/node-client/dist/esm/index.js';
+
+const [url, apiKey, pid, n, concurrency, batch] = process.argv.slice(2);
+const N = Number(n);
+const TICKS = 100; // USER_HZ: getconf CLK_TCK on Linux
+const cpuSeconds = () => {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime + stime
+};
+
+const client = createClient({ url, apiKey });
+const queue = `bench-${process.pid}`;
+for (let done = 0; done < N; done += 1000) {
+    const tasks = Array.from({ length: Math.min(1000, N - done) }, (_, i) => ({ name: `noop-${done + i}`, queue }));
+    await client.tasks.createMany(tasks);
+}
+
+let calls = 0;
+const realFetch = globalThis.fetch;
+globalThis.fetch = (...args) => {
+    calls++;
+    return realFetch(...args);
+};
+const cpu0 = cpuSeconds();
+const t0 = process.hrtime.bigint();
+const finished = new Promise((resolve) => {
+    const worker = client.work(queue, () => null, { concurrency: Number(concurrency), batch: Number(batch), pollMs: 20, maxPollMs: 100 });
+    worker.on('done', () => {
+        if (worker.counters.completed === N) {
+            resolve(worker);
+        }
+    });
+    worker.on('error', (e) => console.error(`worker error: ${e.message}`));
+});
+const worker = await finished;
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpu = cpuSeconds() - cpu0;
+const callsDuring = calls;
+await worker.stop();
+console.log(
+    JSON.stringify({
+        worker: 'node',
+        tasks: N,
+        concurrency: Number(concurrency),
+        batch: Number(batch),
+        seconds: Number(seconds.toFixed(2)),
+        tasksPerSecond: Math.round(N / seconds),
+        httpCallsPerTask: Number((callsDuring / N).toFixed(4)),
+        serverCpuMsPerTask: Number(((cpu * 1000) / N).toFixed(3)),
+        counters: worker.counters,
+    }),
+);

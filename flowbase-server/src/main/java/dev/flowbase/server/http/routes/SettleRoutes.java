@@ -1,0 +1,104 @@
+package dev.flowbase.server.http.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.queue.Lease;
+import dev.flowbase.server.http.Access;
+import dev.flowbase.server.http.Call;
+import dev.flowbase.server.http.RouteGroup;
+import dev.flowbase.server.http.Router;
+import dev.flowbase.store.Task;
+import dev.flowbase.store.TaskOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Completes or fails several leased tasks in one call, so a worker spends one request on a batch
+ * instead of one per task. Each entry is fenced exactly like {@code /complete} and {@code /fail}:
+ * an entry whose attempt the task has moved past is refused, and that refusal is that entry's answer
+ * only; the other entries are still applied, each on its own (not one transaction: a refused entry
+ * must not undo a finished one).
+ */
+public final class SettleRoutes implements RouteGroup {
+    static final int MAX_ENTRIES = 100;
+
+    /** {@code outcome}: {@code succeeded} (with {@code result}, {@code output}) or {@code failed} (with {@code error}). */
+    public record Entry(String id, Integer attempt, String outcome, JsonNode result, String output, String error) {}
+
+    public record Settle(List<Entry> entries) {}
+
+    /** Why an entry was refused: the problem {@code /complete} would have answered for it alone. */
+    public record Refusal(String type, int status, String detail) {}
+
+    /** One entry's answer: {@code task} when applied, {@code refused} otherwise. */
+    public record Settled(String id, boolean applied, Task task, Refusal refused) {}
+
+    public record SettleResults(List<Settled> results) {}
+
+    @Override
+    public void register(Router r) {
+        r.post("/api/tasks/settle", Access.OPERATOR, this::settle)
+                .summary(
+                        "Complete or fail up to 100 claimed tasks in one call; a stale attempt refuses only its own entry")
+                .accepts(Settle.class)
+                .returns(SettleResults.class);
+    }
+
+    private Object settle(Call call) {
+        Settle body = call.body(Settle.class);
+        List<Entry> entries = body.entries();
+        if (entries == null || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
+            throw new InvalidFieldException(
+                    "entries",
+                    entries == null ? "null" : entries.size() + " entries",
+                    "1 to " + MAX_ENTRIES + " entries");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ids.add(checked(entries.get(i), "entries[" + i + "]"));
+        }
+        List<Settled> results = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            results.add(apply(call, ids.get(i), entries.get(i)));
+        }
+        return new SettleResults(results);
+    }
+
+    /** The whole call is refused (400) for a malformed entry: that is the program's bug, not a race. */
+    private static UUID checked(Entry e, String at) {
+        if (e == null) {
+            throw new InvalidFieldException(at, "null", "an object with id, attempt and outcome");
+        }
+        if (e.attempt() == null) {
+            throw new InvalidFieldException(at + ".attempt", "null", "the attempt the claim returned");
+        }
+        if (!"succeeded".equals(e.outcome()) && !"failed".equals(e.outcome())) {
+            throw new InvalidFieldException(at + ".outcome", String.valueOf(e.outcome()), "succeeded or failed");
+        }
+        try {
+            return UUID.fromString(String.valueOf(e.id()));
+        } catch (IllegalArgumentException notUuid) {
+            throw new InvalidFieldException(at + ".id", String.valueOf(e.id()), "a task id (UUID)");
+        }
+    }
+
+    private static Settled apply(Call call, UUID id, Entry e) {
+        try {
+            TaskRoutes.owned(call, id);
+            Lease lease = call.queue().leaseOf(id, e.attempt());
+            Task task = "succeeded".equals(e.outcome())
+                    ? call.queue().complete(lease, new TaskOutcome(e.result(), e.output(), null, null))
+                    : call.queue().fail(lease, WorkerRoutes.errorText(e.error()));
+            return new Settled(e.id(), true, task, null);
+        } catch (FlowbaseException refused) {
+            ErrorCode code = refused.code();
+            // A server-side failure's message may name internals; it gets the code's summary, as a problem would.
+            String detail = code.httpStatus() >= 500 ? code.summary() : refused.getMessage();
+            Refusal why = new Refusal(code.slug(), code.httpStatus(), detail);
+            return new Settled(e.id(), false, null, why);
+        }
+    }
+}
