@@ -44,7 +44,10 @@ for (const server of servers) {
             }
             assert.deepEqual(names.sort(), ['a', 'b', 'c']);
             assert.ok((await client.tasks.runnable()).some((t) => t.id === first.id));
-            const failed = await client.tasks.setStatus(first.id, 'running').then(() => client.tasks.setStatus(first.id, 'failed', { error: 'boom' }));
+            // Only a claim makes a task running (it brings the lease the reaper needs); a call may then fail it.
+            await assert.rejects(client.tasks.setStatus(first.id, 'running'), (e) => e instanceof FlowbaseError && e.code === 'invalid-transition');
+            await client.queues.claim(queue, { worker: 'test', max: 3, leaseSeconds: 30 });
+            const failed = await client.tasks.setStatus(first.id, 'failed', { error: 'boom' });
             assert.equal(failed.status, 'FAILED');
             assert.equal((await client.tasks.requeue(first.id)).status, 'READY');
             assert.equal((await client.tasks.cancel(first.id)).status, 'CANCELLED');
@@ -79,7 +82,9 @@ for (const server of servers) {
             const role = await client.agentRoles.create({ name, systemPrompt: 'You write.', model: 'small' });
             const helper = await client.agentRoles.create({ name: unique('helper'), systemPrompt: 'You help.' });
             assert.equal((await client.agentRoles.byName(name)).id, role.id);
-            assert.equal((await client.agentRoles.update(role.id, { model: 'large' })).model, 'large');
+            await assert.rejects(client.agentRoles.update(role.id, { model: 'large' }), (e) => e instanceof FlowbaseError && e.code === 'precondition-required');
+            assert.equal((await client.agentRoles.update(role.id, { model: 'large' }, { ifMatch: role.lockVersion })).model, 'large');
+            assert.equal((await client.agentRoles.update(role.id, { model: 'huge' }, { ifMatch: '*' })).model, 'huge');
             const v = await client.agentRoles.versions.publish(role.id, 'first');
             assert.equal((await client.agentRoles.versions.get(role.id, v.version)).version, v.version);
             assert.equal((await client.agentRoles.versions.list(role.id)).length, 1);

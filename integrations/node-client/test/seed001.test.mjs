@@ -12,9 +12,11 @@ for (const server of servers) {
             const connected = await registry.connectToDatabase(server.engine, { url: server.url, apiKey: server.operatorKey, debug: true });
             assert.equal(connected.engine, server.engine);
             const w = await client.workflows.create({ name: unique('wf') });
-            const task = await registry.insertTask({ name: 'step', queue: unique('q'), workflowId: w.id, maxRetries: 0 });
+            const queue = unique('q');
+            const task = await registry.insertTask({ name: 'step', queue, workflowId: w.id, maxRetries: 0 });
             assert.ok(task._debug.statements.length > 0 && task._debug.roundTripMs >= 0);
-            await registry.updateTaskStatus(task.id, 'running');
+            await assert.rejects(registry.updateTaskStatus(task.id, 'running'), (e) => e.code === 'invalid-transition');
+            await client.queues.claim(queue, { worker: 'seed001', max: 1, leaseSeconds: 30 });
             assert.equal((await registry.updateTaskStatus(task.id, 'FAILED', { error: 'boom' })).status, 'FAILED');
             assert.equal((await registry.requeueFailedTask(task.id)).status, 'READY');
             const progress = await registry.getWorkflowProgress(w.id);

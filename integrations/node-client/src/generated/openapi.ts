@@ -1027,7 +1027,7 @@ export interface components {
     schemas: {
         Problem: {
             /** @enum {string} */
-            type: "https://flowbase.dev/problems/invalid-configuration" | "https://flowbase.dev/problems/invalid-argument" | "https://flowbase.dev/problems/connection-failed" | "https://flowbase.dev/problems/authentication-failed" | "https://flowbase.dev/problems/unknown-database" | "https://flowbase.dev/problems/tls-failed" | "https://flowbase.dev/problems/unsupported-server" | "https://flowbase.dev/problems/database-error" | "https://flowbase.dev/problems/constraint-violation" | "https://flowbase.dev/problems/timeout" | "https://flowbase.dev/problems/migration-failed" | "https://flowbase.dev/problems/validation-failed" | "https://flowbase.dev/problems/lock-timeout" | "https://flowbase.dev/problems/not-found" | "https://flowbase.dev/problems/method-not-allowed" | "https://flowbase.dev/problems/refused" | "https://flowbase.dev/problems/conflict" | "https://flowbase.dev/problems/invalid-transition" | "https://flowbase.dev/problems/unavailable" | "https://flowbase.dev/problems/precondition-failed" | "https://flowbase.dev/problems/unauthenticated" | "https://flowbase.dev/problems/forbidden" | "https://flowbase.dev/problems/rate-limited" | "https://flowbase.dev/problems/payload-too-large" | "https://flowbase.dev/problems/unsupported-media-type" | "https://flowbase.dev/problems/internal";
+            type: "https://flowbase.dev/problems/invalid-configuration" | "https://flowbase.dev/problems/invalid-argument" | "https://flowbase.dev/problems/connection-failed" | "https://flowbase.dev/problems/authentication-failed" | "https://flowbase.dev/problems/unknown-database" | "https://flowbase.dev/problems/tls-failed" | "https://flowbase.dev/problems/unsupported-server" | "https://flowbase.dev/problems/database-error" | "https://flowbase.dev/problems/constraint-violation" | "https://flowbase.dev/problems/timeout" | "https://flowbase.dev/problems/migration-failed" | "https://flowbase.dev/problems/validation-failed" | "https://flowbase.dev/problems/lock-timeout" | "https://flowbase.dev/problems/not-found" | "https://flowbase.dev/problems/method-not-allowed" | "https://flowbase.dev/problems/refused" | "https://flowbase.dev/problems/conflict" | "https://flowbase.dev/problems/invalid-transition" | "https://flowbase.dev/problems/unavailable" | "https://flowbase.dev/problems/precondition-failed" | "https://flowbase.dev/problems/precondition-required" | "https://flowbase.dev/problems/unauthenticated" | "https://flowbase.dev/problems/forbidden" | "https://flowbase.dev/problems/csrf-token-missing" | "https://flowbase.dev/problems/rate-limited" | "https://flowbase.dev/problems/payload-too-large" | "https://flowbase.dev/problems/headers-too-large" | "https://flowbase.dev/problems/unsupported-media-type" | "https://flowbase.dev/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -1248,7 +1248,7 @@ export interface components {
         HealthRoutesCheckView: {
             status: string | null;
             detail: string | null;
-            ms: number | null;
+            ms: number;
         };
         HealthRoutesHealth: {
             status: string | null;

@@ -1,7 +1,10 @@
 import type { CallOptions } from '../transport.js';
 
 export interface WriteOptions extends CallOptions {
-    /** The row's lockVersion (or ETag) as read: a change made since is refused with 412, nothing written. */
+    /**
+     * The row's lockVersion (or ETag) as read: a change made since is refused with 412, nothing
+     * written. The server requires it on PATCH (428 without it); `'*'` changes whatever is there.
+     */
     ifMatch?: number | string;
 }
 
@@ -10,5 +13,5 @@ export function ifMatch(o: WriteOptions): Record<string, string> | undefined {
         return undefined;
     }
     const tag = String(o.ifMatch);
-    return { 'If-Match': tag.startsWith('"') ? tag : `"${tag}"` };
+    return { 'If-Match': tag === '*' || tag.startsWith('"') ? tag : `"${tag}"` };
 }
