@@ -23,6 +23,11 @@ public final class BuildInfo {
         return commit.isBlank() || commit.startsWith("${") ? "unknown" : commit;
     }
 
+    /** The line {@code flowbase --version} prints: the version and the commit. */
+    public static String versionLine() {
+        return "flowbase " + version() + " (commit " + commit() + ")";
+    }
+
     private static Properties read() {
         try (InputStream in = BuildInfo.class.getResourceAsStream("/dev/flowbase/flowbase-version.properties")) {
             Properties p = new Properties();

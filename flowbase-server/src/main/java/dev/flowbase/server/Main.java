@@ -11,7 +11,7 @@ public final class Main {
         // `flowbase --version` alone is answered before picocli reads the annotations of every
         // command: the same line, for a tenth of the CPU (bench/RESULTS.md, start-up).
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
-            System.out.println("flowbase " + BuildInfo.version());
+            System.out.println(BuildInfo.versionLine());
             return;
         }
         System.exit(Cli.system().run(args));

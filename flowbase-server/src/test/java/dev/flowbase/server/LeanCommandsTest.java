@@ -39,6 +39,9 @@ class LeanCommandsTest {
     @ValueSource(strings = {"--version", "-V"})
     void versionAloneLoadsNeitherPicocliNorLogback(String flag) throws Exception {
         assertThat(run(flag)).noneMatch(c -> c.startsWith("picocli.") || c.startsWith("ch.qos.logback."));
+        // The short way prints the very line the long one does, commit included.
+        assertThat(Files.readString(dir.resolve("output.txt")).strip())
+                .matches("flowbase \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit unknown\\)");
     }
 
     /** The names of the classes that {@code flowbase COMMAND} loaded, on a SQLite file in a folder of its own. */
