@@ -8,7 +8,7 @@ import java.util.ServiceLoader;
  * The one entry point of an engine: it hands out the engine's parts, each an implementation of an
  * interface that the layer needing it declares ({@code Dialect}, {@code EngineSupport},
  * {@code SqlSplitter}, {@code CatalogQueries}, {@code ScratchSpaces}). Kits live one folder per
- * engine ({@code dev.flowbase.engine.postgresql}, …) above the layers they serve, and are found
+ * engine ({@code dev.flowbase.engines.postgresql}, …) above the layers they serve, and are found
  * with {@link ServiceLoader}, so no layer names an engine's classes and none asks "is this
  * PostgreSQL?". docs/architecture.md says how to add an engine.
  */

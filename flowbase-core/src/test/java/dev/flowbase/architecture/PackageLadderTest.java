@@ -32,9 +32,9 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.schema", 6),
             Map.entry("dev.flowbase.store", 6),
             Map.entry("dev.flowbase.queue", 7),
-            Map.entry("dev.flowbase.engine.postgresql", 8),
-            Map.entry("dev.flowbase.engine.mariadb", 8),
-            Map.entry("dev.flowbase.engine.sqlite", 8),
+            Map.entry("dev.flowbase.engines.postgresql", 8),
+            Map.entry("dev.flowbase.engines.mariadb", 8),
+            Map.entry("dev.flowbase.engines.sqlite", 8),
             Map.entry("dev.flowbase.seed", 8),
             Map.entry("dev.flowbase.status", 8),
             Map.entry("dev.flowbase.setup", 9),
@@ -75,7 +75,7 @@ class PackageLadderTest {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.toString().contains("/engine/"))
+                    .filter(f -> !f.toString().contains("/engines/"))
                     .toList()) {
                 if (engineClass.matcher(Files.readString(file)).find()) {
                     found.add(root.relativize(file).toString());

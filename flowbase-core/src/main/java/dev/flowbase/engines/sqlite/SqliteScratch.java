@@ -1,4 +1,4 @@
-package dev.flowbase.engine.sqlite;
+package dev.flowbase.engines.sqlite;
 
 import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.db.Database;

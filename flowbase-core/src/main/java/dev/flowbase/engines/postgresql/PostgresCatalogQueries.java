@@ -1,4 +1,4 @@
-package dev.flowbase.engine.postgresql;
+package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.schema.Catalog;
 import dev.flowbase.schema.CatalogQueries;

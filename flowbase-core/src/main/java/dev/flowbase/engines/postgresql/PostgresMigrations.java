@@ -1,4 +1,4 @@
-package dev.flowbase.engine.postgresql;
+package dev.flowbase.engines.postgresql;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 

@@ -1,4 +1,4 @@
-package dev.flowbase.engine.sqlite;
+package dev.flowbase.engines.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.flowbase.config.DatabaseConfig;

@@ -1,4 +1,4 @@
-package dev.flowbase.engine.sqlite;
+package dev.flowbase.engines.sqlite;
 
 import dev.flowbase.schema.Catalog;
 import dev.flowbase.schema.CatalogQueries;

@@ -1,4 +1,4 @@
-package dev.flowbase.engine.postgresql;
+package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.db.Database;
 import java.sql.Connection;

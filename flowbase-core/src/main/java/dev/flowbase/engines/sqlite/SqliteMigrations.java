@@ -1,4 +1,4 @@
-package dev.flowbase.engine.sqlite;
+package dev.flowbase.engines.sqlite;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 

@@ -1,4 +1,4 @@
-package dev.flowbase.engine.mariadb;
+package dev.flowbase.engines.mariadb;
 
 import dev.flowbase.schema.Catalog;
 import dev.flowbase.schema.CatalogQueries;
