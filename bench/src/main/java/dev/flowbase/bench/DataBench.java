@@ -2,6 +2,7 @@ package dev.flowbase.bench;
 
 import dev.flowbase.Flowbase;
 import dev.flowbase.db.Database;
+import dev.flowbase.queue.Queue;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Stores;
@@ -65,7 +66,7 @@ public final class DataBench {
             Load load = load(stores, org);
             Report.line("Load: " + Report.seconds(load.seconds()) + ", "
                     + String.format(Locale.ROOT, "%,.0f", load.rowsPerSecond()) + " rows/s through"
-                    + " `TaskStore.insertTasks` in transactions of " + String.format(Locale.ROOT, "%,d", BATCH)
+                    + " `Queue.enqueueAll` in transactions of " + String.format(Locale.ROOT, "%,d", BATCH)
                     + " rows (" + (engine == BenchDatabase.Engine.POSTGRESQL ? "COPY" : "batched INSERTs") + ").");
             double rawRate =
                     RawJdbc.bulkInsert(target, org, load.workflowIds().get(0), 100_000 / (workflows < 1000 ? 10 : 1));
@@ -106,7 +107,7 @@ public final class DataBench {
             for (int i = 0; i < n; i++) {
                 batch.add(NewTask.named(org, "task-" + i).inWorkflow(wf).withOrder(i));
                 if (batch.size() == BATCH) {
-                    total += stores.tasks().insertTasks(batch);
+                    total += Queue.create(stores.database()).withStores(stores).enqueueAll(batch);
                     batch.clear();
                     if (total % 100_000 == 0) {
                         Report.progress("loaded " + total + " tasks");
@@ -114,7 +115,7 @@ public final class DataBench {
                 }
             }
         }
-        total += stores.tasks().insertTasks(batch);
+        total += Queue.create(stores.database()).withStores(stores).enqueueAll(batch);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<UUID> sample = stores
                 .tasks()

@@ -2,6 +2,7 @@ package dev.flowbase.bench;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.queue.Queue;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
@@ -37,7 +38,7 @@ public final class TimingOverhead {
                 Migrator.configure().database(db).load().migrate();
                 Stores stores = Stores.create(db);
                 var org = stores.organizations().create("Bench", "bench").id();
-                Task task = stores.tasks().insertTask(NewTask.named(org, "read me"));
+                Task task = Queue.create(db).enqueue(NewTask.named(org, "read me"));
                 SqlStatements statements = db.jdbi().getConfig(SqlStatements.class);
                 SqlLogger timing = statements.getSqlLogger();
                 reads(stores, task); // warm-up, not counted
@@ -81,7 +82,7 @@ public final class TimingOverhead {
             Migrator.configure().database(db).load().migrate();
             Stores stores = Stores.create(db);
             var org = stores.organizations().create("Bench", "bench").id();
-            Task task = stores.tasks().insertTask(NewTask.named(org, "read me"));
+            Task task = Queue.create(db).enqueue(NewTask.named(org, "read me"));
             if (!timed) {
                 db.jdbi().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
             }

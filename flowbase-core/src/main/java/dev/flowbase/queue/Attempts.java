@@ -1,7 +1,9 @@
 package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.store.ExecutionStatus;
 import dev.flowbase.store.Stores;
+import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.util.Uuids;
 import java.sql.SQLException;
@@ -16,8 +18,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Every attempt of a task as a row of {@code task_executions}, written once, when the attempt
- * ends: while it runs, its lease in {@code task_queue} is the record of it. A batch of attempts
- * that ended together is one bulk insert (COPY on PostgreSQL).
+ * ends, and only here: while it runs, its lease in {@code task_queue} is the record of it. A batch
+ * of attempts that ended together is one bulk insert (COPY on PostgreSQL).
  */
 final class Attempts {
     /** The attempts running under a lease, as {@link Ended} rows; conditions follow with AND. */
@@ -62,6 +64,18 @@ final class Attempts {
                     l.owner(),
                     l.claimedAt());
         }
+
+        /** A task as its own row tells its current attempt: for a move by a caller, who holds no lease. */
+        static Ended of(Task t) {
+            return new Ended(
+                    t.id(),
+                    t.organizationId(),
+                    t.workflowExecutionId(),
+                    t.queueName(),
+                    t.attempt(),
+                    t.leaseOwner(),
+                    t.startedAt());
+        }
     }
 
     private final Database db;
@@ -76,8 +90,8 @@ final class Attempts {
         return stores.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Records these attempts as ended now with {@code status} and {@code outcome}. */
-    void record(Handle h, List<Ended> ended, String status, TaskOutcome outcome) {
+    /** Records these attempts as ended now with {@code status} and {@code outcome}: the one writer of attempt rows. */
+    void record(Handle h, List<Ended> ended, ExecutionStatus status, TaskOutcome outcome) {
         if (ended.isEmpty()) {
             return;
         }

@@ -1,21 +1,19 @@
 package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.store.RunCounters;
 import dev.flowbase.store.Task;
+import dev.flowbase.store.TaskOutcome;
+import dev.flowbase.store.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
  * How a claim is made: the engine leases the ready rows and moves their tasks to running
  * ({@link QueueSql#claim}); the leases come back in the order the claim took them, and the runs
- * those tasks belong to count them as started. Runs inside the caller's transaction.
+ * those tasks belong to count them as started (the table's ready → running). Runs inside the caller's transaction.
  */
 final class Claiming {
     /** The order a claim takes ready tasks in, for the leases it returns. */
@@ -26,12 +24,12 @@ final class Claiming {
 
     private final Database db;
     private final QueueSql sql;
-    private final Attempts attempts;
+    private final Effects effects;
 
-    Claiming(Database db, QueueSql sql, Attempts attempts) {
+    Claiming(Database db, QueueSql sql, Effects effects) {
         this.db = db;
         this.sql = sql;
-        this.attempts = attempts;
+        this.effects = effects;
     }
 
     List<Lease> claim(Handle h, ClaimRequest request) {
@@ -40,16 +38,17 @@ final class Claiming {
             return List.of();
         }
         tasks.sort(CLAIM_ORDER);
-        Instant at = attempts.now();
+        Instant at = effects.now();
         List<Lease> leases = new ArrayList<>(tasks.size());
-        Set<UUID> runs = new HashSet<>();
         for (Task t : tasks) {
             leases.add(new Lease(t, t.attempt(), request.owner(), at));
-            if (t.workflowExecutionId() != null) {
-                runs.add(t.workflowExecutionId());
-            }
         }
-        RunCounters.started(h, runs, at);
+        effects.apply(
+                h,
+                Transitions.of(tasks.getFirst().id(), TaskStatus.READY, TaskStatus.RUNNING),
+                leases.stream().map(Attempts.Ended::of).toList(),
+                true,
+                TaskOutcome.NONE);
         return leases;
     }
 }

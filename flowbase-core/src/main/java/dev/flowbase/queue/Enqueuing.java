@@ -7,76 +7,88 @@ import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Adding tasks: one (with its parents and an idempotency key) or many in bulk, and then the
- * wake-ups, on commit for other processes (PostgreSQL NOTIFY) and at once for this one's workers.
+ * Adding tasks: one (with its parents and an idempotency key) or many in bulk, with the rules every
+ * caller gets (the references in the caller's organization, the key's earlier task returned, the
+ * audit row), then the wake-ups: on commit for other processes (NOTIFY) and at once for this one's.
  */
 final class Enqueuing {
+    /** The unique index an idempotency key used twice in a queue runs into. */
+    private static final String KEY_INDEX = "uq_tasks_organization_queue_idempotency_key";
+
     private final Database db;
     private final Stores stores;
-    private final QueueSql sql;
+    private final TaskRows rows;
     private final Wakeups wakeups;
 
-    Enqueuing(Database db, Stores stores, QueueSql sql, Wakeups wakeups) {
+    Enqueuing(Database db, Stores stores, TaskRows rows, Wakeups wakeups) {
         this.db = db;
         this.stores = stores;
-        this.sql = sql;
+        this.rows = rows;
         this.wakeups = wakeups;
     }
 
-    /**
-     * Adds a task, runnable when {@code dependsOn} have all succeeded. Inside the caller's
-     * {@link Stores#executeTransaction} it is part of that transaction. With an idempotency key
-     * its organization already used in its queue, the existing task is returned and nothing is added.
-     */
-    Task enqueue(NewTask task, Collection<UUID> dependsOn) {
-        if (task.idempotencyKey() != null) {
-            var existing =
-                    stores.tasks().findByIdempotencyKey(task.organizationId(), task.queueName(), task.idempotencyKey());
-            if (existing.isPresent()) {
-                return existing.get();
-            }
+    EnqueueOutcome enqueue(NewTask task, Collection<UUID> dependsOn) {
+        Optional<Task> existing = byKey(task);
+        if (existing.isPresent()) {
+            return new EnqueueOutcome(existing.get(), false);
         }
         try {
-            Task added = db.inTransaction("Enqueueing " + task.name(), h -> {
-                Task t = stores.tasks().insertTask(task, dependsOn);
-                notifyOthers(h, List.of(task.queueName()));
-                return t;
+            Task added = write(s -> {
+                s.tasks().requireReferences(task, dependsOn);
+                return db.inTransaction("Enqueueing " + task.name(), h -> {
+                    Task t = Queue.read(db, h, rows.insert(h, task, dependsOn));
+                    s.audit().record(t.organizationId(), "task.create", "task", t.id(), null, t);
+                    return t;
+                });
             });
             wakeups.wake(task.queueName());
-            return added;
+            return new EnqueueOutcome(added, true);
         } catch (ConstraintViolationException e) {
             // Another producer enqueued the same key in between: theirs stands.
-            if (task.idempotencyKey() != null && "uq_tasks_organization_queue_idempotency_key".equals(e.constraint())) {
-                return stores.tasks()
-                        .findByIdempotencyKey(task.organizationId(), task.queueName(), task.idempotencyKey())
-                        .orElseThrow(() -> e);
+            if (task.idempotencyKey() != null && KEY_INDEX.equals(e.constraint())) {
+                return new EnqueueOutcome(byKey(task).orElseThrow(() -> e), false);
             }
             throw e;
         }
     }
 
-    /** Adds many tasks without dependencies in one transaction (COPY on PostgreSQL); returns how many. */
+    /** Adds many tasks without dependencies in one transaction, with one audit row per organization. */
     int enqueueAll(List<NewTask> tasks) {
+        if (tasks.isEmpty()) {
+            return 0;
+        }
         List<String> queues = tasks.stream().map(NewTask::queueName).distinct().toList();
-        int added = db.inTransaction("Enqueueing " + tasks.size() + " tasks", h -> {
-            int n = stores.tasks().insertTasks(tasks);
-            notifyOthers(h, queues);
-            return n;
+        int added = write(s -> {
+            s.tasks().requireReferences(tasks);
+            return db.inTransaction("Enqueueing " + tasks.size() + " tasks", h -> {
+                int n = rows.insertAll(h, tasks);
+                // A batch is written in bulk, without a row per task: one audit row says how many.
+                Map<UUID, Long> perOrganization =
+                        tasks.stream().collect(Collectors.groupingBy(NewTask::organizationId, Collectors.counting()));
+                perOrganization.forEach((org, count) ->
+                        s.audit().record(org, "task.batch_create", "task", null, null, Map.of("tasks", count)));
+                return n;
+            });
         });
         queues.forEach(wakeups::wake);
         return added;
     }
 
-    /** Tells workers in other processes, on commit, where the engine can (PostgreSQL NOTIFY). */
-    private void notifyOthers(Handle h, List<String> queues) {
-        sql.notifySql()
-                .ifPresent(statement -> queues.forEach(q -> h.createQuery(statement)
-                        .bind("queue", q)
-                        .mapTo(String.class)
-                        .findFirst()));
+    private Optional<Task> byKey(NewTask task) {
+        return task.idempotencyKey() == null
+                ? Optional.empty()
+                : stores.tasks().findByIdempotencyKey(task.organizationId(), task.queueName(), task.idempotencyKey());
+    }
+
+    /** In the stores' transaction, so failures are worded as every store's are. */
+    private <T> T write(Function<Stores, T> work) {
+        return stores.executeTransaction(work);
     }
 }

@@ -1,12 +1,14 @@
 package dev.flowbase.queue;
 
+import static dev.flowbase.store.TaskStatus.DEAD;
+import static dev.flowbase.store.TaskStatus.READY;
+import static dev.flowbase.store.TaskStatus.RUNNING;
+
 import dev.flowbase.db.Database;
-import dev.flowbase.store.Dag;
-import dev.flowbase.store.RunCounters;
+import dev.flowbase.store.ExecutionStatus;
 import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.store.TaskStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -14,18 +16,25 @@ import org.jdbi.v3.core.Handle;
 /** How an attempt ends when it failed or its lease ran out: a retry after a backoff, or the dead letters. */
 final class Failures {
     private final QueueSql sql;
-    private final Attempts attempts;
+    private final Effects effects;
 
-    Failures(QueueSql sql, Attempts attempts) {
+    Failures(QueueSql sql, Effects effects) {
         this.sql = sql;
-        this.attempts = attempts;
+        this.effects = effects;
     }
 
     /**
      * Ends a failed or lost attempt, fenced by its number: ready again after {@code wait} while the
-     * task has retries left, dead (its descendants skipped) otherwise. False when fenced off.
+     * task has retries left, dead (its descendants skipped) otherwise; the attempt is written as
+     * {@code attemptAs}. Returns where the task went, or null when fenced off.
      */
-    boolean retryOrDead(Handle h, Attempts.Ended attempt, String error, Duration wait) {
+    TaskStatus retryOrDead(
+            Handle h,
+            Attempts.Ended attempt,
+            String error,
+            Duration wait,
+            ExecutionStatus attemptAs,
+            TaskOutcome outcome) {
         boolean retry = h.createQuery("SELECT CASE WHEN retry_count < max_retries THEN 1 ELSE 0 END FROM tasks"
                                 + " WHERE id = :id")
                         .bind("id", attempt.taskId())
@@ -33,36 +42,28 @@ final class Failures {
                         .one()
                 == 1;
         String fence = " WHERE task_id = :id AND attempt = :attempt AND " + QueueSql.HELD;
-        int held = h.createUpdate(
-                        retry
-                                ? "UPDATE task_queue SET lease_owner = NULL, lease_expires_at = NULL, claimed_at = NULL,"
-                                        + " run_at = " + sql.nowPlus("wait") + fence
-                                : "DELETE FROM task_queue" + fence)
-                .bind("wait", wait.toMillis())
+        int held = h.createUpdate("DELETE FROM task_queue" + fence)
                 .bind("id", attempt.taskId())
                 .bind("attempt", attempt.attempt())
                 .execute();
         if (held == 0) {
-            return false;
+            return null;
         }
+        TaskStatus to = retry ? READY : DEAD;
         h.createUpdate("UPDATE tasks SET status = :status, retry_count = retry_count + :retried,"
                         + " run_at = " + sql.nowPlus("wait") + ", error_message = :error,"
                         + " dead_lettered_at = " + (retry ? "NULL" : sql.now()) + ","
                         + " lease_owner = NULL, lease_expires_at = NULL, lock_version = lock_version + 1,"
                         + " updated_at = " + sql.now() + " WHERE id = :id")
-                .bind("status", retry ? "ready" : "dead")
+                .bind("status", to)
                 .bind("retried", retry ? 1 : 0)
                 .bind("wait", wait.toMillis())
                 .bind("error", error)
                 .bind("id", attempt.taskId())
                 .execute();
-        if (!retry) {
-            Instant at = attempts.now();
-            RunCounters.record(
-                    h, List.of(new RunCounters.Move(attempt.runId(), TaskStatus.RUNNING, TaskStatus.DEAD)), at);
-            Dag.skipDescendants(h, attempt.taskId(), TaskStatus.DEAD, at);
-        }
-        return true;
+        // A retry's ready row is made again from the task's row, with the backoff's run time.
+        effects.apply(h, Transitions.of(attempt.taskId(), RUNNING, to), List.of(attempt), true, attemptAs, outcome);
+        return to;
     }
 
     /** Ends every attempt whose lease expired (inside the caller's transaction), recorded as timed out. */
@@ -72,11 +73,12 @@ final class Failures {
                 .list();
         List<Attempts.Ended> reaped = new ArrayList<>();
         for (Attempts.Ended attempt : expired) {
-            if (retryOrDead(h, attempt, "the lease of attempt " + attempt.attempt() + " expired", Duration.ZERO)) {
+            String error = "the lease of attempt " + attempt.attempt() + " expired";
+            TaskOutcome lost = TaskOutcome.error("the lease expired");
+            if (retryOrDead(h, attempt, error, Duration.ZERO, ExecutionStatus.TIMED_OUT, lost) != null) {
                 reaped.add(attempt);
             }
         }
-        attempts.record(h, reaped, "timed_out", TaskOutcome.error("the lease expired"));
         return reaped;
     }
 }

@@ -1,7 +1,12 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.db.Database;
 import dev.flowbase.store.Task;
+import dev.flowbase.store.TaskStatus;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -21,7 +26,7 @@ public interface QueueSql {
     String HELD = "lease_expires_at IS NOT NULL";
 
     /** A claimed task and the attempt it is now at (the fencing token of the lease). */
-    record Claimed(java.util.UUID taskId, int attempt) {}
+    record Claimed(UUID taskId, int attempt) {}
 
     /**
      * Leases up to {@code c.max()} rows of {@code task_queue} of {@code c.queue()} whose
@@ -36,15 +41,16 @@ public interface QueueSql {
      * them as they are now. Engines that can do it in one statement override this.
      */
     default List<Task> claim(Handle h, ClaimRequest c, RowMapper<Task> rows) {
-        List<java.util.UUID> ids = claimRows(h, c).stream().map(Claimed::taskId).toList();
+        List<UUID> ids = claimRows(h, c).stream().map(Claimed::taskId).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        h.createUpdate("UPDATE tasks SET status = 'running', attempt = attempt + 1, lease_owner = :owner,"
+        h.createUpdate("UPDATE tasks SET status = :running, attempt = attempt + 1, lease_owner = :owner,"
                         + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = " + now() + ","
                         + " started_at = COALESCE(started_at, " + now() + "), updated_at = " + now()
                         + " WHERE id IN (<ids>)")
                 .bindMap(c.bindings())
+                .bind("running", TaskStatus.RUNNING)
                 .bindList("ids", ids)
                 .execute();
         return h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
@@ -61,9 +67,10 @@ public interface QueueSql {
     default List<Claimed> succeed(Handle h, List<Lease> leases) {
         List<Claimed> held = Fenced.deleteHeld(h, leases);
         if (!held.isEmpty()) {
-            h.createUpdate("UPDATE tasks SET status = 'succeeded', completed_at = " + now()
+            h.createUpdate("UPDATE tasks SET status = :succeeded, completed_at = " + now()
                             + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"
                             + " lock_version = lock_version + 1, updated_at = " + now() + " WHERE id IN (<ids>)")
+                    .bind("succeeded", TaskStatus.SUCCEEDED)
                     .bindList("ids", held.stream().map(Claimed::taskId).toList())
                     .execute();
         }
@@ -80,15 +87,15 @@ public interface QueueSql {
      * A statement that tells other processes, when the enqueuing transaction commits, that the
      * queue bound to {@code :queue} has new tasks; empty where the engine cannot (they poll).
      */
-    default java.util.Optional<String> notifySql() {
-        return java.util.Optional.empty();
+    default Optional<String> notifySql() {
+        return Optional.empty();
     }
 
     /**
      * Starts hearing other processes' notifications on a connection of {@code db}, calling
      * {@code onQueue} with the queue's name; closing it stops. Nothing where the engine cannot.
      */
-    default AutoCloseable listen(dev.flowbase.db.Database db, java.util.function.Consumer<String> onQueue) {
+    default AutoCloseable listen(Database db, Consumer<String> onQueue) {
         return () -> {};
     }
 
@@ -97,7 +104,7 @@ public interface QueueSql {
      * engine has one; every process leads where it has none (SQLite: one machine's processes, and
      * the duties are fenced).
      */
-    default Leadership leadership(dev.flowbase.db.Database db, String duty) {
+    default Leadership leadership(Database db, String duty) {
         return Leadership.EVERYONE;
     }
 }

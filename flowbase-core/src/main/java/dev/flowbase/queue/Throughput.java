@@ -1,5 +1,6 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.store.TaskStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,20 @@ public final class Throughput {
         RETRIED,
         DEAD,
         TIMED_OUT,
-        CANCELLED
+        CANCELLED,
+        /** Moved to failed by a caller (the queue itself retries or dead-letters instead). */
+        FAILED;
+
+        /** How a caller's move to {@code to} counts; null when it ends nothing. */
+        static Outcome of(TaskStatus to) {
+            return switch (to) {
+                case SUCCEEDED -> SUCCEEDED;
+                case FAILED -> FAILED;
+                case DEAD -> DEAD;
+                case CANCELLED -> CANCELLED;
+                default -> null;
+            };
+        }
     }
 
     /** One queue's count of one outcome. */
@@ -32,7 +46,7 @@ public final class Throughput {
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
     void add(String queue, Outcome outcome, long n) {
-        if (n <= 0) {
+        if (n <= 0 || outcome == null) {
             return;
         }
         Key key = new Key(queue, outcome);

@@ -1,5 +1,6 @@
 package dev.flowbase.seed;
 
+import dev.flowbase.queue.Queue;
 import dev.flowbase.store.AgentRole;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
@@ -107,8 +108,9 @@ final class DevelopmentExamplesSeed implements Seed {
 
     private static Task task(
             Stores stores, UUID org, UUID workflow, UUID role, String name, int order, List<UUID> after) {
-        return stores.tasks()
-                .insertTask(
+        return Queue.create(stores.database())
+                .withStores(stores)
+                .enqueue(
                         NewTask.named(org, name)
                                 .inWorkflow(workflow)
                                 .withAgentRole(role)

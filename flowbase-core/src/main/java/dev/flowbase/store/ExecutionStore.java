@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Runs of workflows and attempts of tasks. */
+/**
+ * Runs of workflows, and reading the attempts of tasks: the queue writes those, as each attempt
+ * ends ({@code dev.flowbase.queue.Attempts}).
+ */
 public final class ExecutionStore {
     private final Tx tx;
     private final String insertRun;
-    private final String insertAttempt;
 
     ExecutionStore(Tx tx) {
         this.tx = tx;
@@ -27,19 +29,6 @@ public final class ExecutionStore {
                 "triggered_by",
                 "input",
                 "metadata",
-                "created_at",
-                "updated_at");
-        this.insertAttempt = Rows.insert(
-                tx,
-                "task_executions",
-                "id",
-                "organization_id",
-                "task_id",
-                "workflow_execution_id",
-                "attempt",
-                "status",
-                "worker",
-                "started_at",
                 "created_at",
                 "updated_at");
     }
@@ -169,63 +158,6 @@ public final class ExecutionStore {
         });
     }
 
-    /** Records that {@code worker} started attempt {@code attempt} of a task. */
-    public TaskExecution startAttempt(UUID taskId, int attempt, String worker) {
-        Checks.atLeast("attempt", attempt, 1);
-        Limits.text("worker", worker, Limits.NAME);
-        return tx.write("Recording attempt " + attempt + " of task " + taskId, h -> {
-            Task task = Rows.byId(tx, h, "tasks", taskId, Task.class)
-                    .orElseThrow(() -> new NotFoundException("task", taskId));
-            Instant now = tx.now();
-            var run = new TaskExecution(
-                    tx.newId(now),
-                    task.organizationId(),
-                    taskId,
-                    task.workflowExecutionId(),
-                    attempt,
-                    ExecutionStatus.RUNNING,
-                    worker,
-                    null,
-                    null,
-                    null,
-                    null,
-                    now,
-                    null,
-                    null,
-                    now,
-                    now);
-            h.createUpdate(insertAttempt).bindMethods(run).execute();
-            return run;
-        });
-    }
-
-    /** Ends an attempt with {@code status} and what it left behind, stamping its duration. */
-    public TaskExecution finishAttempt(UUID attemptId, ExecutionStatus status, TaskOutcome outcome) {
-        if (!status.isFinished()) {
-            throw Checks.invalid("status", Names.of(status), "succeeded, failed, cancelled or timed_out");
-        }
-        return tx.write("Finishing task attempt " + attemptId, h -> {
-            TaskExecution before = attempt(h, attemptId);
-            if (before.status().isFinished()) {
-                throw new InvalidTransitionException("task attempt", attemptId, before.status(), status, List.of());
-            }
-            Instant now = tx.now();
-            h.createUpdate("UPDATE task_executions SET status = :status, result = :result, output = :output,"
-                            + " error_message = :error, exit_code = :exitCode, completed_at = :now,"
-                            + " duration_ms = :duration, updated_at = :now WHERE id = :id")
-                    .bind("status", status)
-                    .bindByType("result", outcome.result(), JsonNode.class)
-                    .bind("output", outcome.output())
-                    .bind("error", outcome.errorMessage())
-                    .bind("exitCode", outcome.exitCode())
-                    .bind("now", now)
-                    .bind("duration", Duration.between(before.startedAt(), now).toMillis())
-                    .bind("id", attemptId)
-                    .execute();
-            return attempt(h, attemptId);
-        });
-    }
-
     /** Every attempt of a task, first first. */
     public List<TaskExecution> attempts(UUID taskId) {
         return tx.read(
@@ -234,10 +166,5 @@ public final class ExecutionStore {
                         .bind("id", taskId)
                         .map(tx.rows(TaskExecution.class))
                         .list());
-    }
-
-    private TaskExecution attempt(org.jdbi.v3.core.Handle h, UUID id) {
-        return Rows.byId(tx, h, "task_executions", id, TaskExecution.class)
-                .orElseThrow(() -> new NotFoundException("task attempt", id));
     }
 }

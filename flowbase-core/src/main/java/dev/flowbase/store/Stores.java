@@ -4,6 +4,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.security.SecretBox;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -15,8 +16,9 @@ import java.util.function.Function;
  * Stores stores = Stores.create(database).withSecretBox(box);
  * Workflow w = stores.workflows().create(Workflow.New.named(org, "nightly report"));
  * stores.executeTransaction(s -> {            // all or nothing
- *     Task fetch = s.tasks().insertTask(NewTask.named(org, "fetch").inWorkflow(w.id()));
- *     return s.tasks().insertTask(NewTask.named(org, "summarise").inWorkflow(w.id()), List.of(fetch.id()));
+ *     Queue q = queue.withStores(s);
+ *     Task fetch = q.enqueue(NewTask.named(org, "fetch").inWorkflow(w.id()));
+ *     return q.enqueue(NewTask.named(org, "summarise").inWorkflow(w.id()), List.of(fetch.id()));
  * });
  * }</pre>
  *
@@ -83,6 +85,11 @@ public final class Stores {
                 new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty()), null));
     }
 
+    /** The database these stores read and write: what the queue over them needs ({@code Queue.create(db).withStores(s)}). */
+    public Database database() {
+        return tx.db;
+    }
+
     /** The clock that stamps the rows these stores write. */
     public InstantSource clock() {
         return tx.clock;
@@ -113,7 +120,7 @@ public final class Stores {
      * named by id, in a path or in the body of a write, is not found ({@link Tenancy}).
      */
     public Stores within(UUID organizationId) {
-        return new Stores(tx.within(java.util.Objects.requireNonNull(organizationId, "organizationId")));
+        return new Stores(tx.within(Objects.requireNonNull(organizationId, "organizationId")));
     }
 
     /** The organization these stores act in, when a caller's ({@link #within}). */

@@ -244,7 +244,7 @@ class QueueTest {
         assertThat(queue.claim("later", 1, "w", MINUTE))
                 .as("still waiting its backoff")
                 .isEmpty();
-        assertThat(stores.tasks().requeueFailedTask(dead.id()).status()).isEqualTo(TaskStatus.READY);
+        assertThat(queue.requeue(dead.id()).status()).isEqualTo(TaskStatus.READY);
         assertThat(noWait.claim("work", 1, "w", MINUTE))
                 .extracting(Lease::attempt)
                 .containsExactly(3);

@@ -17,13 +17,13 @@ class TenancyTest {
     void aCallersStoresDoNotFindAnotherOrganizationsRows(Database db) {
         var f = new StoreFixture(db);
         UUID other = f.stores.organizations().create("Other", "other").id();
-        Task theirs = f.stores.tasks().insertTask(NewTask.named(other, "theirs"));
+        Task theirs = f.queue.enqueue(NewTask.named(other, "theirs"));
         Stores ours = f.stores.within(f.org);
 
         var refused =
                 catchThrowableOfType(NotFoundException.class, () -> ours.tasks().get(theirs.id()));
         var cancelled = catchThrowableOfType(
-                NotFoundException.class, () -> ours.tasks().updateTaskStatus(theirs.id(), TaskStatus.CANCELLED));
+                NotFoundException.class, () -> f.queue.withStores(ours).move(theirs.id(), TaskStatus.CANCELLED));
 
         assertThat(refused.getMessage()).isEqualTo("task " + theirs.id() + " not found");
         assertThat(cancelled).isNotNull();
@@ -36,18 +36,18 @@ class TenancyTest {
         var f = new StoreFixture(db);
         UUID other = f.stores.organizations().create("Other", "other").id();
         Workflow workflow = f.stores.workflows().create(Workflow.New.named(other, "theirs"));
-        Task parent = f.stores.tasks().insertTask(NewTask.named(other, "their parent"));
+        Task parent = f.queue.enqueue(NewTask.named(other, "their parent"));
 
         var byWorkflow = catchThrowableOfType(
-                NotFoundException.class,
-                () -> f.stores.tasks().insertTask(f.task("mine").inWorkflow(workflow.id())));
+                NotFoundException.class, () -> f.queue.enqueue(f.task("mine").inWorkflow(workflow.id())));
         var byParent = catchThrowableOfType(
-                NotFoundException.class, () -> f.stores.tasks().insertTask(f.task("mine"), List.of(parent.id())));
+                NotFoundException.class, () -> f.queue.enqueue(f.task("mine"), List.of(parent.id())));
         var inBulk = catchThrowableOfType(
                 NotFoundException.class,
-                () -> f.stores.tasks().insertTasks(List.of(f.task("mine").inWorkflow(workflow.id()))));
+                () -> f.queue.enqueueAll(List.of(f.task("mine").inWorkflow(workflow.id()))));
         var forAnother = catchThrowableOfType(
-                NotFoundException.class, () -> f.stores.within(f.org).tasks().insertTask(NewTask.named(other, "x")));
+                NotFoundException.class,
+                () -> f.queue.withStores(f.stores.within(f.org)).enqueue(NewTask.named(other, "x")));
 
         assertThat(byWorkflow.getMessage())
                 .isEqualTo("workflowId=" + workflow.id() + ": no workflow with this id in the organization");

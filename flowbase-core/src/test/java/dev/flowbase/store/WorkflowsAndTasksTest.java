@@ -76,15 +76,14 @@ class WorkflowsAndTasksTest {
     void aTaskBecomesRunnableWhenEveryTaskItDependsOnSucceeded(Database db) {
         var f = new StoreFixture(db);
         Workflow w = f.workflow("dag");
-        Task plan = f.stores.tasks().insertTask(f.task("plan").inWorkflow(w.id()));
-        Task code = f.stores.tasks().insertTask(f.task("code").inWorkflow(w.id()), List.of(plan.id()));
-        Task review = f.stores.tasks().insertTask(f.task("review").inWorkflow(w.id()), List.of(code.id()));
+        Task plan = f.queue.enqueue(f.task("plan").inWorkflow(w.id()));
+        Task code = f.queue.enqueue(f.task("code").inWorkflow(w.id()), List.of(plan.id()));
+        Task review = f.queue.enqueue(f.task("review").inWorkflow(w.id()), List.of(code.id()));
 
         assertThat(f.stores.tasks().getRunnableTasks(w.id()))
                 .extracting(Task::name)
                 .containsExactly("plan");
-        f.stores.tasks().updateTaskStatus(plan.id(), TaskStatus.RUNNING);
-        f.stores.tasks().updateTaskStatus(plan.id(), TaskStatus.SUCCEEDED, TaskOutcome.result(Json.read("{\"ok\":1}")));
+        f.queue.complete(f.claim(plan), TaskOutcome.result(Json.read("{\"ok\":1}")));
 
         assertThat(f.stores.tasks().getRunnableTasks(w.id()))
                 .extracting(Task::name)
@@ -102,12 +101,11 @@ class WorkflowsAndTasksTest {
     @EngineTest
     void anIllegalStatusChangeIsRefusedNamingBothStates(Database db) {
         var f = new StoreFixture(db);
-        Task t = f.stores.tasks().insertTask(f.task("once"));
-        f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.RUNNING);
-        f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.SUCCEEDED);
+        Task t = f.queue.enqueue(f.task("once"));
+        f.queue.complete(f.claim(t), TaskOutcome.NONE);
 
-        var refused = catchThrowableOfType(
-                InvalidTransitionException.class, () -> f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.RUNNING));
+        var refused =
+                catchThrowableOfType(InvalidTransitionException.class, () -> f.queue.move(t.id(), TaskStatus.RUNNING));
 
         assertThat(refused.getMessage())
                 .isEqualTo("task " + t.id() + " cannot go from succeeded to running (from"
@@ -119,14 +117,13 @@ class WorkflowsAndTasksTest {
     @EngineTest
     void aFailedTaskIsRequeuedRunnableNowWithItsRetriesRestored(Database db) {
         var f = new StoreFixture(db);
-        Task t = f.stores.tasks().insertTask(f.task("flaky"));
-        f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.RUNNING);
-        f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.FAILED, TaskOutcome.error("timeout calling the model"));
+        Task t = f.queue.enqueue(f.task("flaky"));
+        f.claim(t);
+        f.queue.move(t.id(), TaskStatus.FAILED, TaskOutcome.error("timeout calling the model"));
         f.clock.advance(Duration.ofMinutes(10));
 
-        Task requeued = f.stores.tasks().requeueFailedTask(t.id());
-        var notFailed = catchThrowableOfType(
-                InvalidTransitionException.class, () -> f.stores.tasks().requeueFailedTask(t.id()));
+        Task requeued = f.queue.requeue(t.id());
+        var notFailed = catchThrowableOfType(InvalidTransitionException.class, () -> f.queue.requeue(t.id()));
 
         assertThat(requeued.status()).isEqualTo(TaskStatus.READY);
         assertThat(requeued.errorMessage()).isNull();
@@ -139,10 +136,9 @@ class WorkflowsAndTasksTest {
         var f = new StoreFixture(db);
         Workflow w = f.workflow("progress");
         for (int i = 0; i < 4; i++) {
-            Task t = f.stores.tasks().insertTask(f.task("t" + i).inWorkflow(w.id()));
+            Task t = f.queue.enqueue(f.task("t" + i).inWorkflow(w.id()));
             if (i == 0) {
-                f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.RUNNING);
-                f.stores.tasks().updateTaskStatus(t.id(), TaskStatus.SUCCEEDED);
+                f.queue.complete(f.claim(t), TaskOutcome.NONE);
             }
         }
 
@@ -162,12 +158,16 @@ class WorkflowsAndTasksTest {
         var failure = catchThrowableOfType(
                 ConstraintViolationException.class,
                 () -> f.stores.executeTransaction(s -> {
-                    s.tasks().insertTask(f.task("one").inWorkflow(w.id()).withIdempotencyKey("k"));
+                    f.queue
+                            .withStores(s)
+                            .enqueue(f.task("one").inWorkflow(w.id()).withIdempotencyKey("k"));
                     s.workflows().update(w.withDescription("changed"));
-                    return s.tasks().insertTask(f.task("two").inWorkflow(w.id()).withIdempotencyKey("k"));
+                    f.queue.withStores(s).enqueue(f.task("two").inWorkflow(w.id()));
+                    // The queue answers a key used twice with its first task, so a slug used twice fails it.
+                    return s.organizations().create("Acme again", "acme");
                 }));
 
-        assertThat(failure.constraint()).isEqualTo("uq_tasks_organization_queue_idempotency_key");
+        assertThat(failure.constraint()).isEqualTo("uq_organizations_slug");
         assertThat(f.count("tasks")).isEqualTo(tasksBefore);
         assertThat(f.stores.workflows().get(w.id()).description()).isNull();
     }
@@ -176,14 +176,14 @@ class WorkflowsAndTasksTest {
     void aKeysetPageStaysStableWhileRowsAreInserted(Database db) {
         var f = new StoreFixture(db);
         for (int i = 0; i < 25; i++) {
-            f.stores.tasks().insertTask(f.task("t" + i));
+            f.queue.enqueue(f.task("t" + i));
             f.clock.advance(Duration.ofMillis(1));
         }
         TaskFilter all = TaskFilter.of(f.org);
 
         Page<Task> first = f.stores.tasks().list(all, PageRequest.first(10));
         for (int i = 0; i < 5; i++) {
-            f.stores.tasks().insertTask(f.task("late" + i));
+            f.queue.enqueue(f.task("late" + i));
         }
         var names = new java.util.ArrayList<String>();
         first.items().forEach(t -> names.add(t.name()));
@@ -219,7 +219,7 @@ class WorkflowsAndTasksTest {
         var nowhere = java.util.UUID.fromString("00000000-0000-7000-8000-000000000002");
 
         var refused = catchThrowableOfType(
-                NotFoundException.class, () -> f.stores.tasks().insertTask(f.task("orphan"), List.of(nowhere)));
+                NotFoundException.class, () -> f.queue.enqueue(f.task("orphan"), List.of(nowhere)));
 
         assertThat(refused.getMessage())
                 .isEqualTo("dependsOn=" + nowhere + ": no task with this id in the organization");
@@ -240,7 +240,7 @@ class WorkflowsAndTasksTest {
                     .withPriority(i % 3));
         }
 
-        int inserted = f.stores.tasks().insertTasks(tasks);
+        int inserted = f.queue.enqueueAll(tasks);
 
         assertThat(inserted).isEqualTo(250);
         assertThat(f.stores.tasks().getWorkflowProgress(w.id()).count(TaskStatus.READY))

@@ -1,10 +1,18 @@
 package dev.flowbase.engines.postgresql;
 
+import dev.flowbase.db.Database;
 import dev.flowbase.queue.ClaimRequest;
+import dev.flowbase.queue.Leadership;
 import dev.flowbase.queue.Lease;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.store.Task;
+import dev.flowbase.store.TaskStatus;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -32,7 +40,7 @@ final class PostgresQueue implements QueueSql {
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
                         + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt")
                 .bindMap(c.bindings())
-                .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
+                .map((rs, ctx) -> new Claimed(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .list();
     }
 
@@ -42,12 +50,13 @@ final class PostgresQueue implements QueueSql {
         return h.createQuery(pick(c) + ", leased AS (UPDATE task_queue q SET lease_owner = :owner, lease_expires_at = "
                         + nowPlus("lease") + ", claimed_at = now(), attempt = q.attempt + 1"
                         + " WHERE q.task_id = ANY(ARRAY(SELECT task_id FROM picked)) RETURNING q.task_id, q.attempt)"
-                        + " UPDATE tasks t SET status = 'running', attempt = leased.attempt, lease_owner = :owner,"
+                        + " UPDATE tasks t SET status = :running, attempt = leased.attempt, lease_owner = :owner,"
                         + " lease_expires_at = " + nowPlus("lease") + ", heartbeat_at = now(),"
                         + " started_at = COALESCE(t.started_at, now()), updated_at = now()"
                         + " FROM leased WHERE t.id = leased.task_id AND t.id = ANY(ARRAY(SELECT task_id FROM leased))"
                         + " RETURNING t.*")
                 .bindMap(c.bindings())
+                .bind("running", TaskStatus.RUNNING)
                 .map(rows)
                 .list();
     }
@@ -60,34 +69,35 @@ final class PostgresQueue implements QueueSql {
     public List<Claimed> succeed(Handle h, List<Lease> leases) {
         // An id twice in a batch (a task taken over and claimed again) would find the first
         // attempt only; the higher attempt is the only one that can still hold.
-        java.util.Map<java.util.UUID, Integer> latest = new java.util.LinkedHashMap<>();
+        Map<UUID, Integer> latest = new LinkedHashMap<>();
         leases.forEach(l -> latest.merge(l.taskId(), l.attempt(), Math::max));
         return h.createQuery("WITH ended AS (DELETE FROM task_queue q WHERE q.task_id = ANY(:ids)"
                         + " AND q." + QueueSql.HELD + " AND q.attempt = (:attempts)[array_position(:ids, q.task_id)]"
                         + " RETURNING q.task_id, q.attempt),"
-                        + " done AS (UPDATE tasks t SET status = 'succeeded', completed_at = now(), error_message = NULL,"
+                        + " done AS (UPDATE tasks t SET status = :succeeded, completed_at = now(), error_message = NULL,"
                         + " lease_owner = NULL, lease_expires_at = NULL, lock_version = t.lock_version + 1,"
                         + " updated_at = now() WHERE t.id = ANY(ARRAY(SELECT task_id FROM ended)))"
                         + " SELECT task_id, attempt FROM ended")
                 // Typed arrays: a text array cast in the statement would be cast again for every row.
-                .bindArray("ids", java.util.UUID.class, List.copyOf(latest.keySet()))
+                .bindArray("ids", UUID.class, List.copyOf(latest.keySet()))
                 .bindArray("attempts", Integer.class, List.copyOf(latest.values()))
-                .map((rs, ctx) -> new Claimed(rs.getObject(1, java.util.UUID.class), rs.getInt(2)))
+                .bind("succeeded", TaskStatus.SUCCEEDED)
+                .map((rs, ctx) -> new Claimed(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .list();
     }
 
     @Override
-    public java.util.Optional<String> notifySql() {
-        return java.util.Optional.of("SELECT pg_notify('" + PostgresWakeups.CHANNEL + "', :queue)");
+    public Optional<String> notifySql() {
+        return Optional.of("SELECT pg_notify('" + PostgresWakeups.CHANNEL + "', :queue)");
     }
 
     @Override
-    public AutoCloseable listen(dev.flowbase.db.Database db, java.util.function.Consumer<String> onQueue) {
+    public AutoCloseable listen(Database db, Consumer<String> onQueue) {
         return new PostgresWakeups(db, onQueue);
     }
 
     @Override
-    public dev.flowbase.queue.Leadership leadership(dev.flowbase.db.Database db, String duty) {
+    public Leadership leadership(Database db, String duty) {
         long key = java.nio.ByteBuffer.wrap(dev.flowbase.util.Sha256.of("flowbase:leader:" + duty))
                 .getLong();
         return new dev.flowbase.queue.HeldLock(

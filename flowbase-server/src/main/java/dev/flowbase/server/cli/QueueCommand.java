@@ -150,7 +150,7 @@ final class QueueCommand {
         @Override
         public Integer call() {
             try (Database db = Database.open(config().database())) {
-                Task t = Stores.create(db).tasks().requeueFailedTask(id);
+                Task t = Queue.create(db).requeue(id);
                 print(t, "Requeued");
             }
             return 0;

@@ -87,7 +87,6 @@ public final class SettleRoutes implements RouteGroup {
 
     private static Settled apply(Call call, UUID id, Entry e) {
         try {
-            TaskRoutes.owned(call, id);
             Lease lease = call.queue().leaseOf(id, e.attempt());
             Task task = "succeeded".equals(e.outcome())
                     ? call.queue().complete(lease, new TaskOutcome(e.result(), e.output(), null, null))

@@ -2,13 +2,14 @@ package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.queue.EnqueueOutcome;
+import dev.flowbase.queue.Queue;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.Reply;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
-import dev.flowbase.store.InvalidTransitionException;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
@@ -17,8 +18,8 @@ import dev.flowbase.store.TaskFilter;
 import dev.flowbase.store.TaskOutcome;
 import dev.flowbase.store.TaskStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Tasks: enqueue one or a batch, read, list with filters, requeue, cancel. */
@@ -87,17 +88,9 @@ public final class TaskRoutes implements RouteGroup {
 
     private Object enqueue(Call call) {
         EnqueueTask body = call.body(EnqueueTask.class);
-        NewTask task = toNew(call, body);
-        if (task.idempotencyKey() != null) {
-            var existing = call.stores()
-                    .tasks()
-                    .findByIdempotencyKey(task.organizationId(), task.queueName(), task.idempotencyKey());
-            if (existing.isPresent()) {
-                return Reply.status(200, existing.get());
-            }
-        }
         List<UUID> parents = body.dependsOn() == null ? List.of() : body.dependsOn();
-        return Reply.status(201, call.queue().enqueue(task, parents));
+        EnqueueOutcome enqueued = call.queue().enqueueOnce(toNew(call, body), parents);
+        return Reply.status(enqueued.added() ? 201 : 200, enqueued.task());
     }
 
     private Object enqueueBatch(Call call) {
@@ -109,7 +102,7 @@ public final class TaskRoutes implements RouteGroup {
         if (body.tasks().size() > 1000) {
             throw new InvalidFieldException("tasks", body.tasks().size() + " tasks", "at most 1000 in one batch");
         }
-        List<NewTask> tasks = new java.util.ArrayList<>();
+        List<NewTask> tasks = new ArrayList<>();
         for (int i = 0; i < body.tasks().size(); i++) {
             EnqueueTask t = body.tasks().get(i);
             if (t.dependsOn() != null && !t.dependsOn().isEmpty()) {
@@ -122,13 +115,7 @@ public final class TaskRoutes implements RouteGroup {
                 throw e.within("tasks[" + i + "].");
             }
         }
-        // A batch is written in bulk, without a row per task: one audit row says how many, in its transaction.
-        int enqueued = call.stores().executeTransaction(s -> {
-            int n = call.queue().withStores(s).enqueueAll(tasks);
-            s.audit().record(call.organization(), "task.batch_create", "task", null, null, Map.of("tasks", n));
-            return n;
-        });
-        return Reply.status(201, new Enqueued(enqueued));
+        return Reply.status(201, new Enqueued(call.queue().enqueueAll(tasks)));
     }
 
     static NewTask toNew(Call call, EnqueueTask t) {
@@ -178,40 +165,25 @@ public final class TaskRoutes implements RouteGroup {
     }
 
     private Object requeue(Call call) {
-        return call.stores()
-                .tasks()
-                .requeueFailedTask(owned(call, call.uuid("id")).id());
+        return call.queue().requeue(call.uuid("id"));
     }
 
     private Object changeStatus(Call call) {
-        StatusChange body = call.body(StatusChange.class);
-        return changeStatus(call.stores(), owned(call, call.uuid("id")).id(), body);
+        return changeStatus(call.queue(), call.uuid("id"), call.body(StatusChange.class));
     }
 
     /** The status move behind both {@code /status} and a transaction's {@code updateTaskStatus}. */
-    static Task changeStatus(Stores stores, UUID id, StatusChange body) {
+    static Task changeStatus(Queue queue, UUID id, StatusChange body) {
         if (body.status() == null) {
             throw new InvalidFieldException(
                     "status", "null", "one of pending, ready, running, succeeded, failed, cancelled, dead");
         }
         TaskStatus to = Enums.parse("status", body.status(), TaskStatus.class);
-        if (to.queueOnly()) {
-            throw InvalidTransitionException.queueOnly(
-                    id, stores.tasks().get(id).status(), to);
-        }
-        return stores.tasks()
-                .updateTaskStatus(id, to, new TaskOutcome(body.result(), body.output(), body.error(), null));
+        return queue.move(id, to, new TaskOutcome(body.result(), body.output(), body.error(), null));
     }
 
+    /** Cancels the task; the queue audits it as the caller. */
     private Object cancel(Call call) {
-        Task before = owned(call, call.uuid("id"));
-        return call.stores().executeTransaction(s -> cancel(call, s, before));
-    }
-
-    /** Cancels inside the caller's transaction; the queue writes no audit row of its own, so this does. */
-    static Task cancel(Call call, Stores s, Task before) {
-        Task after = call.queue().withStores(s).cancel(before.id());
-        s.audit().record(after.organizationId(), "task.cancel", "task", after.id(), before, after);
-        return after;
+        return call.queue().cancel(call.uuid("id"));
     }
 }

@@ -87,12 +87,13 @@ public final class TransactionRoutes implements RouteGroup {
             case "insertTask" -> insert(call, s, op);
             case "updateTaskStatus" ->
                 TaskRoutes.changeStatus(
-                        s,
+                        call.queue().withStores(s),
                         owned(call, s, op).id(),
                         new TaskRoutes.StatusChange(op.status(), op.result(), op.output(), op.error()));
             case "requeueFailedTask" ->
-                s.tasks().requeueFailedTask(owned(call, s, op).id());
-            case "cancelTask" -> TaskRoutes.cancel(call, s, owned(call, s, op));
+                call.queue().withStores(s).requeue(owned(call, s, op).id());
+            case "cancelTask" ->
+                call.queue().withStores(s).cancel(owned(call, s, op).id());
             default -> throw new InvalidFieldException("op", "'" + op.op() + "'", OPERATIONS);
         };
     }

@@ -96,7 +96,6 @@ public final class WorkerRoutes implements RouteGroup {
         if (attempt == null) {
             throw new InvalidFieldException("attempt", "null", "the attempt the claim returned");
         }
-        TaskRoutes.owned(call, call.uuid("id"));
         return call.queue().leaseOf(call.uuid("id"), attempt);
     }
 

@@ -1,5 +1,6 @@
-package dev.flowbase.store;
+package dev.flowbase.queue;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +12,9 @@ import org.jdbi.v3.core.Handle;
  * table in step in the same transaction; the queue's own claim, lease and completion write it
  * directly.
  */
-public final class ReadySet {
+final class ReadySet {
     /** The columns a ready row is created with, in order: for engines' bulk loaders. */
-    public static final List<String> COLUMNS = List.of("task_id", "queue_name", "priority", "run_at", "attempt");
+    static final List<String> COLUMNS = List.of("task_id", "queue_name", "priority", "run_at", "attempt");
 
     /** Enough ids per statement to be quick, few enough for every engine's limit on bound values. */
     private static final int CHUNK = 500;
@@ -21,7 +22,7 @@ public final class ReadySet {
     private ReadySet() {}
 
     /** Makes these tasks claimable as they are now in {@code tasks} (any lease they had is gone). */
-    public static void add(Handle h, Collection<UUID> taskIds) {
+    static void add(Handle h, Collection<UUID> taskIds) {
         remove(h, taskIds);
         for (List<UUID> ids : chunks(taskIds)) {
             h.createUpdate("INSERT INTO task_queue (task_id, queue_name, priority, run_at, attempt)"
@@ -32,7 +33,7 @@ public final class ReadySet {
     }
 
     /** Takes these tasks out of the queue: no worker can claim them, and a lease on them is void. */
-    public static void remove(Handle h, Collection<UUID> taskIds) {
+    static void remove(Handle h, Collection<UUID> taskIds) {
         for (List<UUID> ids : chunks(taskIds)) {
             h.createUpdate("DELETE FROM task_queue WHERE task_id IN (<ids>)")
                     .bindList("ids", ids)
@@ -50,7 +51,7 @@ public final class ReadySet {
 
     static List<List<UUID>> chunks(Collection<UUID> ids) {
         List<UUID> all = List.copyOf(ids);
-        List<List<UUID>> out = new java.util.ArrayList<>();
+        List<List<UUID>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += CHUNK) {
             out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
         }

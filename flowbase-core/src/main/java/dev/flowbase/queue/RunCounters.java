@@ -1,7 +1,10 @@
-package dev.flowbase.store;
+package dev.flowbase.queue;
 
+import dev.flowbase.store.ExecutionStatus;
+import dev.flowbase.store.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +18,15 @@ import org.jdbi.v3.core.Handle;
  * state is recorded here in the transaction that makes it; the run ends, its state derived from
  * the counters, when the last of its tasks ends.
  */
-public final class RunCounters {
+final class RunCounters {
 
     /** A task of {@code run} (null: none) moving {@code from} a state ({@code null}: new) {@code to} another. */
-    public record Move(UUID run, TaskStatus from, TaskStatus to) {}
+    record Move(UUID run, TaskStatus from, TaskStatus to) {}
 
     private RunCounters() {}
 
     /** Applies the moves, then ends every run whose tasks have all ended. */
-    public static void record(Handle h, Collection<Move> moves, Instant now) {
+    static void record(Handle h, Collection<Move> moves, Instant now) {
         // Sorted by run, so two transactions touching the same runs lock them in the same order.
         Map<UUID, int[]> deltas = new TreeMap<>();
         for (Move m : moves) {
@@ -34,7 +37,7 @@ public final class RunCounters {
             count(d, m.from(), -1);
             count(d, m.to(), +1);
         }
-        deltas.entrySet().removeIf(e -> java.util.Arrays.stream(e.getValue()).allMatch(v -> v == 0));
+        deltas.entrySet().removeIf(e -> Arrays.stream(e.getValue()).allMatch(v -> v == 0));
         for (var e : deltas.entrySet()) {
             int[] d = e.getValue();
             h.createUpdate("UPDATE workflow_executions SET tasks_total = tasks_total + :total,"
@@ -53,12 +56,14 @@ public final class RunCounters {
     }
 
     /** Marks queued runs as running when the first of their tasks is claimed. */
-    public static void started(Handle h, Collection<UUID> runs, Instant now) {
+    static void started(Handle h, Collection<UUID> runs, Instant now) {
         if (runs.isEmpty()) {
             return;
         }
-        h.createUpdate("UPDATE workflow_executions SET status = 'running', started_at = :now, updated_at = :now"
-                        + " WHERE id IN (<runs>) AND status = 'queued'")
+        h.createUpdate("UPDATE workflow_executions SET status = :running, started_at = :now, updated_at = :now"
+                        + " WHERE id IN (<runs>) AND status = :queued")
+                .bind("running", ExecutionStatus.RUNNING)
+                .bind("queued", ExecutionStatus.QUEUED)
                 .bindList("runs", List.copyOf(runs))
                 .bind("now", now)
                 .execute();
@@ -79,8 +84,10 @@ public final class RunCounters {
 
     private static void endFinished(Handle h, Collection<UUID> runs, Instant now) {
         List<UUID> ended = h.createQuery("SELECT id FROM workflow_executions WHERE id IN (<runs>)"
-                        + " AND status IN ('queued', 'running') AND tasks_total > 0"
+                        + " AND status IN (:queued, :running) AND tasks_total > 0"
                         + " AND tasks_succeeded + tasks_failed + tasks_cancelled = tasks_total")
+                .bind("queued", ExecutionStatus.QUEUED)
+                .bind("running", ExecutionStatus.RUNNING)
                 .bindList("runs", List.copyOf(runs))
                 .mapTo(UUID.class)
                 .list();
@@ -90,10 +97,13 @@ public final class RunCounters {
                     .bind("id", run)
                     .mapTo(Instant.class)
                     .one();
-            h.createUpdate("UPDATE workflow_executions SET status = CASE WHEN tasks_failed > 0 THEN 'failed'"
-                            + " WHEN tasks_cancelled > 0 THEN 'cancelled' ELSE 'succeeded' END,"
+            h.createUpdate("UPDATE workflow_executions SET status = CASE WHEN tasks_failed > 0 THEN :failed"
+                            + " WHEN tasks_cancelled > 0 THEN :cancelled ELSE :succeeded END,"
                             + " started_at = :started, completed_at = :now, duration_ms = :ms, updated_at = :now"
                             + " WHERE id = :id")
+                    .bind("failed", ExecutionStatus.FAILED)
+                    .bind("cancelled", ExecutionStatus.CANCELLED)
+                    .bind("succeeded", ExecutionStatus.SUCCEEDED)
                     .bind("started", started)
                     .bind("now", now)
                     .bind("ms", Math.max(0, Duration.between(started, now).toMillis()))

@@ -1,10 +1,13 @@
-package dev.flowbase.store;
+package dev.flowbase.queue;
 
+import dev.flowbase.store.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -16,11 +19,11 @@ import org.jdbi.v3.core.Handle;
  * not succeed (dead or cancelled) skips every task below it: they end cancelled, the reason
  * naming that parent, as Airflow's {@code upstream_failed}.
  */
-public final class Dag {
+final class Dag {
     private Dag() {}
 
     /** Counts the children of these succeeded tasks down; the ones left waiting for nothing become ready. */
-    public static void succeeded(Handle h, Collection<UUID> parents, Instant now) {
+    static void succeeded(Handle h, Collection<UUID> parents, Instant now) {
         Map<UUID, Integer> children = new HashMap<>();
         for (List<UUID> ids : ReadySet.chunks(parents)) {
             h.createQuery("SELECT task_id, COUNT(*) AS n FROM task_dependencies WHERE depends_on_task_id IN (<ids>)"
@@ -39,7 +42,8 @@ public final class Dag {
         for (var e : byCount.entrySet()) {
             for (List<UUID> ids : ReadySet.chunks(e.getValue())) {
                 h.createUpdate("UPDATE tasks SET pending_parents = pending_parents - :n"
-                                + " WHERE id IN (<ids>) AND status = 'pending' AND pending_parents >= :n")
+                                + " WHERE id IN (<ids>) AND status = :pending AND pending_parents >= :n")
+                        .bind("pending", TaskStatus.PENDING)
                         .bind("n", e.getKey())
                         .bindList("ids", ids)
                         .execute();
@@ -48,14 +52,16 @@ public final class Dag {
         List<UUID> ready = new ArrayList<>();
         for (List<UUID> ids : ReadySet.chunks(children.keySet())) {
             ready.addAll(h.createQuery(
-                            "SELECT id FROM tasks WHERE id IN (<ids>) AND status = 'pending' AND pending_parents = 0")
+                            "SELECT id FROM tasks WHERE id IN (<ids>) AND status = :pending AND pending_parents = 0")
+                    .bind("pending", TaskStatus.PENDING)
                     .bindList("ids", ids)
                     .mapTo(UUID.class)
                     .list());
         }
         for (List<UUID> ids : ReadySet.chunks(ready)) {
-            h.createUpdate("UPDATE tasks SET status = 'ready', lock_version = lock_version + 1, updated_at = :now"
+            h.createUpdate("UPDATE tasks SET status = :ready, lock_version = lock_version + 1, updated_at = :now"
                             + " WHERE id IN (<ids>)")
+                    .bind("ready", TaskStatus.READY)
                     .bind("now", now)
                     .bindList("ids", ids)
                     .execute();
@@ -67,7 +73,7 @@ public final class Dag {
      * Ends every unfinished task below {@code parent} as cancelled, naming it as the reason.
      * Returns how many were skipped.
      */
-    public static int skipDescendants(Handle h, UUID parent, TaskStatus parentStatus, Instant now) {
+    static int skipDescendants(Handle h, UUID parent, TaskStatus parentStatus, Instant now) {
         String why = reason(parent, parentStatus);
         int skipped = 0;
         List<UUID> level = List.of(parent);
@@ -77,7 +83,9 @@ public final class Dag {
                 next.addAll(h.createQuery(
                                 "SELECT DISTINCT t.id, t.workflow_execution_id, t.status FROM task_dependencies d"
                                         + " JOIN tasks t ON t.id = d.task_id WHERE d.depends_on_task_id IN (<ids>)"
-                                        + " AND t.status IN ('pending', 'ready')")
+                                        + " AND t.status IN (:pending, :ready)")
+                        .bind("pending", TaskStatus.PENDING)
+                        .bind("ready", TaskStatus.READY)
                         .bindList("ids", ids)
                         .map((rs, ctx) -> new Skipped(
                                 ctx.findColumnMapperFor(UUID.class)
@@ -86,15 +94,16 @@ public final class Dag {
                                 ctx.findColumnMapperFor(UUID.class)
                                         .orElseThrow()
                                         .map(rs, 2, ctx),
-                                TaskStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT))))
+                                TaskStatus.valueOf(rs.getString(3).toUpperCase(Locale.ROOT))))
                         .list());
             }
-            Map<UUID, Skipped> unique = new java.util.LinkedHashMap<>();
+            Map<UUID, Skipped> unique = new LinkedHashMap<>();
             next.forEach(s -> unique.putIfAbsent(s.id(), s));
             List<UUID> ids = List.copyOf(unique.keySet());
             for (List<UUID> chunk : ReadySet.chunks(ids)) {
-                h.createUpdate("UPDATE tasks SET status = 'cancelled', error_message = :why, completed_at = :now,"
+                h.createUpdate("UPDATE tasks SET status = :cancelled, error_message = :why, completed_at = :now,"
                                 + " lock_version = lock_version + 1, updated_at = :now WHERE id IN (<ids>)")
+                        .bind("cancelled", TaskStatus.CANCELLED)
                         .bind("why", why)
                         .bind("now", now)
                         .bindList("ids", chunk)
@@ -114,9 +123,9 @@ public final class Dag {
     }
 
     /** The error message of a task skipped because {@code parent} ended {@code status}. */
-    public static String reason(UUID parent, TaskStatus status) {
+    static String reason(UUID parent, TaskStatus status) {
         return "skipped: task " + parent + ", which it depends on, is "
-                + status.name().toLowerCase(java.util.Locale.ROOT);
+                + status.name().toLowerCase(Locale.ROOT);
     }
 
     private record Skipped(UUID id, UUID run, TaskStatus status) {}
