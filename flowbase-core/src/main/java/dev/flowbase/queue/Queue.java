@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -187,7 +188,7 @@ public final class Queue extends Working {
     }
 
     /** Runs a caller's move in the stores' transaction, audits it, and wakes and counts after it commits. */
-    private Task moved(UUID taskId, java.util.function.Function<Handle, CallerMoves.Moved> move, String action) {
+    private Task moved(UUID taskId, Function<Handle, CallerMoves.Moved> move, String action) {
         CallerMoves.Moved m = stores().executeTransaction(s -> {
             CallerMoves.Moved done = db().inTransaction("Moving task " + taskId, move::apply);
             s.audit().record(done.after().organizationId(), action, "task", taskId, done.before(), done.after());

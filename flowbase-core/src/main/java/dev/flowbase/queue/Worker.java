@@ -50,7 +50,9 @@ public final class Worker implements AutoCloseable {
     private final Set<Lease> running = ConcurrentHashMap.newKeySet();
     private final Map<Lease, Future<?>> futures = new ConcurrentHashMap<>();
     /** Per queue, the tasks handlers finished that the poller has not recorded yet. */
-    private final Map<String, ConcurrentLinkedQueue<Finished>> finished = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Handling.Finished>> finished = new ConcurrentHashMap<>();
+
+    private final Handling handling;
 
     private final List<ExecutorService> pollers = new ArrayList<>();
     private final List<ExecutorService> handlerPools = new ArrayList<>();
@@ -69,6 +71,7 @@ public final class Worker implements AutoCloseable {
         this.maxIdle = b.maxIdle;
         this.shutdownDeadline = b.shutdownDeadline;
         this.prefetch = b.prefetch;
+        this.handling = new Handling(queue, name, handlers, () -> stopping);
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name(name + "-timer").daemon().factory());
     }
@@ -81,7 +84,8 @@ public final class Worker implements AutoCloseable {
         listening = queue.listenToOthers();
         reaper = queue.leadership("reaper");
         long beat = Math.max(1, lease.toMillis() / 3);
-        timer.scheduleWithFixedDelay(this::heartbeatAndReap, beat, beat, TimeUnit.MILLISECONDS);
+        Upkeep upkeep = new Upkeep(queue, name, running, lease, reaper);
+        timer.scheduleWithFixedDelay(upkeep::heartbeatAndReap, beat, beat, TimeUnit.MILLISECONDS);
         concurrency.forEach((queueName, slots) -> {
             ExecutorService handlerThreads = Executors.newFixedThreadPool(
                     slots,
@@ -109,7 +113,7 @@ public final class Worker implements AutoCloseable {
                     running.add(l);
                     futures.put(l, handlerThreads.submit(() -> {
                         try {
-                            if (!run(l, queueName)) {
+                            if (!handling.run(l, finished.get(queueName))) {
                                 running.remove(l);
                             }
                         } finally {
@@ -144,9 +148,9 @@ public final class Worker implements AutoCloseable {
      * the next call (their leases are still extended meanwhile).
      */
     private List<Lease> record(String queueName, int wanted) {
-        ConcurrentLinkedQueue<Finished> pending = finished.get(queueName);
+        ConcurrentLinkedQueue<Handling.Finished> pending = finished.get(queueName);
         Map<Lease, TaskOutcome> done = new LinkedHashMap<>();
-        for (Finished f = pending.poll(); f != null; f = pending.poll()) {
+        for (Handling.Finished f = pending.poll(); f != null; f = pending.poll()) {
             done.put(f.lease(), f.outcome());
         }
         if (done.isEmpty() && wanted == 0) {
@@ -159,63 +163,8 @@ public final class Worker implements AutoCloseable {
             done.keySet().forEach(running::remove);
             return claimed;
         } catch (RuntimeException e) {
-            done.forEach((l, outcome) -> pending.add(new Finished(l, outcome)));
+            done.forEach((l, outcome) -> pending.add(new Handling.Finished(l, outcome)));
             throw e;
-        }
-    }
-
-    /** Runs the task's handler; true when it finished and waits in {@code finished} to be recorded. */
-    private boolean run(Lease l, String queueName) {
-        TaskHandler handler = handlers.get(l.task().type());
-        TaskOutcome outcome;
-        try {
-            if (handler == null) {
-                throw new IllegalStateException("no handler for task type '"
-                        + l.task().type() + "' on worker "
-                        + name + " (it handles "
-                        + String.join(", ", handlers.keySet().stream().sorted().toList())
-                        + ")");
-            }
-            outcome = handler.handle(l.task());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false; // stopping past the deadline: close() gives the task back
-        } catch (Exception e) {
-            if (!stopping || !Thread.currentThread().isInterrupted()) {
-                report(() -> queue.fail(l, String.valueOf(e.getMessage())), l);
-            }
-            return false;
-        }
-        finished.get(queueName).add(new Finished(l, Objects.requireNonNullElse(outcome, TaskOutcome.NONE)));
-        return true;
-    }
-
-    private record Finished(Lease lease, TaskOutcome outcome) {}
-
-    private void report(Runnable write, Lease l) {
-        try {
-            write.run();
-        } catch (StaleLeaseException e) {
-            LOG.info("{}: {}", name, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("{}: recording the end of task {} failed: {}", name, l.taskId(), e.getMessage());
-        }
-    }
-
-    private void heartbeatAndReap() {
-        for (Lease l : running) {
-            try {
-                queue.heartbeat(l, lease);
-            } catch (RuntimeException e) {
-                LOG.info("{}: heartbeat of task {} refused: {}", name, l.taskId(), e.getMessage());
-            }
-        }
-        try {
-            if (reaper.lead()) {
-                queue.reap();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("{}: reaping expired leases failed: {}", name, e.getMessage());
         }
     }
 
@@ -235,8 +184,8 @@ public final class Worker implements AutoCloseable {
         // The pollers end first, each after the claim it may be making: every task they leased is
         // then in `running`, to finish or be given back below, and none is claimed after that.
         long deadline = System.nanoTime() + shutdownDeadline.toNanos();
-        awaitTermination(pollers, deadline);
-        awaitTermination(handlerPools, deadline);
+        Upkeep.awaitTermination(pollers, deadline);
+        Upkeep.awaitTermination(handlerPools, deadline);
         for (String queueName : concurrency.keySet()) {
             try {
                 record(queueName, 0);
@@ -249,7 +198,7 @@ public final class Worker implements AutoCloseable {
             if (f != null) {
                 f.cancel(true);
             }
-            report(() -> queue.release(l), l);
+            handling.report(() -> queue.release(l), l);
         }
         pollers.forEach(ExecutorService::shutdownNow);
         handlerPools.forEach(ExecutorService::shutdownNow);
@@ -259,17 +208,6 @@ public final class Worker implements AutoCloseable {
             listening.close();
         } catch (Exception e) {
             LOG.warn("{}: stopping to listen for enqueues failed: {}", name, e.getMessage());
-        }
-    }
-
-    private static void awaitTermination(List<ExecutorService> pools, long deadlineNanos) {
-        pools.forEach(ExecutorService::shutdown);
-        for (ExecutorService pool : pools) {
-            try {
-                pool.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.flowbase.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What a new task starts from. Start with {@link #named} and add what differs from the defaults
@@ -47,230 +48,113 @@ public record NewTask(
     }
 
     public NewTask inWorkflow(UUID workflow) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflow,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.workflowId = workflow);
     }
 
     public NewTask inExecution(UUID execution) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                execution,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.workflowExecutionId = execution);
     }
 
     public NewTask withAgentRole(UUID role) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                role,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.agentRoleId = role);
     }
 
     public NewTask inQueue(String queue) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queue,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.queueName = queue);
     }
 
     public NewTask withPriority(int newPriority) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                newPriority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.priority = newPriority);
     }
 
     public NewTask withOrder(int order) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                order,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.executionOrder = order);
     }
 
     public NewTask withMaxRetries(int retries) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                retries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.maxRetries = retries);
     }
 
     public NewTask withParameters(JsonNode newParameters) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                newParameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.parameters = newParameters);
     }
 
     public NewTask withIdempotencyKey(String key) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                key,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.idempotencyKey = key);
     }
 
     public NewTask runAt(Instant at) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                at,
-                timeoutSeconds);
+        return copy(c -> c.runAt = at);
     }
 
     public NewTask describedAs(String text) {
-        return new NewTask(
-                organizationId,
-                name,
-                text,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                type,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.description = text);
     }
 
     public NewTask ofType(String newType) {
-        return new NewTask(
-                organizationId,
-                name,
-                description,
-                workflowId,
-                workflowExecutionId,
-                agentRoleId,
-                newType,
-                queueName,
-                priority,
-                executionOrder,
-                maxRetries,
-                parameters,
-                idempotencyKey,
-                runAt,
-                timeoutSeconds);
+        return copy(c -> c.type = newType);
+    }
+
+    /** A copy with what {@code change} sets changed; every other field as in this one. */
+    private NewTask copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The copy builder of {@link #copy}: each field of the record, settable once copied. */
+    private static final class Copy {
+        UUID organizationId;
+        String name;
+        String description;
+        UUID workflowId;
+        UUID workflowExecutionId;
+        UUID agentRoleId;
+        String type;
+        String queueName;
+        int priority;
+        int executionOrder;
+        int maxRetries;
+        JsonNode parameters;
+        String idempotencyKey;
+        Instant runAt;
+        Integer timeoutSeconds;
+
+        Copy(NewTask from) {
+            this.organizationId = from.organizationId;
+            this.name = from.name;
+            this.description = from.description;
+            this.workflowId = from.workflowId;
+            this.workflowExecutionId = from.workflowExecutionId;
+            this.agentRoleId = from.agentRoleId;
+            this.type = from.type;
+            this.queueName = from.queueName;
+            this.priority = from.priority;
+            this.executionOrder = from.executionOrder;
+            this.maxRetries = from.maxRetries;
+            this.parameters = from.parameters;
+            this.idempotencyKey = from.idempotencyKey;
+            this.runAt = from.runAt;
+            this.timeoutSeconds = from.timeoutSeconds;
+        }
+
+        NewTask build() {
+            return new NewTask(
+                    organizationId,
+                    name,
+                    description,
+                    workflowId,
+                    workflowExecutionId,
+                    agentRoleId,
+                    type,
+                    queueName,
+                    priority,
+                    executionOrder,
+                    maxRetries,
+                    parameters,
+                    idempotencyKey,
+                    runAt,
+                    timeoutSeconds);
+        }
     }
 }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.util.Json;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 class WorkflowsAndTasksTest {
 
@@ -185,7 +189,7 @@ class WorkflowsAndTasksTest {
         for (int i = 0; i < 5; i++) {
             f.queue.enqueue(f.task("late" + i));
         }
-        var names = new java.util.ArrayList<String>();
+        var names = new ArrayList<String>();
         first.items().forEach(t -> names.add(t.name()));
         for (Page<Task> p = first; p.next().isPresent(); ) {
             p = f.stores.tasks().list(all, PageRequest.first(10).after(p.nextCursor()));
@@ -194,9 +198,7 @@ class WorkflowsAndTasksTest {
 
         assertThat(names).hasSize(30).doesNotHaveDuplicates();
         assertThat(names.subList(0, 25))
-                .containsExactly(java.util.stream.IntStream.range(0, 25)
-                        .mapToObj(i -> "t" + i)
-                        .toArray(String[]::new));
+                .containsExactly(IntStream.range(0, 25).mapToObj(i -> "t" + i).toArray(String[]::new));
     }
 
     @EngineTest
@@ -204,7 +206,7 @@ class WorkflowsAndTasksTest {
         var f = new StoreFixture(db);
 
         var refused = catchThrowableOfType(
-                dev.flowbase.error.FlowbaseException.class,
+                FlowbaseException.class,
                 () -> f.stores
                         .tasks()
                         .list(TaskFilter.of(f.org), PageRequest.first(10).after("bm90LWEtY3Vyc29y")));
@@ -216,7 +218,7 @@ class WorkflowsAndTasksTest {
     @EngineTest
     void aTaskWaitingForATaskThatDoesNotExistIsRefused(Database db) {
         var f = new StoreFixture(db);
-        var nowhere = java.util.UUID.fromString("00000000-0000-7000-8000-000000000002");
+        var nowhere = UUID.fromString("00000000-0000-7000-8000-000000000002");
 
         var refused = catchThrowableOfType(
                 NotFoundException.class, () -> f.queue.enqueue(f.task("orphan"), List.of(nowhere)));
@@ -231,7 +233,7 @@ class WorkflowsAndTasksTest {
         var f = new StoreFixture(db);
         Workflow w = f.workflow("bulk");
         String awkward = "tab\there, newline\nthere, back\\slash, \\N, ünïcødé";
-        List<NewTask> tasks = new java.util.ArrayList<>();
+        List<NewTask> tasks = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             tasks.add(f.task(i == 0 ? awkward : "t" + i)
                     .inWorkflow(w.id())

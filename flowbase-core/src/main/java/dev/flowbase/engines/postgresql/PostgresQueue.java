@@ -2,11 +2,14 @@ package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.queue.ClaimRequest;
+import dev.flowbase.queue.HeldLock;
 import dev.flowbase.queue.Leadership;
 import dev.flowbase.queue.Lease;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskStatus;
+import dev.flowbase.util.Sha256;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +101,8 @@ final class PostgresQueue implements QueueSql {
 
     @Override
     public Leadership leadership(Database db, String duty) {
-        long key = java.nio.ByteBuffer.wrap(dev.flowbase.util.Sha256.of("flowbase:leader:" + duty))
-                .getLong();
-        return new dev.flowbase.queue.HeldLock(
+        long key = ByteBuffer.wrap(Sha256.of("flowbase:leader:" + duty)).getLong();
+        return new HeldLock(
                 db, "SELECT CASE WHEN pg_try_advisory_lock(?) THEN 1 ELSE 0 END", "SELECT pg_advisory_unlock(?)", key);
     }
 

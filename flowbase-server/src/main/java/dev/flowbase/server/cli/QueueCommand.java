@@ -1,6 +1,8 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueCount;
 import dev.flowbase.store.NotFoundException;
@@ -135,8 +137,8 @@ final class QueueCommand {
                     return s;
                 }
             }
-            throw new dev.flowbase.error.FlowbaseException(
-                    dev.flowbase.error.ErrorCode.INVALID_ARGUMENT,
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT,
                     "--status=" + text
                             + ": expected one of pending, ready, running, succeeded, failed, cancelled, dead");
         }
@@ -184,9 +186,8 @@ final class QueueCommand {
         @Override
         public Integer call() {
             if (days < 0) {
-                throw new dev.flowbase.error.FlowbaseException(
-                        dev.flowbase.error.ErrorCode.INVALID_ARGUMENT,
-                        "--older-than-days=" + days + ": expected 0 or more");
+                throw new FlowbaseException(
+                        ErrorCode.INVALID_ARGUMENT, "--older-than-days=" + days + ": expected 0 or more");
             }
             try (Database db = Database.open(config().database())) {
                 int purged = Queue.create(db).purge(queue, Instant.now().minus(Duration.ofDays(days)));

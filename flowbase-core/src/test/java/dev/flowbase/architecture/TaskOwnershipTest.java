@@ -1,0 +1,63 @@
+package dev.flowbase.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task's life has one writer: the queue ({@code dev.flowbase.queue}, whose transition table
+ * names every move). Read from the sources of the core and the server, so a class elsewhere that
+ * inserts, updates or deletes {@code tasks} or {@code task_queue} rows (in SQL or through a bulk
+ * loader) fails here with its file and line named. The engines' claim statements are the queue's
+ * too: the classes that implement its engine part ({@code QueueSql}) may write both tables.
+ */
+class TaskOwnershipTest {
+    private static final Pattern WRITE =
+            Pattern.compile("(?i)\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:tasks|task_queue)\\b"
+                    + "|\\.load\\([^;]*\"(?:tasks|task_queue)\"");
+
+    private static final List<Path> SOURCES =
+            List.of(Path.of("src/main/java"), Path.of("../flowbase-server/src/main/java"));
+
+    @Test
+    void onlyTheQueueWritesTasksOrTheirQueueRows() throws IOException {
+        List<String> writers = new ArrayList<>();
+        for (Path root : SOURCES) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    if (isQueue(root.relativize(file), source)) {
+                        continue;
+                    }
+                    Matcher m = WRITE.matcher(source);
+                    while (m.find()) {
+                        int line = source.substring(0, m.start()).split("\n", -1).length;
+                        writers.add(root.relativize(file) + ":" + line + " writes: " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(writers)
+                .as("only dev.flowbase.queue (and the engines' QueueSql) may write tasks and task_queue:"
+                        + " go through Queue (enqueue, move, requeue, cancel, update)")
+                .isEmpty();
+    }
+
+    private static boolean isQueue(Path file, String source) {
+        String path = file.toString().replace('\\', '/');
+        return path.startsWith("dev/flowbase/queue/")
+                || (path.startsWith("dev/flowbase/engines/") && source.contains("implements QueueSql"));
+    }
+}
