@@ -31,7 +31,7 @@ final class Cancellation {
     /** Inside the caller's transaction; the task as it is after. */
     Task cancel(Handle h, Task before) {
         UUID taskId = before.id();
-        if (Transitions.allowed(before.status(), false).stream().noneMatch("cancelled"::equals)) {
+        if (!Transitions.allows(before.status(), CANCELLED)) {
             throw new InvalidTransitionException("task " + taskId + " cannot be cancelled: it is "
                     + before.status().name().toLowerCase(Locale.ROOT));
         }

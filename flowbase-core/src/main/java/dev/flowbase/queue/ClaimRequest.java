@@ -2,6 +2,8 @@ package dev.flowbase.queue;
 
 import dev.flowbase.store.Limits;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,8 +33,8 @@ public record ClaimRequest(String queue, UUID organization, int max, String owne
      * The values a claim's statements name, for {@code bindMap}: {@code :queue}, {@code :max},
      * {@code :owner}, {@code :org} and {@code :lease} (milliseconds); a statement may use some.
      */
-    public java.util.Map<String, Object> bindings() {
-        java.util.Map<String, Object> values = new java.util.HashMap<>(); // :org may be null
+    public Map<String, Object> bindings() {
+        Map<String, Object> values = new HashMap<>(); // :org may be null
         values.put("queue", queue);
         values.put("max", max);
         values.put("owner", owner);

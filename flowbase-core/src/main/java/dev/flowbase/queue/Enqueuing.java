@@ -43,7 +43,7 @@ final class Enqueuing {
             Task added = write(s -> {
                 s.tasks().requireReferences(task, dependsOn);
                 return db.inTransaction("Enqueueing " + task.name(), h -> {
-                    Task t = Queue.read(db, h, rows.insert(h, task, dependsOn));
+                    Task t = rows.insert(h, task, dependsOn);
                     s.audit().record(t.organizationId(), "task.create", "task", t.id(), null, t);
                     return t;
                 });

@@ -72,9 +72,9 @@ final class TaskRows {
     /**
      * Adds a task that waits for {@code dependsOn} (all must exist, references checked by the
      * caller): pending while some have not succeeded, ready when it waits for nothing, cancelled
-     * (skipped) at once when one of them is dead or cancelled. Returns its id.
+     * (skipped) at once when one of them is dead or cancelled. Returns it as written.
      */
-    UUID insert(Handle h, NewTask task, Collection<UUID> dependsOn) {
+    Task insert(Handle h, NewTask task, Collection<UUID> dependsOn) {
         Instant now = effects.now();
         int waitingFor = 0;
         Task skippedBecause = null;
@@ -113,7 +113,7 @@ final class TaskRows {
         }
         Task born = Queue.read(db, h, id);
         effects.apply(h, Transitions.of(id, null, status), List.of(Attempts.Ended.of(born)), false, null);
-        return id;
+        return born;
     }
 
     /** Inserts many tasks without dependencies, ready to run; returns how many. */

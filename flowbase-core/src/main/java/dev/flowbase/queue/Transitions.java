@@ -128,6 +128,11 @@ final class Transitions {
         return t;
     }
 
+    /** Whether the table has a move from {@code from} to {@code to}. */
+    static boolean allows(TaskStatus from, TaskStatus to) {
+        return TABLE.stream().anyMatch(t -> t.from() == from && t.to() == to);
+    }
+
     /** The states {@code from} may move to (by a caller only those it may choose), in lower case. */
     static List<String> allowed(TaskStatus from, boolean byCall) {
         List<String> out = new ArrayList<>();
