@@ -10,8 +10,8 @@ import dev.flowbase.store.TaskOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -74,14 +74,22 @@ final class Leases {
 
     /** The lease that {@code attempt} of {@code task} (read through the caller's stores) holds now. */
     Lease of(Handle h, Task task, int attempt) {
-        UUID taskId = task.id();
+        return held(h, task, attempt).orElseThrow(() -> stale(task, attempt));
+    }
+
+    /** As {@link #of}, empty when the task is not leased at that attempt. */
+    Optional<Lease> held(Handle h, Task task, int attempt) {
         return h.createQuery(Attempts.LEASED + " AND q.task_id = :id AND q.attempt = :attempt")
-                .bind("id", taskId)
+                .bind("id", task.id())
                 .bind("attempt", attempt)
                 .map(db.rows(Attempts.Ended.class))
                 .findOne()
-                .map(held -> new Lease(task, attempt, held.worker(), held.startedAt()))
-                .orElseThrow(() -> new StaleLeaseException(new Lease(task, attempt, "this worker", null), where(task)));
+                .map(held -> new Lease(task, attempt, held.worker(), held.startedAt()));
+    }
+
+    /** The refusal of a report from {@code attempt} of a task that has moved past it. */
+    static StaleLeaseException stale(Task task, int attempt) {
+        return new StaleLeaseException(new Lease(task, attempt, "this worker", null), where(task));
     }
 
     /** Where a task is now, for a refused lease: its state and attempt. */

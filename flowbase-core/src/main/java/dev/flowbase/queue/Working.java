@@ -2,6 +2,7 @@ package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.store.ExecutionStatus;
+import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskOutcome;
@@ -190,6 +191,60 @@ abstract sealed class Working permits Queue {
         });
         reapedNow.forEach(a -> parts.throughput().add(a.queueName(), Throughput.Outcome.TIMED_OUT, 1));
         return n;
+    }
+
+    /**
+     * Completes or fails several leased tasks in one transaction: what a worker that reports a batch
+     * (such as one speaking HTTP) sends. A report from an attempt the task has moved past, or of a
+     * task not of the stores' organization, is refused alone, as {@link #complete} or {@link #fail}
+     * would refuse it; the others are applied. A failure of the database applies none of them.
+     */
+    public List<SettleResult> settle(List<SettleReport> reports) {
+        List<SettleResult> results = db().inTransaction(
+                        "Settling " + reports.size() + " tasks",
+                        h -> reports.stream().map(r -> settle(h, r)).toList());
+        for (SettleResult r : results) {
+            if (r.applied()) {
+                parts.throughput().add(r.task().queueName(), settled(r.task()), 1);
+            }
+        }
+        return results;
+    }
+
+    private SettleResult settle(Handle h, SettleReport r) {
+        Task task;
+        try {
+            task = stores().tasks().get(r.taskId());
+        } catch (NotFoundException e) {
+            return new SettleResult(r, null, e);
+        }
+        Lease lease = leases.held(h, task, r.attempt()).orElse(null);
+        boolean applied = lease != null
+                && (r.succeeded()
+                        ? !completions.endLeases(h, List.of(lease)).isEmpty()
+                        : failures.retryOrDead(
+                                        h,
+                                        Attempts.Ended.of(lease),
+                                        r.error(),
+                                        parts.backoff().after(task.retryCount()),
+                                        ExecutionStatus.FAILED,
+                                        r.outcome())
+                                != null);
+        if (!applied) {
+            return new SettleResult(r, null, Leases.stale(task, r.attempt()));
+        }
+        if (r.succeeded()) {
+            completions.recordOutcome(h, lease, r.outcome());
+        }
+        return new SettleResult(r, Queue.read(db(), h, r.taskId()), null);
+    }
+
+    private static Throughput.Outcome settled(Task t) {
+        return switch (t.status()) {
+            case SUCCEEDED -> Throughput.Outcome.SUCCEEDED;
+            case DEAD -> Throughput.Outcome.DEAD;
+            default -> Throughput.Outcome.RETRIED;
+        };
     }
 
     private Void requireHeld(Handle h, int updated, Lease lease) {

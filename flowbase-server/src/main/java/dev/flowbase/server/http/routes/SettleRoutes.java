@@ -2,9 +2,9 @@ package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowbase.error.ErrorCode;
-import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
-import dev.flowbase.queue.Lease;
+import dev.flowbase.queue.SettleReport;
+import dev.flowbase.queue.SettleResult;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.RouteGroup;
@@ -17,10 +17,11 @@ import java.util.UUID;
 
 /**
  * Completes or fails several leased tasks in one call, so a worker spends one request on a batch
- * instead of one per task. Each entry is fenced exactly like {@code /complete} and {@code /fail}:
- * an entry whose attempt the task has moved past is refused, and that refusal is that entry's answer
- * only; the other entries are still applied, each on its own (not one transaction: a refused entry
- * must not undo a finished one).
+ * instead of one per task, and the server one transaction ({@code Queue.settle}). Each entry is
+ * fenced exactly like {@code /complete} and {@code /fail}: an entry whose attempt the task has
+ * moved past is refused, and that refusal is that entry's answer only; the other entries are still
+ * applied. A failure of the database applies none (the answer is its problem), so the worker sends
+ * the whole batch again.
  */
 public final class SettleRoutes implements RouteGroup {
     static final int MAX_ENTRIES = 100;
@@ -60,9 +61,14 @@ public final class SettleRoutes implements RouteGroup {
         for (int i = 0; i < entries.size(); i++) {
             ids.add(checked(entries.get(i), "entries[" + i + "]"));
         }
+        List<SettleReport> reports = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            reports.add(report(ids.get(i), entries.get(i)));
+        }
+        List<SettleResult> settled = call.queue().settle(reports);
         List<Settled> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            results.add(apply(call, ids.get(i), entries.get(i)));
+            results.add(answer(entries.get(i), settled.get(i)));
         }
         return new SettleResults(results);
     }
@@ -85,19 +91,20 @@ public final class SettleRoutes implements RouteGroup {
         }
     }
 
-    private static Settled apply(Call call, UUID id, Entry e) {
-        try {
-            Lease lease = call.queue().leaseOf(id, e.attempt());
-            Task task = "succeeded".equals(e.outcome())
-                    ? call.queue().complete(lease, new TaskOutcome(e.result(), e.output(), null, null))
-                    : call.queue().fail(lease, WorkerRoutes.errorText(e.error()));
-            return new Settled(e.id(), true, task, null);
-        } catch (FlowbaseException refused) {
-            ErrorCode code = refused.code();
-            // A server-side failure's message may name internals; it gets the code's summary, as a problem would.
-            String detail = code.httpStatus() >= 500 ? code.summary() : refused.getMessage();
-            Refusal why = new Refusal(code.slug(), code.httpStatus(), detail);
-            return new Settled(e.id(), false, null, why);
+    /** The entry as the queue takes it; the id was checked already. */
+    private static SettleReport report(UUID id, Entry e) {
+        return "succeeded".equals(e.outcome())
+                ? SettleReport.succeeded(id, e.attempt(), new TaskOutcome(e.result(), e.output(), null, null))
+                : SettleReport.failed(id, e.attempt(), WorkerRoutes.errorText(e.error()));
+    }
+
+    private static Settled answer(Entry e, SettleResult r) {
+        if (r.applied()) {
+            return new Settled(e.id(), true, r.task(), null);
         }
+        ErrorCode code = r.refused().code();
+        // A server-side failure's message may name internals; it gets the code's summary, as a problem would.
+        String detail = code.httpStatus() >= 500 ? code.summary() : r.refused().getMessage();
+        return new Settled(e.id(), false, null, new Refusal(code.slug(), code.httpStatus(), detail));
     }
 }
