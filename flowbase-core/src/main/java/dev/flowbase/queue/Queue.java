@@ -1,6 +1,8 @@
 package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.store.ConflictException;
+import dev.flowbase.store.InvalidTransitionException;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Stores;
@@ -86,7 +88,7 @@ public final class Queue extends Working {
      * is (never to running: only a claim gives the lease that needs). A running task loses its lease
      * and its attempt is written; the move is audited as the stores' actor.
      *
-     * @throws dev.flowbase.store.InvalidTransitionException naming the states a call may choose
+     * @throws InvalidTransitionException naming the states a call may choose
      */
     public Task move(UUID taskId, TaskStatus to, TaskOutcome outcome) {
         return moved(taskId, h -> moves.move(h, stores().tasks().get(taskId), to, outcome), "task.status");
@@ -105,7 +107,7 @@ public final class Queue extends Working {
      * Saves the fields a task may change (description, priority, parameters, retries, time limit,
      * run time) if nobody changed it since {@code changed} was read; a ready task is claimed in its new order.
      *
-     * @throws dev.flowbase.store.ConflictException when its lock_version is no longer {@code changed.lockVersion()}
+     * @throws ConflictException when its lock_version is no longer {@code changed.lockVersion()}
      */
     public Task update(Task changed) {
         return stores().executeTransaction(s -> {

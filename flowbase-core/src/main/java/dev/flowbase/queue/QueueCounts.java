@@ -70,8 +70,7 @@ final class QueueCounts {
                                 + " ORDER BY queue_name, status")
                         .map((rs, ctx) -> new QueueCount(
                                 rs.getString(1),
-                                dev.flowbase.store.TaskStatus.valueOf(
-                                        rs.getString(2).toUpperCase(Locale.ROOT)),
+                                TaskStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
                                 rs.getLong(3)))
                         .list());
     }

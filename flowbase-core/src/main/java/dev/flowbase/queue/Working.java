@@ -62,7 +62,7 @@ abstract sealed class Working permits Queue {
      * id and its attempt (the fencing token), such as a worker speaking the HTTP protocol.
      *
      * @throws StaleLeaseException when the task is not leased at that attempt
-     * @throws dev.flowbase.store.NotFoundException when it is not a task of the stores' organization
+     * @throws NotFoundException when it is not a task of the stores' organization
      */
     public Lease leaseOf(UUID taskId, int attempt) {
         // Read through the caller's stores first: a task of another organization is not found.
