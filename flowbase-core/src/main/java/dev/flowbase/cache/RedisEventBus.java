@@ -1,0 +1,133 @@
+package dev.flowbase.cache;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The bus every server shares: one Redis stream ({@code <prefix>events}, trimmed to about
+ * {@link #REPLAY} entries), read by one thread per server that hands each entry to this server's
+ * subscribers, so every server delivers the same events in the same order with the same ids. While
+ * Redis cannot be reached, events are published and delivered in this process only.
+ */
+public final class RedisEventBus implements EventBus {
+    private static final Duration BLOCK = Duration.ofMillis(400);
+
+    private final RedisLink link;
+    private final LocalEventBus fallback;
+    private final String key;
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private final StatefulRedisConnection<String, String> reading;
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    public RedisEventBus(RedisLink link, LocalEventBus fallback) {
+        this.link = link;
+        this.fallback = fallback;
+        this.key = link.prefix() + "events";
+        fallback.subscribe(e -> LocalEventBus.deliver(listeners, e));
+        this.reading = link.connectAnother();
+        this.reader = Thread.ofPlatform().daemon().name("flowbase-events").unstarted(this::read);
+        reader.start();
+    }
+
+    @Override
+    public String publish(String type, String organization, String data) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("org", organization == null ? "" : organization);
+        body.put("data", data);
+        return link.call(
+                redis -> redis.xadd(key, XAddArgs.Builder.maxlen(REPLAY).approximateTrimming(), body),
+                () -> fallback.publish(type, organization, data));
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<Event> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public List<Event> after(String lastId, int max) {
+        return link.call(
+                redis -> redis
+                        .xrange(
+                                key,
+                                Range.from(Range.Boundary.excluding(lastId), Range.Boundary.unbounded()),
+                                Limit.from(max))
+                        .stream()
+                        .map(RedisEventBus::event)
+                        .toList(),
+                () -> fallback.after(lastId, max));
+    }
+
+    private void read() {
+        String last = null;
+        while (running) {
+            if (!link.state().up()) {
+                pause();
+                continue;
+            }
+            try {
+                var redis = reading.sync();
+                if (last == null) {
+                    var newest = redis.xrevrange(key, Range.create("-", "+"), Limit.from(1));
+                    last = newest.isEmpty() ? "0-0" : newest.get(0).getId();
+                }
+                var read = readAfter(redis, last);
+                for (StreamMessage<String, String> m : read) {
+                    LocalEventBus.deliver(listeners, event(m));
+                    last = m.getId();
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    link.down(e);
+                }
+            }
+        }
+    }
+
+    // lettuce takes the streams as varargs of a generic type; one stream cannot pollute the heap
+    @SuppressWarnings("unchecked")
+    private List<StreamMessage<String, String>> readAfter(RedisCommands<String, String> redis, String last) {
+        return redis.xread(XReadArgs.Builder.block(BLOCK).count(500), XReadArgs.StreamOffset.from(key, last));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RedisLink.PROBE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Event event(StreamMessage<String, String> m) {
+        Map<String, String> b = m.getBody();
+        String org = b.get("org");
+        return new Event(m.getId(), b.get("type"), org == null || org.isEmpty() ? null : org, b.get("data"));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        reader.interrupt();
+        try {
+            reader.join(BLOCK.toMillis() * 3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reading.close();
+        fallback.close();
+    }
+}
