@@ -27,16 +27,18 @@ public final class RedisEventBus implements EventBus {
     private final LocalEventBus fallback;
     private final String key;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
-    private final StatefulRedisConnection<String, String> reading;
+    private volatile StatefulRedisConnection<String, String> reading; // the reader thread's own
     private final Thread reader;
     private volatile boolean running = true;
+    /** The newest id when this server joined: it delivers what comes after (null until Redis answers). */
+    private final String start;
 
     public RedisEventBus(RedisLink link, LocalEventBus fallback) {
         this.link = link;
         this.fallback = fallback;
         this.key = link.prefix() + "events";
         fallback.subscribe(e -> LocalEventBus.deliver(listeners, e));
-        this.reading = link.connectAnother();
+        this.start = link.call(this::newest, () -> null);
         this.reader = Thread.ofPlatform().daemon().name("flowbase-events").unstarted(this::read);
         reader.start();
     }
@@ -73,17 +75,19 @@ public final class RedisEventBus implements EventBus {
     }
 
     private void read() {
-        String last = null;
+        String last = start;
         while (running) {
             if (!link.state().up()) {
                 pause();
                 continue;
             }
             try {
+                if (reading == null) {
+                    reading = link.connectAnother();
+                }
                 var redis = reading.sync();
                 if (last == null) {
-                    var newest = redis.xrevrange(key, Range.create("-", "+"), Limit.from(1));
-                    last = newest.isEmpty() ? "0-0" : newest.get(0).getId();
+                    last = newest(redis);
                 }
                 var read = readAfter(redis, last);
                 for (StreamMessage<String, String> m : read) {
@@ -96,6 +100,11 @@ public final class RedisEventBus implements EventBus {
                 }
             }
         }
+    }
+
+    private String newest(RedisCommands<String, String> redis) {
+        var newest = redis.xrevrange(key, Range.create("-", "+"), Limit.from(1));
+        return newest.isEmpty() ? "0-0" : newest.get(0).getId();
     }
 
     // lettuce takes the streams as varargs of a generic type; one stream cannot pollute the heap
@@ -127,7 +136,9 @@ public final class RedisEventBus implements EventBus {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        reading.close();
+        if (reading != null) {
+            reading.close();
+        }
         fallback.close();
     }
 }

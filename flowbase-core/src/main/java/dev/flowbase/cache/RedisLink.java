@@ -39,7 +39,9 @@ public final class RedisLink implements AutoCloseable {
 
     private final String shown;
     private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    /** Null until Redis first answers (a server may start while Redis is away). */
+    private volatile StatefulRedisConnection<String, String> connection;
+
     private final String prefix;
     private final AtomicReference<State> state;
     private final AtomicLong outages = new AtomicLong();
@@ -53,6 +55,9 @@ public final class RedisLink implements AutoCloseable {
         this.connection = c;
         this.prefix = prefix;
         this.state = new AtomicReference<>(new State(true, Instant.now(), "answers", 0));
+        if (c == null) {
+            down(new IllegalStateException("no connection at start"));
+        }
         this.probe = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flowbase-redis-probe");
             t.setDaemon(true);
@@ -62,10 +67,10 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code url}; every key this link writes starts with {@code prefix}.
+     * Connects to {@code url}; every key this link writes starts with {@code prefix}. A Redis that
+     * does not answer yet leaves the link down (in-process) until it does: a server starts without it.
      *
-     * @throws FlowbaseException naming the URL with its password masked when it is not a Redis URL or
-     *     Redis does not answer
+     * @throws FlowbaseException naming the URL with its password masked when it is not a Redis URL
      */
     public static RedisLink connect(String url, String prefix) {
         String shown = Secret.maskUrlCredentials(url);
@@ -83,13 +88,14 @@ public final class RedisLink implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
+        StatefulRedisConnection<String, String> first;
         try {
-            return new RedisLink(shown, client, client.connect(), prefix);
+            first = client.connect();
         } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, TIMEOUT);
-            throw new FlowbaseException(
-                    ErrorCode.CONNECTION_FAILED, "Redis at " + shown + " did not answer: " + firstLine(e), e);
+            LOG.warn("Redis at {} did not answer at start: {}", shown, firstLine(e));
+            first = null;
         }
+        return new RedisLink(shown, client, first, prefix);
     }
 
     /** The URL with its password masked. */
@@ -117,11 +123,12 @@ public final class RedisLink implements AutoCloseable {
 
     /** Runs {@code command} on Redis, or {@code fallback} when the link is down or the command fails. */
     public <T> T call(Function<RedisCommands<String, String>, T> command, Supplier<T> fallback) {
-        if (!state.get().up()) {
+        StatefulRedisConnection<String, String> c = connection;
+        if (!state.get().up() || c == null) {
             return fallback.get();
         }
         try {
-            return command.apply(connection.sync());
+            return command.apply(c.sync());
         } catch (RuntimeException e) {
             down(e);
             return fallback.get();
@@ -136,7 +143,7 @@ public final class RedisLink implements AutoCloseable {
     void down(Throwable cause) {
         State now = state.get();
         if (now.up()) {
-            String reason = "Redis at " + shown + " did not answer: " + firstLine(cause);
+            String reason = "Redis at " + shown + " does not answer: " + firstLine(cause);
             State down = new State(false, Instant.now(), reason, outages.incrementAndGet());
             if (state.compareAndSet(now, down)) {
                 LOG.warn("{}; using in-process cache, limits and events until it answers", reason);
@@ -151,6 +158,9 @@ public final class RedisLink implements AutoCloseable {
             return;
         }
         try {
+            if (connection == null) {
+                connection = client.connect();
+            }
             RedisCommands<String, String> commands = connection.sync();
             commands.ping();
             reconnectHooks.forEach(h -> h.accept(commands));
@@ -175,7 +185,9 @@ public final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         probe.shutdownNow();
-        connection.close();
+        if (connection != null) {
+            connection.close();
+        }
         client.shutdown(Duration.ZERO, TIMEOUT);
     }
 }

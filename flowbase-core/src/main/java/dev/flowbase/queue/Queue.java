@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable task queue. Delivery is at least once, completion exactly once: a claim is a lease
@@ -44,12 +45,19 @@ public final class Queue {
     private final Cancellation cancellation;
     private final Enqueuing enqueuing;
     private final Claiming claiming;
+    private final TaskListener listener;
 
     private Queue(Database db, Stores stores, Backoff backoff) {
-        this(db, stores, backoff, Wakeups.of(db), new Throughput());
+        this(db, stores, backoff, Wakeups.of(db), new Throughput(), TaskListener.NONE);
     }
 
-    private Queue(Database db, Stores stores, Backoff backoff, Wakeups wakeups, Throughput throughput) {
+    private Queue(
+            Database db,
+            Stores stores,
+            Backoff backoff,
+            Wakeups wakeups,
+            Throughput throughput,
+            TaskListener listener) {
         this.db = db;
         this.stores = stores;
         this.sql = EngineKit.of(db.engine()).part(QueueSql.class);
@@ -62,6 +70,7 @@ public final class Queue {
         this.cancellation = new Cancellation(db, sql, attempts);
         this.enqueuing = new Enqueuing(db, stores, sql, wakeups);
         this.claiming = new Claiming(db, sql, attempts);
+        this.listener = listener;
     }
 
     public static Queue create(Database db) {
@@ -70,11 +79,29 @@ public final class Queue {
 
     /** The same queue writing through {@code stores} (their clock stamps attempts; their actor audits). */
     public Queue withStores(Stores newStores) {
-        return new Queue(db, newStores, backoff, wakeups, throughput);
+        return new Queue(db, newStores, backoff, wakeups, throughput, listener);
     }
 
     public Queue withBackoff(Backoff newBackoff) {
-        return new Queue(db, stores, newBackoff, wakeups, throughput);
+        return new Queue(db, stores, newBackoff, wakeups, throughput, listener);
+    }
+
+    /** The same queue telling {@code newListener} of every state change it commits (the live events). */
+    public Queue withListener(TaskListener newListener) {
+        return new Queue(db, stores, backoff, wakeups, throughput, newListener);
+    }
+
+    private void tell(TaskChange change) {
+        try {
+            listener.changed(change);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Queue.class)
+                    .warn(
+                            "a task listener failed on {} of task {}: {}",
+                            change.change(),
+                            change.taskId(),
+                            e.toString());
+        }
     }
 
     /**
@@ -83,7 +110,9 @@ public final class Queue {
      * organization already used in its queue, the existing task is returned and nothing is added.
      */
     public Task enqueue(NewTask task, Collection<UUID> dependsOn) {
-        return enqueuing.enqueue(task, dependsOn);
+        Task added = enqueuing.enqueue(task, dependsOn);
+        tell(TaskChange.of("enqueued", added));
+        return added;
     }
 
     public Task enqueue(NewTask task) {
@@ -135,6 +164,7 @@ public final class Queue {
             return null;
         });
         wakeups.wake(lease.task().queueName());
+        tell(TaskChange.of("released", lease));
     }
 
     /**
@@ -151,7 +181,10 @@ public final class Queue {
      * protocol with its organization's key, may take.
      */
     public List<Lease> claim(ClaimRequest request) {
-        return db.inTransaction("Claiming tasks of queue " + request.queue(), h -> claiming.claim(h, request));
+        List<Lease> claimed =
+                db.inTransaction("Claiming tasks of queue " + request.queue(), h -> claiming.claim(h, request));
+        claimed.forEach(l -> tell(TaskChange.of("claimed", l)));
+        return claimed;
     }
 
     /**
@@ -206,6 +239,7 @@ public final class Queue {
             return read(h, lease.taskId());
         });
         throughput.add(lease.task().queueName(), Throughput.Outcome.SUCCEEDED, 1);
+        tell(TaskChange.of("succeeded", lease));
         return done;
     }
 
@@ -223,6 +257,7 @@ public final class Queue {
         List<Lease> held =
                 db.inTransaction("Completing " + leases.size() + " tasks", h -> completions.succeedAll(h, leases));
         throughput.addEach(held, Throughput.Outcome.SUCCEEDED);
+        held.forEach(l -> tell(TaskChange.of("succeeded", l)));
         return held.size();
     }
 
@@ -263,6 +298,8 @@ public final class Queue {
                     return max > 0 ? claiming.claim(h, new ClaimRequest(queue, null, max, worker, lease)) : List.of();
                 });
         throughput.addEach(succeeded, Throughput.Outcome.SUCCEEDED);
+        succeeded.forEach(l -> tell(TaskChange.of("succeeded", l)));
+        next.forEach(l -> tell(TaskChange.of("claimed", l)));
         return next;
     }
 
@@ -284,6 +321,7 @@ public final class Queue {
                 failed.queueName(),
                 failed.status() == TaskStatus.DEAD ? Throughput.Outcome.DEAD : Throughput.Outcome.RETRIED,
                 1);
+        tell(TaskChange.of(failed.status() == TaskStatus.DEAD ? "dead" : "retrying", lease));
         return failed;
     }
 
@@ -299,6 +337,7 @@ public final class Queue {
             return reapedNow.size();
         });
         reapedNow.forEach(a -> throughput.add(a.queueName(), Throughput.Outcome.TIMED_OUT, 1));
+        reapedNow.forEach(a -> tell(TaskChange.of("timed_out", a)));
         return n;
     }
 
@@ -352,6 +391,7 @@ public final class Queue {
     public Task cancel(UUID taskId) {
         Task cancelled = db.inTransaction("Cancelling task " + taskId, h -> cancellation.cancel(h, taskId));
         throughput.add(cancelled.queueName(), Throughput.Outcome.CANCELLED, 1);
+        tell(TaskChange.of("cancelled", cancelled));
         return cancelled;
     }
 

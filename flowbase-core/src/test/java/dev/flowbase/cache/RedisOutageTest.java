@@ -54,4 +54,21 @@ class RedisOutageTest {
             assertThat(shared.cache().get("apikey:h")).contains("{\"again\":true}");
         }
     }
+
+    @Test
+    void aServerStartsWhileRedisIsAwayAndUsesItOnceItAnswers() throws Exception {
+        try (OwnRedis redis = new OwnRedis(PORT + 1);
+                Shared shared = Shared.connect(Optional.of(redis.url()), "flowbase:", Clock.systemUTC())) {
+            BlockingQueue<Shared.State> changes = new LinkedBlockingQueue<>();
+            shared.onChange(() -> changes.add(shared.state()));
+            assertThat(shared.state().degraded()).isTrue();
+            assertThat(shared.limits().take("key a", 0.001, 1)).isZero();
+
+            redis.start();
+
+            Shared.State up = changes.poll(30, TimeUnit.SECONDS);
+            assertThat(up).as("Redis noticed within 30 s").isNotNull();
+            assertThat(up.mode()).isEqualTo("redis");
+        }
+    }
 }
