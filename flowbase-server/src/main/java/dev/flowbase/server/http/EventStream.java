@@ -10,10 +10,11 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /api/events}: the live events as server-sent events, those of the caller's organization
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bus's replay, then the live events, without a gap or a repeat. One virtual thread per client waits
  * on its own queue, so a slow client never holds up the bus.
  */
-final class EventStream {
+final class EventStream implements AutoCloseable {
     static final String PATH = "/api/events";
     /** Events a client may fall behind by before it is dropped (it reconnects and resumes). */
     private static final int BACKLOG = 10_000;
@@ -30,14 +31,20 @@ final class EventStream {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final EventBus bus;
-    private final AtomicInteger clients = new AtomicInteger();
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
     EventStream(EventBus bus) {
         this.bus = bus;
     }
 
     int clients() {
-        return clients.get();
+        return clients.size();
+    }
+
+    /** Ends every stream, so a stopping server does not wait for clients that never hang up. */
+    @Override
+    public void close() {
+        clients.forEach(SseClient::close);
     }
 
     void install(JavalinConfig cfg) {
@@ -62,10 +69,10 @@ final class EventStream {
                 client.close(); // too far behind: it resumes with its Last-Event-ID
             }
         });
-        clients.incrementAndGet();
+        clients.add(client);
         client.onClose(() -> {
             subscription.close();
-            clients.decrementAndGet();
+            clients.remove(client);
         });
         client.keepAlive();
         Thread.ofVirtual().name("flowbase-sse").start(() -> deliver(client, filter, lastEventId, waiting));
@@ -93,6 +100,8 @@ final class EventStream {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the client went away while an event was on its way: nothing to tell anyone
         } finally {
             client.close();
         }

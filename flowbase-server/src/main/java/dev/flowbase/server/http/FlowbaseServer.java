@@ -210,7 +210,7 @@ public final class FlowbaseServer implements AutoCloseable {
         AutoCloseable retention =
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
         return new FlowbaseServer(
-                app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web, shared));
+                app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web, events, shared));
     }
 
     public int port() {
