@@ -2,6 +2,7 @@ package dev.flowbase.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowbase.testing.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import dev.flowbase.cache.Shared;
 import dev.flowbase.db.Database;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import dev.flowbase.testing.TestRedis;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class LiveEventsTest {
                 ApiServer.start(test, db, Map.of(), Shared.connect(Optional.of(REDIS), prefix, Clock.systemUTC()))) {
             aClientSeesItsOwnTasksInOrderAndResumesWithoutAGap(api);
         } finally {
-            RedisKeys.clean(REDIS, prefix);
+            TestRedis.clean(REDIS, prefix);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.flowbase.store.ApiKey;
 import dev.flowbase.store.Stores;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import dev.flowbase.testing.TestRedis;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ class SharedServersTest {
 
     @AfterEach
     void clean() {
-        RedisKeys.clean(REDIS, prefix);
+        TestRedis.clean(REDIS, prefix);
     }
 
     private ApiServer server(TestDatabase test, Database db, Map<String, String> env) {

@@ -1,4 +1,4 @@
-package dev.flowbase.cache;
+package dev.flowbase.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,20 +9,20 @@ import java.nio.charset.StandardCharsets;
  * A redis-server of the test's own, on a port of its own, that the test may kill and start again.
  * Started in a session of its own ({@code setsid}), so killing it reaches nothing else.
  */
-final class OwnRedis implements AutoCloseable {
+public final class OwnRedis implements AutoCloseable {
     private final int port;
     private Process process;
 
-    OwnRedis(int port) {
+    public OwnRedis(int port) {
         this.port = port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port + "/0";
     }
 
     /** Starts the server and returns once it says it accepts connections. */
-    OwnRedis start() throws IOException {
+    public OwnRedis start() throws IOException {
         process = new ProcessBuilder(
                         "setsid",
                         "redis-server",
@@ -49,7 +49,7 @@ final class OwnRedis implements AutoCloseable {
     }
 
     /** Kills the server at once, as a crash would. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             process.onExit().join();

@@ -1,4 +1,4 @@
-package dev.flowbase.cache;
+package dev.flowbase.testing;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -6,16 +6,16 @@ import io.lettuce.core.ScanCursor;
 import java.util.UUID;
 
 /** The machine's Redis on 6379, a key prefix per test, and every key under it deleted afterwards. */
-final class TestRedis {
-    static final String URL = "redis://127.0.0.1:6379/0";
+public final class TestRedis {
+    public static final String URL = "redis://127.0.0.1:6379/0";
 
     private TestRedis() {}
 
-    static String prefix() {
+    public static String prefix() {
         return "flowbase-test:" + UUID.randomUUID() + ":";
     }
 
-    static void clean(String url, String prefix) {
+    public static void clean(String url, String prefix) {
         RedisClient client = RedisClient.create(url);
         try (var c = client.connect()) {
             var redis = c.sync();
