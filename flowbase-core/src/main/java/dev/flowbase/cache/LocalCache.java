@@ -2,10 +2,10 @@ package dev.flowbase.cache;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** The cache of one process: Caffeine, bounded, each entry with its own time to live. */
 public final class LocalCache implements Cache {
@@ -16,11 +16,11 @@ public final class LocalCache implements Cache {
     private final com.github.benmanes.caffeine.cache.Cache<String, Entry> entries;
     private final LongAdder invalidations = new LongAdder();
 
-    /** @param ticker nanoseconds, injected so tests move time instead of waiting */
-    public LocalCache(Ticker ticker) {
+    /** @param nanos a clock of nanoseconds, injected so tests move time instead of waiting */
+    public LocalCache(LongSupplier nanos) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)
-                .ticker(ticker)
+                .ticker(nanos::getAsLong)
                 .executor(Runnable::run)
                 .expireAfter(Expiry.<String, Entry>writing((k, e) -> Duration.ofNanos(e.ttlNanos())))
                 .recordStats()
@@ -28,7 +28,7 @@ public final class LocalCache implements Cache {
     }
 
     public LocalCache() {
-        this(Ticker.systemTicker());
+        this(System::nanoTime);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.flowbase.cache;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * What a server shares with the others: the cache, the rate limits and the event bus. In Redis when
@@ -36,8 +37,13 @@ public final class Shared implements AutoCloseable {
 
     /** Everything in this process: what one server without Redis has. */
     public static Shared local(InstantSource clock) {
+        return local(clock, System::nanoTime);
+    }
+
+    /** In this process, on injected clocks: tests move time instead of waiting for it. */
+    public static Shared local(InstantSource clock, LongSupplier nanos) {
         return new Shared(
-                Optional.empty(), new LocalCache(), new LocalRateLimits(System::nanoTime), new LocalEventBus(clock));
+                Optional.empty(), new LocalCache(nanos), new LocalRateLimits(nanos), new LocalEventBus(clock));
     }
 
     /** In the Redis at {@code redisUrl} when one is set, else in this process. */

@@ -117,7 +117,8 @@ public final class FlowbaseServer implements AutoCloseable {
                 alerts::active,
                 new History(services.queue(), stores.clock(), schemaReady),
                 sessions,
-                authentication::signIn));
+                authentication::signIn,
+                new SignInGuard(shared, stores)));
         ServerSettings settings = config.server();
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), shared.limits());
 
