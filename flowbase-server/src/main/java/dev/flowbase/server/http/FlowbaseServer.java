@@ -111,6 +111,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 shared.cache());
         Authentication authentication = new Authentication(stores, sessions, shared);
         EventStream events = new EventStream(shared.events());
+        SharedMeters.bind(metrics.registry(), shared, events);
         WebRoutes web = new WebRoutes(new Web(
                 services,
                 status,
