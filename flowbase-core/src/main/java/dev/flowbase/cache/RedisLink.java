@@ -6,8 +6,10 @@ import dev.flowbase.error.FlowbaseException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,17 +78,22 @@ public final class RedisLink implements AutoCloseable {
         String shown = Secret.maskUrlCredentials(url);
         RedisURI uri;
         try {
+            if (URI.create(url).getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
             uri = RedisURI.create(url);
         } catch (IllegalArgumentException e) {
             throw new FlowbaseException(
                     ErrorCode.INVALID_CONFIGURATION,
-                    "REDIS_URL " + shown + " is not a Redis URL: expected redis://[user:password@]host:port[/db]");
+                    "REDIS_URL " + shown + " is not a Redis URL: expected redis://[user:password@]host:port[/db]"
+                            + " or rediss://… with a port from 1 to 65535");
         }
         uri.setTimeout(TIMEOUT);
         RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
                 .build());
         StatefulRedisConnection<String, String> first;
         try {
