@@ -1,6 +1,7 @@
 package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.cache.Cache;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -34,6 +35,13 @@ public final class WorkflowRoutes implements RouteGroup {
     public record Publish(String changeNote) {}
 
     public record StartRun(JsonNode input) {}
+
+    private final PublishedVersions published;
+
+    /** {@code cache}: where published versions are kept (shared in Redis when configured). */
+    public WorkflowRoutes(Cache cache) {
+        this.published = new PublishedVersions(cache, "workflow");
+    }
 
     @Override
     public void register(Router r) {
@@ -150,7 +158,12 @@ public final class WorkflowRoutes implements RouteGroup {
     }
 
     private Object delete(Call call) {
-        call.stores().workflows().delete(owned(call).id());
+        UUID id = owned(call).id();
+        var versions = call.stores().workflows().versions(id).stream()
+                .map(WorkflowVersion::version)
+                .toList();
+        call.stores().workflows().delete(id);
+        published.forget(call.organization(), id, versions);
         return Reply.noContent();
     }
 
@@ -169,7 +182,12 @@ public final class WorkflowRoutes implements RouteGroup {
 
     private Object version(Call call) {
         int version = Enums.positive("version", call.path("version"));
-        return call.stores().workflows().version(owned(call).id(), version);
+        return published.get(
+                call.organization(),
+                call.uuid("id"),
+                version,
+                WorkflowVersion.class,
+                () -> call.stores().workflows().version(owned(call).id(), version));
     }
 
     private Object start(Call call) {

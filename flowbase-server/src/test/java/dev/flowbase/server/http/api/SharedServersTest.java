@@ -59,6 +59,28 @@ class SharedServersTest {
     }
 
     @EngineTest
+    void aPublishedVersionReadOnEitherServerIsGoneFromBothOnceItsWorkflowIsDeleted(TestDatabase test, Database db) {
+        try (ApiServer a = server(test, db, Map.of());
+                ApiServer b = server(test, db, Map.of())) {
+            ApiClient onB = new ApiClient(b.base(), a.viewer.key());
+            String id = a.operator
+                    .post("/api/workflows", Map.of("name", "summarise"))
+                    .text("/id");
+            a.operator.post("/api/workflows/" + id + "/versions", Map.of("changeNote", "first"));
+            var fromA = a.viewer.get("/api/workflows/" + id + "/versions/1");
+            var fromB = onB.get("/api/workflows/" + id + "/versions/1"); // from the shared cache
+            assertThat(fromB.status()).isEqualTo(200);
+            assertThat(fromB.json()).isEqualTo(fromA.json());
+            assertThat(a.otherAdmin.get("/api/workflows/" + id + "/versions/1").status())
+                    .isEqualTo(404); // another organization finds nothing, cached or not
+
+            assertThat(a.operator.delete("/api/workflows/" + id).status()).isEqualTo(204);
+
+            assertThat(onB.get("/api/workflows/" + id + "/versions/1").status()).isEqualTo(404);
+        }
+    }
+
+    @EngineTest
     void twoServersDrawOnOneRateBudget(TestDatabase test, Database db) {
         Map<String, String> limits = Map.of("FLOWBASE_RATE_LIMIT", "1", "FLOWBASE_RATE_BURST", "4");
         try (ApiServer a = server(test, db, limits);
