@@ -5,6 +5,7 @@ import dev.flowbase.cache.Event;
 import dev.flowbase.cache.Shared;
 import dev.flowbase.cache.Subscription;
 import dev.flowbase.db.Database;
+import dev.flowbase.redis.RedisKeys;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Workflow;
 import dev.flowbase.store.WorkflowVersion;
@@ -105,7 +106,7 @@ final class CacheBench {
                     localFan[0],
                     localFan[2]);
         } finally {
-            BenchRedis.clean(redis, prefix);
+            RedisKeys.deleteUnder(redis, prefix);
         }
     }
 

@@ -4,18 +4,13 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The bus of one process: delivered as published, the last {@link #REPLAY} kept for resuming. */
 public final class LocalEventBus implements EventBus {
-    private static final Logger LOG = LoggerFactory.getLogger(LocalEventBus.class);
-
     private final InstantSource clock;
     private final ArrayDeque<Event> kept = new ArrayDeque<>();
-    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
     private long lastMillis;
     private long sequence;
 
@@ -36,25 +31,14 @@ public final class LocalEventBus implements EventBus {
                 kept.removeFirst();
             }
             // delivered under the lock, so every subscriber sees the bus's order
-            deliver(listeners, event);
+            listeners.deliver(event);
         }
         return event.id();
     }
 
-    static void deliver(List<Consumer<Event>> listeners, Event event) {
-        for (Consumer<Event> l : listeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("an event listener failed on {} {}: {}", event.type(), event.id(), e.toString());
-            }
-        }
-    }
-
     @Override
     public Subscription subscribe(Consumer<Event> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +25,7 @@ public final class RedisEventBus implements EventBus {
     private final RedisLink link;
     private final LocalEventBus fallback;
     private final String key;
-    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
     private volatile StatefulRedisConnection<String, String> reading; // the reader thread's own
     private final Thread reader;
     private volatile boolean running = true;
@@ -37,7 +36,7 @@ public final class RedisEventBus implements EventBus {
         this.link = link;
         this.fallback = fallback;
         this.key = link.prefix() + "events";
-        fallback.subscribe(e -> LocalEventBus.deliver(listeners, e));
+        fallback.subscribe(listeners::deliver);
         this.start = link.call(this::newest, () -> null);
         this.reader = Thread.ofPlatform().daemon().name("flowbase-events").unstarted(this::read);
         reader.start();
@@ -56,8 +55,7 @@ public final class RedisEventBus implements EventBus {
 
     @Override
     public Subscription subscribe(Consumer<Event> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     @Override
@@ -91,7 +89,7 @@ public final class RedisEventBus implements EventBus {
                 }
                 var read = readAfter(redis, last);
                 for (StreamMessage<String, String> m : read) {
-                    LocalEventBus.deliver(listeners, event(m));
+                    listeners.deliver(event(m));
                     last = m.getId();
                 }
             } catch (RuntimeException e) {
