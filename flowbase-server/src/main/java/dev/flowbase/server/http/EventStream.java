@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventStream implements AutoCloseable {
     static final String PATH = "/api/events";
+    private static final String EVENT_STREAM = "text/event-stream";
     /** Events a client may fall behind by before it is dropped (it reconnects and resumes). */
     private static final int BACKLOG = 10_000;
 
@@ -58,6 +59,14 @@ final class EventStream implements AutoCloseable {
                     ErrorCode.UNAUTHENTICATED, "The event stream needs an API key: send Authorization: Bearer fb_…");
         }
         EventFilter filter = EventFilter.of(ctx, principal);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            // Javalin's SSE handler answers anything else with an empty 200, which looks like "no events"
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "Accept: '" + (accept == null ? "" : accept) + "' does not take " + EVENT_STREAM + ": " + PATH
+                            + " is a stream of server-sent events; send Accept: " + EVENT_STREAM);
+        }
         String last = ctx.header("Last-Event-ID");
         new SseHandler(client -> join(client, filter, last)).handle(ctx);
     }

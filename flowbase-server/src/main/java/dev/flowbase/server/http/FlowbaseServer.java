@@ -139,6 +139,10 @@ public final class FlowbaseServer implements AutoCloseable {
                 new AccountRoutes(authentication::forget),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
+        router.group("events");
+        Route stream = router.get(EventStream.PATH, Access.VIEWER, call -> null)
+                .summary("Live task events of the key's organization, as server-sent events")
+                .returns(Body.TEXT);
         router.group("meta");
         router.get("/metrics", Access.PUBLIC, metrics::scrape)
                 .summary("Prometheus metrics (text format)")
@@ -176,7 +180,9 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.routes.before("/api/*", limiter::check);
             cfg.routes.after(metrics::after);
             cfg.routes.after(RequestIds::clear);
-            api.install(cfg, routes.stream().filter(r -> r != openapi).toList());
+            api.install(
+                    cfg,
+                    routes.stream().filter(r -> r != openapi && r != stream).toList());
             events.install(cfg);
             web.install(cfg);
             cfg.routes.get(

@@ -90,6 +90,9 @@ class LiveEventsTest {
                 SseReader nobody = new SseReader(api.base(), "fb_not_a_key", "", null)) {
             assertThat(other.status()).isEqualTo(403);
             assertThat(nobody.status()).isEqualTo(401);
+            ApiClient.Answer plain = api.viewer.get("/api/events"); // no Accept: text/event-stream
+            assertThat(plain.status()).isEqualTo(400);
+            assertThat(plain.text("/detail")).contains("Accept: text/event-stream");
         }
     }
 }
