@@ -128,7 +128,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new HealthRoutes(database),
                 new DatabaseRoutes(status, Instant.now(), alerts::active),
                 new MigrationRoutes(),
-                new WorkflowRoutes(shared.cache()),
+                new WorkflowRoutes(shared),
                 new TaskRoutes(),
                 new TransactionRoutes(),
                 new WorkerRoutes(),

@@ -1,7 +1,7 @@
 package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowbase.cache.Cache;
+import dev.flowbase.cache.Shared;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -37,10 +37,12 @@ public final class WorkflowRoutes implements RouteGroup {
     public record StartRun(JsonNode input) {}
 
     private final PublishedVersions published;
+    private final RunEvents runEvents;
 
-    /** {@code cache}: where published versions are kept (shared in Redis when configured). */
-    public WorkflowRoutes(Cache cache) {
-        this.published = new PublishedVersions(cache, "workflow");
+    /** {@code shared}: where published versions are kept and runs' events published (Redis when configured). */
+    public WorkflowRoutes(Shared shared) {
+        this.published = new PublishedVersions(shared.cache(), "workflow");
+        this.runEvents = new RunEvents(shared.events());
     }
 
     @Override
@@ -193,7 +195,10 @@ public final class WorkflowRoutes implements RouteGroup {
     private Object start(Call call) {
         StartRun body = call.bodyOr(StartRun.class, new StartRun(null));
         return Reply.status(
-                201, call.stores().executions().startWorkflow(owned(call).id(), body.input(), null));
+                201,
+                runEvents.tell(
+                        "started",
+                        call.stores().executions().startWorkflow(owned(call).id(), body.input(), null)));
     }
 
     private Object runs(Call call) {
@@ -211,8 +216,10 @@ public final class WorkflowRoutes implements RouteGroup {
 
     private Object cancelRun(Call call) {
         WorkflowExecution run = ownedRun(call);
-        return call.stores()
-                .executions()
-                .moveRun(run.id(), ExecutionStatus.CANCELLED, TaskOutcome.error("cancelled through the API"));
+        return runEvents.tell(
+                "cancelled",
+                call.stores()
+                        .executions()
+                        .moveRun(run.id(), ExecutionStatus.CANCELLED, TaskOutcome.error("cancelled through the API")));
     }
 }

@@ -83,6 +83,32 @@ class LiveEventsTest {
     }
 
     @EngineTest
+    void aRunStartedAndCancelledThroughTheApiIsHeardByItsWatchers(TestDatabase test, Database db) throws Exception {
+        try (ApiServer api = ApiServer.start(test, db);
+                SseReader all = new SseReader(api.base(), api.viewer.key(), "", null)) {
+            assertThat(all.status()).isEqualTo(200);
+            String workflow = api.operator
+                    .post("/api/workflows", Map.of("name", "digest"))
+                    .text("/id");
+            api.operator.post("/api/workflows/" + workflow + "/versions", Map.of("changeNote", "first"));
+
+            String run = api.operator
+                    .post("/api/workflows/" + workflow + "/executions", Map.of())
+                    .text("/id");
+            SseReader.Received started = all.next();
+            try (SseReader one = new SseReader(api.base(), api.viewer.key(), "?run=" + run, started.id())) {
+                api.operator.post("/api/executions/" + run + "/cancel", null);
+
+                assertThat(started.event()).isEqualTo("workflow.started");
+                assertThat(started.data()).contains(run).contains(workflow);
+                SseReader.Received cancelled = one.next();
+                assertThat(cancelled.event()).isEqualTo("workflow.cancelled");
+                assertThat(cancelled.data()).contains("CANCELLED");
+            }
+        }
+    }
+
+    @EngineTest
     void aKeyMayNotAskForAnotherOrganizationsEvents(TestDatabase test, Database db) throws Exception {
         try (ApiServer api = ApiServer.start(test, db);
                 SseReader other =
