@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,6 +48,8 @@ public final class RedisLink implements AutoCloseable {
     private final String prefix;
     private final AtomicReference<State> state;
     private final AtomicLong outages = new AtomicLong();
+    private final LongAdder commands = new LongAdder();
+    private final LongAdder commandNanos = new LongAdder();
     private final List<Consumer<RedisCommands<String, String>>> reconnectHooks = new CopyOnWriteArrayList<>();
     private final List<Consumer<State>> watchers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService probe;
@@ -123,6 +126,11 @@ public final class RedisLink implements AutoCloseable {
         reconnectHooks.add(hook);
     }
 
+    /** Commands that Redis answered since the start, and the nanoseconds they took in all (round trips). */
+    public long[] roundTrips() {
+        return new long[] {commands.sum(), commandNanos.sum()};
+    }
+
     /** Hears every change of state (down, up again): for alerts, metrics and tests that wait on it. */
     public void onChange(Consumer<State> watcher) {
         watchers.add(watcher);
@@ -134,8 +142,12 @@ public final class RedisLink implements AutoCloseable {
         if (!state.get().up() || c == null) {
             return fallback.get();
         }
+        long start = System.nanoTime();
         try {
-            return command.apply(c.sync());
+            T result = command.apply(c.sync());
+            commandNanos.add(System.nanoTime() - start);
+            commands.increment();
+            return result;
         } catch (RuntimeException e) {
             down(e);
             return fallback.get();

@@ -76,6 +76,11 @@ public final class Shared implements AutoCloseable {
         link.ifPresent(l -> l.onChange(s -> watcher.run()));
     }
 
+    /** Redis commands answered and their total time in nanoseconds; zeros without Redis. */
+    public long[] roundTrips() {
+        return link.map(RedisLink::roundTrips).orElse(new long[2]);
+    }
+
     public State state() {
         if (link.isEmpty()) {
             return new State("in-process", false, "no REDIS_URL: cache, limits and events in this process", null, 0);

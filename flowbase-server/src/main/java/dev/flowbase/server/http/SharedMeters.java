@@ -3,8 +3,10 @@ package dev.flowbase.server.http;
 import dev.flowbase.cache.CacheStats;
 import dev.flowbase.cache.Shared;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToLongFunction;
 
@@ -45,6 +47,14 @@ final class SharedMeters {
                 .register(registry);
         FunctionCounter.builder("flowbase_redis_outages", shared, s -> s.state().outages())
                 .description("Times Redis stopped answering since the server started")
+                .register(registry);
+        FunctionTimer.builder(
+                        "flowbase_redis_commands",
+                        shared,
+                        s -> s.roundTrips()[0],
+                        s -> s.roundTrips()[1],
+                        TimeUnit.NANOSECONDS)
+                .description("Redis commands answered and the time they took (round trips included)")
                 .register(registry);
         LongAdder heard = new LongAdder();
         shared.events().subscribe(e -> heard.increment());

@@ -35,6 +35,9 @@ class RedisGoneTest {
                     assertThat(api.viewer.get("/api/workflows").status()).isEqualTo(200);
                 }
                 assertThat(redisCheck(api).path("verdict").asText()).isEqualTo("OK");
+                assertThat(api.anonymous.get("/metrics").body())
+                        .containsPattern("flowbase_redis_commands_seconds_count [1-9]")
+                        .contains("flowbase_redis_in_use 1.0");
 
                 redis.kill();
                 for (int i = 0; i < 20; i++) {
