@@ -184,9 +184,29 @@ function followLogs(box) {
     });
 }
 
+// The queue page's list of task changes, from GET /api/events (the session's cookie is the key):
+// newest first, the last 20; EventSource reconnects with Last-Event-ID by itself.
+const TASK_CHANGES = ['enqueued', 'claimed', 'succeeded', 'retrying', 'dead', 'timed_out', 'cancelled', 'released'];
+function liveTaskChanges(list) {
+    const events = new EventSource(list.dataset.events);
+    TASK_CHANGES.forEach((change) => events.addEventListener('task.' + change, (e) => {
+        const t = JSON.parse(e.data);
+        list.querySelector('li.empty')?.remove();
+        const li = document.createElement('li');
+        li.dataset.task = t.task;
+        li.dataset.change = t.change;
+        li.textContent = new Date().toLocaleTimeString() + ' · ' + t.change.replace('_', ' ') + ' · queue ' + t.queue
+            + ' · task ' + t.task.slice(0, 8) + (t.attempt > 0 ? ' · attempt ' + t.attempt : '');
+        list.prepend(li);
+        while (list.children.length > 20) list.lastElementChild.remove();
+    }));
+}
+
 document.addEventListener('DOMContentLoaded', () => {
     const live = document.querySelector('[data-live]');
     if (live) liveDashboard(live);
     const follow = document.querySelector('[data-follow]');
     if (follow) followLogs(follow);
+    const changes = document.querySelector('[data-events]');
+    if (changes) liveTaskChanges(changes);
 });

@@ -47,16 +47,25 @@ public final class Queue extends Working {
     }
 
     public static Queue create(Database db) {
-        return new Queue(QueueParts.of(db, Stores.create(db), Backoff.DEFAULT, Wakeups.of(db), new Throughput()));
+        return new Queue(QueueParts.of(
+                db, Stores.create(db), Backoff.DEFAULT, Wakeups.of(db), new Throughput(), TaskListener.NONE));
     }
 
     /** The same queue writing through {@code stores}: their clock stamps attempts, their actor audits, their organization scopes. */
     public Queue withStores(Stores newStores) {
-        return new Queue(QueueParts.of(parts.db(), newStores, parts.backoff(), parts.wakeups(), parts.throughput()));
+        return new Queue(QueueParts.of(
+                parts.db(), newStores, parts.backoff(), parts.wakeups(), parts.throughput(), parts.listener()));
     }
 
     public Queue withBackoff(Backoff newBackoff) {
-        return new Queue(QueueParts.of(parts.db(), parts.stores(), newBackoff, parts.wakeups(), parts.throughput()));
+        return new Queue(QueueParts.of(
+                parts.db(), parts.stores(), newBackoff, parts.wakeups(), parts.throughput(), parts.listener()));
+    }
+
+    /** The same queue telling {@code newListener} of every state change it commits (the live events). */
+    public Queue withListener(TaskListener newListener) {
+        return new Queue(QueueParts.of(
+                parts.db(), parts.stores(), parts.backoff(), parts.wakeups(), parts.throughput(), newListener));
     }
 
     /**
@@ -66,7 +75,7 @@ public final class Queue extends Working {
      * idempotency key its organization already used in its queue, the existing task is returned.
      */
     public Task enqueue(NewTask task, Collection<UUID> dependsOn) {
-        return enqueuing.enqueue(task, dependsOn).task();
+        return enqueueOnce(task, dependsOn).task();
     }
 
     public Task enqueue(NewTask task) {
@@ -75,7 +84,11 @@ public final class Queue extends Working {
 
     /** As {@link #enqueue(NewTask, Collection)}, telling whether the task was added now or found by its key. */
     public EnqueueOutcome enqueueOnce(NewTask task, Collection<UUID> dependsOn) {
-        return enqueuing.enqueue(task, dependsOn);
+        EnqueueOutcome outcome = enqueuing.enqueue(task, dependsOn);
+        if (outcome.added()) {
+            parts.tell(TaskChange.of("enqueued", outcome.task()));
+        }
+        return outcome;
     }
 
     /** Adds many tasks without dependencies in one transaction (COPY on PostgreSQL); returns how many. */
@@ -130,6 +143,7 @@ public final class Queue extends Working {
             return after;
         });
         parts.throughput().add(cancelled.queueName(), Throughput.Outcome.CANCELLED, 1);
+        parts.tell(TaskChange.of("cancelled", cancelled));
         return cancelled;
     }
 

@@ -3,11 +3,12 @@ package dev.flowbase.queue;
 import dev.flowbase.db.Database;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.store.Stores;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one {@link Queue} is made of: the database and its engine's part, the stores it reads and
  * audits through, and what every copy of it ({@link Queue#withStores}) shares with the others
- * (wake-ups, throughput counts).
+ * (wake-ups, throughput counts, the listener of its changes).
  */
 record QueueParts(
         Database db,
@@ -16,11 +17,32 @@ record QueueParts(
         Backoff backoff,
         Wakeups wakeups,
         Throughput throughput,
+        TaskListener listener,
         Effects effects) {
 
-    static QueueParts of(Database db, Stores stores, Backoff backoff, Wakeups wakeups, Throughput throughput) {
+    static QueueParts of(
+            Database db,
+            Stores stores,
+            Backoff backoff,
+            Wakeups wakeups,
+            Throughput throughput,
+            TaskListener listener) {
         QueueSql sql = EngineKit.of(db.engine()).part(QueueSql.class);
         Effects effects = new Effects(sql, new Attempts(db, stores));
-        return new QueueParts(db, stores, sql, backoff, wakeups, throughput, effects);
+        return new QueueParts(db, stores, sql, backoff, wakeups, throughput, listener, effects);
+    }
+
+    /** Tells the listener of a committed change; a listener that throws is logged, never the caller's failure. */
+    void tell(TaskChange change) {
+        try {
+            listener.changed(change);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Queue.class)
+                    .warn(
+                            "a task listener failed on {} of task {}: {}",
+                            change.change(),
+                            change.taskId(),
+                            e.toString());
+        }
     }
 }

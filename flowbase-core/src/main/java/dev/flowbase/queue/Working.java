@@ -54,7 +54,10 @@ abstract sealed class Working permits Queue {
 
     /** Claims as {@link #claim(String, int, String, Duration)} does; only the request's organization's tasks when it names one. */
     public List<Lease> claim(ClaimRequest request) {
-        return db().inTransaction("Claiming tasks of queue " + request.queue(), h -> claiming.claim(h, request));
+        List<Lease> claimed =
+                db().inTransaction("Claiming tasks of queue " + request.queue(), h -> claiming.claim(h, request));
+        claimed.forEach(l -> parts.tell(TaskChange.of("claimed", l)));
+        return claimed;
     }
 
     /**
@@ -85,6 +88,7 @@ abstract sealed class Working permits Queue {
     public void release(Lease lease) {
         Set<String> wake = db().inTransaction("Releasing task " + lease.taskId(), h -> leases.release(h, lease));
         wake.forEach(parts.wakeups()::wake);
+        parts.tell(TaskChange.of("released", lease));
     }
 
     /**
@@ -99,6 +103,7 @@ abstract sealed class Working permits Queue {
             return Queue.read(db(), h, lease.taskId());
         });
         parts.throughput().add(lease.task().queueName(), Throughput.Outcome.SUCCEEDED, 1);
+        parts.tell(TaskChange.of("succeeded", lease));
         return done;
     }
 
@@ -115,6 +120,7 @@ abstract sealed class Working permits Queue {
         List<Lease> held =
                 db().inTransaction("Completing " + done.size() + " tasks", h -> completions.succeedAll(h, done));
         parts.throughput().addEach(held, Throughput.Outcome.SUCCEEDED);
+        held.forEach(l -> parts.tell(TaskChange.of("succeeded", l)));
         return held.size();
     }
 
@@ -153,6 +159,8 @@ abstract sealed class Working permits Queue {
                                     : List.of();
                         });
         parts.throughput().addEach(succeeded, Throughput.Outcome.SUCCEEDED);
+        succeeded.forEach(l -> parts.tell(TaskChange.of("succeeded", l)));
+        next.forEach(l -> parts.tell(TaskChange.of("claimed", l)));
         return next;
     }
 
@@ -175,6 +183,7 @@ abstract sealed class Working permits Queue {
                         failed.queueName(),
                         failed.status() == TaskStatus.DEAD ? Throughput.Outcome.DEAD : Throughput.Outcome.RETRIED,
                         1);
+        parts.tell(TaskChange.of(failed.status() == TaskStatus.DEAD ? "dead" : "retrying", lease));
         return failed;
     }
 
@@ -190,6 +199,7 @@ abstract sealed class Working permits Queue {
             return reapedNow.size();
         });
         reapedNow.forEach(a -> parts.throughput().add(a.queueName(), Throughput.Outcome.TIMED_OUT, 1));
+        reapedNow.forEach(a -> parts.tell(TaskChange.of("timed_out", a)));
         return n;
     }
 
@@ -206,6 +216,7 @@ abstract sealed class Working permits Queue {
         for (SettleResult r : results) {
             if (r.applied()) {
                 parts.throughput().add(r.task().queueName(), settled(r.task()), 1);
+                parts.tell(TaskChange.of(changeOf(r.task()), r.task()));
             }
         }
         return results;
@@ -244,6 +255,14 @@ abstract sealed class Working permits Queue {
             case SUCCEEDED -> Throughput.Outcome.SUCCEEDED;
             case DEAD -> Throughput.Outcome.DEAD;
             default -> Throughput.Outcome.RETRIED;
+        };
+    }
+
+    private static String changeOf(Task t) {
+        return switch (t.status()) {
+            case SUCCEEDED -> "succeeded";
+            case DEAD -> "dead";
+            default -> "retrying";
         };
     }
 

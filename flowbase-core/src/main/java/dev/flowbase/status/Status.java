@@ -1,5 +1,6 @@
 package dev.flowbase.status;
 
+import dev.flowbase.cache.Shared;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.PoolStats;
 import dev.flowbase.migrate.Migrator;
@@ -24,13 +25,17 @@ public final class Status {
     private final Clock clock;
     private final Thresholds thresholds;
     private final java.util.Optional<String> redisUrl;
+    /** The server's live shared state, when a server asks: its Redis link, not a new connection. */
+    private final Shared shared;
     /** Loaded once: the scripts on the classpath do not change while a process watches. */
     private final Migrator migrator;
 
     private final Queue queue;
     private final dev.flowbase.store.Stores stores;
 
-    private Status(Database db, Clock clock, Thresholds thresholds, java.util.Optional<String> redisUrl) {
+    private Status(
+            Database db, Clock clock, Thresholds thresholds, java.util.Optional<String> redisUrl, Shared shared) {
+        this.shared = shared;
         this.db = db;
         this.clock = clock;
         this.thresholds = thresholds;
@@ -45,12 +50,17 @@ public final class Status {
     }
 
     public static Status of(Database db, Thresholds thresholds) {
-        return new Status(db, Clock.systemUTC(), thresholds, java.util.Optional.empty());
+        return new Status(db, Clock.systemUTC(), thresholds, java.util.Optional.empty(), null);
     }
 
     /** The same status, also asking the Redis at {@code url} (when configured) whether it answers. */
     public Status withRedis(java.util.Optional<String> url) {
-        return new Status(db, clock, thresholds, url);
+        return new Status(db, clock, thresholds, url, shared);
+    }
+
+    /** The same status, reporting where the server's cache, limits and events live now, and the hit rate. */
+    public Status withShared(Shared newShared) {
+        return new Status(db, clock, thresholds, redisUrl, newShared);
     }
 
     public Report collect() {
@@ -101,7 +111,11 @@ public final class Status {
         checks.add(pool(pool, thresholds.poolUsePercent()));
         if (everything) {
             disk().ifPresent(checks::add);
-            redisUrl.ifPresent(url -> checks.add(timed(() -> redis(url))));
+            if (shared != null) {
+                checks.add(SharedCheck.of(shared));
+            } else {
+                redisUrl.ifPresent(url -> checks.add(timed(() -> redis(url))));
+            }
         }
         Verdict verdict = checks.stream().map(Check::verdict).reduce(Verdict.OK, Verdict::and);
         return new Report(

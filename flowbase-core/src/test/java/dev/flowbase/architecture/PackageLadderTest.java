@@ -26,6 +26,7 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.config", 2),
             Map.entry("dev.flowbase.db", 3),
             Map.entry("dev.flowbase.redis", 3),
+            Map.entry("dev.flowbase.cache", 4),
             Map.entry("dev.flowbase.migrate.sql", 4),
             Map.entry("dev.flowbase.security", 4),
             Map.entry("dev.flowbase.migrate", 5),

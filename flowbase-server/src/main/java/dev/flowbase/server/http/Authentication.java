@@ -1,33 +1,40 @@
 package dev.flowbase.server.http;
 
+import dev.flowbase.cache.Cache;
+import dev.flowbase.cache.EventBus;
+import dev.flowbase.cache.Shared;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.store.ApiKey;
 import dev.flowbase.store.ApiKeyStore;
+import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Organization;
 import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
+import dev.flowbase.util.Json;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The before-handler of {@code /api}: turns {@code Authorization: Bearer fb_…} into the caller's
- * {@link Principal}. Keys are looked up by their hash; a key found usable is trusted for
- * {@link #TRUST} before it is read again, so a busy client costs no write per request. A key revoked
- * through this server is forgotten at once; one revoked elsewhere within {@link #TRUST}.
+ * {@link Principal}. Keys are looked up by their hash; a key found usable is kept in the shared
+ * {@link Cache} for {@link #TRUST} before it is read again, so a busy client costs no write per
+ * request. A revoked key is dropped from the cache (in Redis: for every server at once) and its
+ * revocation published on the {@link EventBus}, which ends its sessions on every server; without
+ * Redis, another server forgets it within {@link #TRUST}.
  */
 final class Authentication {
     static final Duration TRUST = Duration.ofSeconds(10);
     private static final String ATTRIBUTE = "flowbase.principal";
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
-    private record Trusted(ApiKey key, long until) {}
+    static final String REVOKED = "apikey.revoked";
+    private static final String KEY = "apikey:";
 
     private final ApiKeyStore keys;
     private final OrganizationStore organizations;
@@ -35,15 +42,24 @@ final class Authentication {
     /** The installation's organization, once it exists: its slug never changes, so it is read once. */
     private final AtomicReference<UUID> installation = new AtomicReference<>();
 
-    private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+    private final Cache trusted;
+    private final EventBus bus;
 
     private final Sessions sessions;
 
-    Authentication(Stores stores, Sessions sessions) {
+    Authentication(Stores stores, Sessions sessions, Shared shared) {
         this.keys = stores.apiKeys();
         this.organizations = stores.organizations();
         this.clock = stores.clock();
         this.sessions = sessions;
+        this.trusted = shared.cache();
+        this.bus = shared.events();
+        bus.subscribe(e -> {
+            if (REVOKED.equals(e.type())) {
+                sessions.forgetKey(
+                        UUID.fromString(Json.read(e.data()).path("key").asText()));
+            }
+        });
     }
 
     /** The principal of a key, for the admin page's sign-in form; empty when the key is not usable. */
@@ -80,16 +96,15 @@ final class Authentication {
         }
         String secret = header.substring(7).trim();
         String hash = ApiKeyStore.hash(secret);
-        long now = clock.millis();
-        Trusted known = trusted.get(hash);
-        ApiKey key;
-        if (known != null && known.until() > now && known.key().usableAt(clock.instant())) {
-            key = known.key();
-        } else {
+        ApiKey key = trusted.get(KEY + hash)
+                .map(json -> Json.MAPPER.convertValue(Json.read(json), ApiKey.class))
+                .filter(k -> k.usableAt(clock.instant()))
+                .orElse(null);
+        if (key == null) {
             key = lookUp(secret)
                     .orElseThrow(() -> new FlowbaseException(
                             ErrorCode.UNAUTHENTICATED, "The API key is unknown, revoked or expired"));
-            trusted.put(hash, new Trusted(key, now + TRUST.toMillis()));
+            trusted.put(KEY + hash, Json.write(key), TRUST);
         }
         ctx.attribute(ATTRIBUTE, principal(key));
     }
@@ -104,16 +119,21 @@ final class Authentication {
     }
 
     private Optional<ApiKey> lookUp(String secret) {
-        if (trusted.size() > 10_000) {
-            trusted.clear(); // a flood of distinct keys must not grow the map without bound
-        }
         return keys.authenticate(secret);
     }
 
-    /** Forgets a key at once, when it is revoked through this server. */
+    /**
+     * Forgets a key revoked through this server: out of the shared cache before the revocation's
+     * answer goes out, and its sessions ended on every server that hears the bus.
+     */
     void forget(UUID keyId) {
-        trusted.values().removeIf(t -> t.key().id().equals(keyId));
+        try {
+            trusted.invalidate(KEY + keys.get(keyId).keyHash());
+        } catch (NotFoundException e) {
+            // deleted rather than revoked: nothing can be cached under a hash no row has
+        }
         sessions.forgetKey(keyId);
+        bus.publish(REVOKED, null, Json.write(Map.of("key", keyId.toString())));
     }
 
     /** The caller, checked against what the route needs: 401 without a key, 403 with too weak a one. */

@@ -1,6 +1,7 @@
 package dev.flowbase.server.http;
 
 import dev.flowbase.Flowbase;
+import dev.flowbase.cache.Shared;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.config.ServerSettings;
 import dev.flowbase.db.Database;
@@ -8,6 +9,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.Reaper;
+import dev.flowbase.queue.TaskEvents;
 import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.http.routes.AccountRoutes;
 import dev.flowbase.server.http.routes.AgentRoleRoutes;
@@ -38,6 +40,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -73,50 +76,73 @@ public final class FlowbaseServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Starts listening on the configured host and port (port 0 picks a free one). */
+    /**
+     * Starts listening on the configured host and port (port 0 picks a free one), sharing cache,
+     * limits and events through the Redis of {@code REDIS_URL} when one is set.
+     */
     public static FlowbaseServer start(FlowbaseConfig config, Database database) {
+        return start(config, database, Shared.connect(config.redisUrl(), Shared.PREFIX, InstantSource.system()));
+    }
+
+    /** As {@link #start(FlowbaseConfig, Database)}, with the shared state given (the server closes it). */
+    public static FlowbaseServer start(FlowbaseConfig config, Database database, Shared shared) {
         Stores stores = Flowbase.stores(database, config);
-        Services services =
-                new Services(config, database, stores, Queue.create(database).withStores(stores));
+        Services services = new Services(
+                config,
+                database,
+                stores,
+                Queue.create(database).withStores(stores).withListener(new TaskEvents(shared.events())));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
-        Status status = Status.of(database, Thresholds.of(config.alerts())).withRedis(config.redisUrl());
+        Status status = Status.of(database, Thresholds.of(config.alerts())).withShared(shared);
         SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
-        Sessions sessions = new Sessions(stores.clock(), keyId -> {
-            try {
-                return stores.apiKeys().get(keyId).usableAt(stores.clock().instant());
-            } catch (NotFoundException e) {
-                return false;
-            }
-        });
-        Authentication authentication = new Authentication(stores, sessions);
+        Sessions sessions = new Sessions(
+                stores.clock(),
+                keyId -> {
+                    try {
+                        return stores.apiKeys()
+                                .get(keyId)
+                                .usableAt(stores.clock().instant());
+                    } catch (NotFoundException e) {
+                        return false;
+                    }
+                },
+                shared.cache());
+        Authentication authentication = new Authentication(stores, sessions, shared);
+        EventStream events = new EventStream(shared.events());
+        SharedMeters.bind(metrics.registry(), shared, events);
         WebRoutes web = new WebRoutes(new Web(
                 services,
                 status,
                 alerts::active,
                 new History(services.queue(), stores.clock(), schemaReady),
                 sessions,
-                authentication::signIn));
+                authentication::signIn,
+                new SignInGuard(shared, stores)));
         ServerSettings settings = config.server();
-        RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
+        RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), shared.limits());
 
         Router router = new Router();
         List<RouteGroup> groups = List.of(
                 new HealthRoutes(database),
                 new DatabaseRoutes(status, Instant.now(), alerts::active),
                 new MigrationRoutes(),
-                new WorkflowRoutes(),
+                new WorkflowRoutes(shared),
                 new TaskRoutes(),
                 new TransactionRoutes(),
                 new WorkerRoutes(),
-                new AgentRoleRoutes(),
+                new AgentRoleRoutes(shared.cache()),
                 new ComponentRoutes(),
                 new LogRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
+        router.group("events");
+        Route stream = router.get(EventStream.PATH, Access.VIEWER, call -> null)
+                .summary("Live task events of the key's organization, as server-sent events")
+                .returns(Body.TEXT);
         router.group("meta");
         router.get("/metrics", Access.PUBLIC, metrics::scrape)
                 .summary("Prometheus metrics (text format)")
@@ -154,7 +180,10 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.routes.before("/api/*", limiter::check);
             cfg.routes.after(metrics::after);
             cfg.routes.after(RequestIds::clear);
-            api.install(cfg, routes.stream().filter(r -> r != openapi).toList());
+            api.install(
+                    cfg,
+                    routes.stream().filter(r -> r != openapi && r != stream).toList());
+            events.install(cfg);
             web.install(cfg);
             cfg.routes.get(
                     openapi.path(), ctx -> ctx.contentType("application/json").result(document.get()));
@@ -177,6 +206,7 @@ public final class FlowbaseServer implements AutoCloseable {
         } catch (RuntimeException e) {
             alerts.close();
             web.close();
+            shared.close();
             Logging.stopStoring(logs);
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
@@ -187,7 +217,8 @@ public final class FlowbaseServer implements AutoCloseable {
         Reaper reaper = Reaper.start(services.queue(), reaping, schemaReady);
         AutoCloseable retention =
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
-        return new FlowbaseServer(app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web));
+        return new FlowbaseServer(
+                app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web, events, shared));
     }
 
     public int port() {

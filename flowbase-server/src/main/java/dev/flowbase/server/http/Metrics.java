@@ -77,6 +77,11 @@ final class Metrics {
                 .register(registry);
     }
 
+    /** For the meters other parts of the server bind (the shared state's). */
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     private void pool(Database db, String state, ToDoubleFunction<Database> value) {
         Gauge.builder("flowbase_pool_connections", db, value)
                 .description("Connections of the pool by state")

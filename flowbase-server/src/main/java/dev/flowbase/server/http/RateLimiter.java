@@ -1,27 +1,32 @@
 package dev.flowbase.server.http;
 
+import dev.flowbase.cache.LocalRateLimits;
+import dev.flowbase.cache.RateLimits;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import io.javalin.http.Context;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets per API key and per client address, in this process: each holds {@code burst}
+ * Token buckets per API key and per client address, in the shared {@link RateLimits} (Redis, or
+ * this process without it): each holds {@code burst}
  * requests and refills {@code perSecond} a second. A request that finds its bucket empty gets 429
  * with {@code Retry-After}. {@code perSecond} 0 turns limiting off.
  */
 final class RateLimiter {
     private final double perSecond;
     private final double burst;
-    private final LongSupplier nanos;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimits limits;
 
     RateLimiter(int perSecond, int burst, LongSupplier nanos) {
+        this(perSecond, burst, new LocalRateLimits(nanos));
+    }
+
+    /** With {@code limits} shared in Redis, the servers behind one balancer draw on one budget. */
+    RateLimiter(int perSecond, int burst, RateLimits limits) {
         this.perSecond = perSecond;
         this.burst = Math.max(burst, 1);
-        this.nanos = nanos;
+        this.limits = limits;
     }
 
     /** Takes a token for the caller's key, and for its address when it has no key. */
@@ -44,29 +49,6 @@ final class RateLimiter {
 
     /** Seconds until a token is there, or 0 when one was taken. */
     double take(String who) {
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // bounded memory under a flood of addresses; they start again full
-        }
-        Bucket b = buckets.computeIfAbsent(who, k -> new Bucket(burst, nanos.getAsLong()));
-        synchronized (b) {
-            long now = nanos.getAsLong();
-            b.tokens = Math.min(burst, b.tokens + (now - b.at) / 1e9 * perSecond);
-            b.at = now;
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return 0;
-            }
-            return (1 - b.tokens) / perSecond;
-        }
-    }
-
-    private static final class Bucket {
-        double tokens;
-        long at;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
-        }
+        return limits.take("api:" + who, perSecond, burst);
     }
 }

@@ -1,5 +1,8 @@
 package dev.flowbase.server.http;
 
+import dev.flowbase.cache.Cache;
+import dev.flowbase.cache.LocalCache;
+import dev.flowbase.util.Json;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -11,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The admin page's sign-ins: a session per browser, held in this server's memory (a restart signs
- * everyone out; servers behind one balancer each keep their own), and one-time sign-in links that
- * {@code serve} prints on a first run. A session carries the principal of the key it was opened
+ * The admin page's sign-ins: a session per browser, kept in the shared {@link Cache} (in Redis, so
+ * every server behind a balancer knows it and a restart keeps it; without Redis in this server's
+ * memory), and one-time sign-in links that {@code serve} prints on a first run. A session carries the principal of the key it was opened
  * with and a CSRF token that every change sent with the cookie must repeat in a header.
  */
 public final class Sessions {
@@ -21,6 +24,8 @@ public final class Sessions {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final Duration IDLE = Duration.ofHours(8);
     static final Duration LINK = Duration.ofMinutes(15);
+    private static final Duration RENEW = Duration.ofMinutes(1);
+    private static final String KEY = "session:";
 
     /** A signed-in browser; its key was last found usable at {@code checkedAtMillis}. */
     public record Session(String id, Principal principal, String csrf, long expiresAtMillis, long checkedAtMillis) {}
@@ -31,7 +36,10 @@ public final class Sessions {
 
     private final InstantSource clock;
     private final Predicate<UUID> keyUsable;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Cache sessions;
+    /** Keys revoked while their sessions may live, heard from any server: their sessions end at once. */
+    private final Map<UUID, Long> revoked = new ConcurrentHashMap<>();
+
     private final Map<String, Link> links = new ConcurrentHashMap<>();
 
     /**
@@ -39,16 +47,18 @@ public final class Sessions {
      *     asked at most every {@link Authentication#TRUST} per session, as a key itself is trusted
      */
     public Sessions(InstantSource clock, Predicate<UUID> keyUsable) {
+        this(clock, keyUsable, new LocalCache());
+    }
+
+    public Sessions(InstantSource clock, Predicate<UUID> keyUsable, Cache sessions) {
         this.clock = clock;
         this.keyUsable = keyUsable;
+        this.sessions = sessions;
     }
 
     public Session open(Principal principal) {
-        if (sessions.size() > 10_000) {
-            sessions.values().removeIf(s -> s.expiresAtMillis() < clock.millis());
-        }
         Session s = new Session(token(), principal, token(), clock.millis() + IDLE.toMillis(), clock.millis());
-        sessions.put(s.id(), s);
+        keep(s);
         return s;
     }
 
@@ -60,34 +70,46 @@ public final class Sessions {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
+        Session s = sessions.get(KEY + id)
+                .map(json -> Json.MAPPER.convertValue(Json.read(json), Session.class))
+                .orElse(null);
         long now = clock.millis();
-        if (s == null || s.expiresAtMillis() < now) {
-            sessions.remove(id);
+        if (s == null
+                || s.expiresAtMillis() < now
+                || revoked.containsKey(s.principal().apiKeyId())) {
+            close(id);
             return Optional.empty();
         }
         long checked = s.checkedAtMillis();
         if (now - checked > Authentication.TRUST.toMillis()) {
             if (!keyUsable.test(s.principal().apiKeyId())) {
-                sessions.remove(id);
+                close(id);
                 return Optional.empty();
             }
             checked = now;
         }
         Session renewed = new Session(s.id(), s.principal(), s.csrf(), now + IDLE.toMillis(), checked);
-        sessions.put(id, renewed);
+        if (renewed.expiresAtMillis() - s.expiresAtMillis() > RENEW.toMillis() || checked != s.checkedAtMillis()) {
+            keep(renewed); // not on every request: one write a minute per busy session is enough
+        }
         return Optional.of(renewed);
     }
 
     public void close(String id) {
         if (id != null) {
-            sessions.remove(id);
+            sessions.invalidate(KEY + id);
         }
     }
 
-    /** Signs out every session opened with a key that was just revoked. */
+    private void keep(Session s) {
+        sessions.put(KEY + s.id(), Json.write(s), IDLE);
+    }
+
+    /** Signs out every session opened with a key that was just revoked (here or on another server). */
     void forgetKey(UUID apiKeyId) {
-        sessions.values().removeIf(s -> s.principal().apiKeyId().equals(apiKeyId));
+        long now = clock.millis();
+        revoked.values().removeIf(until -> until < now);
+        revoked.put(apiKeyId, now + IDLE.toMillis());
     }
 
     /** A token for a one-time sign-in link, good for {@link #LINK}. */

@@ -42,6 +42,12 @@ final class QueuePage {
                   <h2 id="depth-h">Queues</h2>
                   %s
                 </section>
+                <section class="card wide" aria-labelledby="live-h">
+                  <h2 id="live-h">Task changes, live</h2>
+                  <ol id="task-events" class="events" data-events="/api/events" aria-live="polite">
+                    <li class="empty">Nothing has happened since this page opened.</li>
+                  </ol>
+                </section>
                 <section class="card wide" aria-labelledby="dead-h">
                   <h2 id="dead-h">Dead letters</h2>
                   %s

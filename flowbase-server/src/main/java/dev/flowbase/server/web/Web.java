@@ -3,6 +3,7 @@ package dev.flowbase.server.web;
 import dev.flowbase.server.http.Principal;
 import dev.flowbase.server.http.Services;
 import dev.flowbase.server.http.Sessions;
+import dev.flowbase.server.http.SignInGuard;
 import dev.flowbase.status.Alert;
 import dev.flowbase.status.Status;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * What the admin page's handlers share: the server's services, its status and alerts, the hour's
- * history, the sessions, and the API's own key check for the sign-in form.
+ * history, the sessions, and the API's own key check for the sign-in form with its guard against guessing.
  */
 public record Web(
         Services services,
@@ -20,4 +21,5 @@ public record Web(
         Supplier<List<Alert>> alerts,
         History history,
         Sessions sessions,
-        Function<String, Optional<Principal>> signIn) {}
+        Function<String, Optional<Principal>> signIn,
+        SignInGuard guard) {}

@@ -120,8 +120,16 @@ public final class WebRoutes implements AutoCloseable {
 
     private void login(Context ctx) {
         headers(ctx);
+        try {
+            web.guard().check(ctx.ip());
+        } catch (FlowbaseException e) {
+            LOG.info("admin page: a sign-in from {} refused: the address is locked out", ctx.ip());
+            ctx.status(e.code().httpStatus()).html(LoginPage.render(e.getMessage()));
+            return;
+        }
         var principal = web.signIn().apply(ctx.formParam("apiKey"));
         if (principal.isEmpty()) {
+            web.guard().failed(ctx.ip());
             LOG.info("admin page: a sign-in with an unknown, revoked or expired key from {}", ctx.ip());
             ctx.status(401).html(LoginPage.render("That API key is unknown, revoked or expired."));
             return;

@@ -10,6 +10,13 @@ import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import dev.flowbase.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -156,6 +163,13 @@ class AdminPageTest {
                     : null);
             assertThat(stores.tasks().get(task.id()).status().name()).isEqualTo("READY");
 
+            // A task enqueued through the API shows in the page's live list, from GET /api/events.
+            String added = enqueue(app, "llm");
+            browser.until(d -> d.findElements(By.cssSelector("#task-events li[data-task='" + added + "']"))
+                            .isEmpty()
+                    ? null
+                    : true);
+
             browser.open("/logs");
             browser.find("#follow").click();
             String marker = "a line written while the page watches " + System.nanoTime();
@@ -217,6 +231,28 @@ class AdminPageTest {
 
             assertThat(browser.find("#login-error").getText()).contains("used already");
             assertThat(engine).isNotBlank();
+        }
+    }
+
+    /** Enqueues a task through the server's API, as a client would; returns its id. */
+    private static String enqueue(PageServer app, String queue) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(app.base + "/api/tasks"))
+                                    .header("Authorization", "Bearer " + app.operator)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"name\":\"live one\",\"queue\":\"" + queue + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(201);
+            return Json.read(r.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

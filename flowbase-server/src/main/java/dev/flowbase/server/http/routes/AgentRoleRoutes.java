@@ -1,6 +1,7 @@
 package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.cache.Cache;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -28,6 +29,13 @@ public final class AgentRoleRoutes implements RouteGroup {
     public record Publish(String changeNote) {}
 
     public record Dependency(UUID dependsOn) {}
+
+    private final PublishedVersions published;
+
+    /** {@code cache}: where published versions are kept (shared in Redis when configured). */
+    public AgentRoleRoutes(Cache cache) {
+        this.published = new PublishedVersions(cache, "agent-role");
+    }
 
     @Override
     public void register(Router r) {
@@ -138,7 +146,12 @@ public final class AgentRoleRoutes implements RouteGroup {
     }
 
     private Object delete(Call call) {
-        call.stores().agentRoles().delete(owned(call, call.uuid("id")).id());
+        UUID id = owned(call, call.uuid("id")).id();
+        var versions = call.stores().agentRoles().versions(id).stream()
+                .map(AgentRoleVersion::version)
+                .toList();
+        call.stores().agentRoles().delete(id);
+        published.forget(call.organization(), id, versions);
         return Reply.noContent();
     }
 
@@ -154,9 +167,15 @@ public final class AgentRoleRoutes implements RouteGroup {
     }
 
     private Object version(Call call) {
-        return call.stores()
-                .agentRoles()
-                .version(owned(call, call.uuid("id")).id(), Enums.positive("version", call.path("version")));
+        int version = Enums.positive("version", call.path("version"));
+        return published.get(
+                call.organization(),
+                call.uuid("id"),
+                version,
+                AgentRoleVersion.class,
+                () -> call.stores()
+                        .agentRoles()
+                        .version(owned(call, call.uuid("id")).id(), version));
     }
 
     private Object dependencies(Call call) {

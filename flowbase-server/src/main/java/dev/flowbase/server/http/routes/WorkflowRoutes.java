@@ -1,6 +1,7 @@
 package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.cache.Shared;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -34,6 +35,15 @@ public final class WorkflowRoutes implements RouteGroup {
     public record Publish(String changeNote) {}
 
     public record StartRun(JsonNode input) {}
+
+    private final PublishedVersions published;
+    private final RunEvents runEvents;
+
+    /** {@code shared}: where published versions are kept and runs' events published (Redis when configured). */
+    public WorkflowRoutes(Shared shared) {
+        this.published = new PublishedVersions(shared.cache(), "workflow");
+        this.runEvents = new RunEvents(shared.events());
+    }
 
     @Override
     public void register(Router r) {
@@ -150,7 +160,12 @@ public final class WorkflowRoutes implements RouteGroup {
     }
 
     private Object delete(Call call) {
-        call.stores().workflows().delete(owned(call).id());
+        UUID id = owned(call).id();
+        var versions = call.stores().workflows().versions(id).stream()
+                .map(WorkflowVersion::version)
+                .toList();
+        call.stores().workflows().delete(id);
+        published.forget(call.organization(), id, versions);
         return Reply.noContent();
     }
 
@@ -169,13 +184,21 @@ public final class WorkflowRoutes implements RouteGroup {
 
     private Object version(Call call) {
         int version = Enums.positive("version", call.path("version"));
-        return call.stores().workflows().version(owned(call).id(), version);
+        return published.get(
+                call.organization(),
+                call.uuid("id"),
+                version,
+                WorkflowVersion.class,
+                () -> call.stores().workflows().version(owned(call).id(), version));
     }
 
     private Object start(Call call) {
         StartRun body = call.bodyOr(StartRun.class, new StartRun(null));
         return Reply.status(
-                201, call.stores().executions().startWorkflow(owned(call).id(), body.input(), null));
+                201,
+                runEvents.tell(
+                        "started",
+                        call.stores().executions().startWorkflow(owned(call).id(), body.input(), null)));
     }
 
     private Object runs(Call call) {
@@ -193,8 +216,10 @@ public final class WorkflowRoutes implements RouteGroup {
 
     private Object cancelRun(Call call) {
         WorkflowExecution run = ownedRun(call);
-        return call.stores()
-                .executions()
-                .moveRun(run.id(), ExecutionStatus.CANCELLED, TaskOutcome.error("cancelled through the API"));
+        return runEvents.tell(
+                "cancelled",
+                call.stores()
+                        .executions()
+                        .moveRun(run.id(), ExecutionStatus.CANCELLED, TaskOutcome.error("cancelled through the API")));
     }
 }

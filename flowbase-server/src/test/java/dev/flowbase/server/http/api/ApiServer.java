@@ -1,5 +1,6 @@
 package dev.flowbase.server.http.api;
 
+import dev.flowbase.cache.Shared;
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.config.Setting;
@@ -34,7 +35,7 @@ final class ApiServer implements AutoCloseable {
     final ApiClient anonymous;
     final ApiClient otherAdmin;
 
-    private ApiServer(TestDatabase test, Database db, Map<String, String> env) {
+    private ApiServer(TestDatabase test, Database db, Map<String, String> env, Shared shared) {
         this.test = test;
         this.db = db;
         Migrator.configure().database(db).load().migrate();
@@ -51,7 +52,7 @@ final class ApiServer implements AutoCloseable {
                 .environment(all)
                 .flag(Setting.DATABASE_URL, test.url())
                 .load();
-        this.server = FlowbaseServer.start(config, db);
+        this.server = shared == null ? FlowbaseServer.start(config, db) : FlowbaseServer.start(config, db, shared);
         String base = "http://127.0.0.1:" + server.port();
         this.admin = new ApiClient(base, key(stores, org, AccessRole.ADMIN));
         this.operator = new ApiClient(base, key(stores, org, AccessRole.OPERATOR));
@@ -61,12 +62,21 @@ final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(TestDatabase test, Database db) {
-        return new ApiServer(test, db, Map.of());
+        return new ApiServer(test, db, Map.of(), null);
     }
 
     /** With settings (environment variables) of the test's own, such as a low rate limit. */
     static ApiServer start(TestDatabase test, Database db, Map<String, String> env) {
-        return new ApiServer(test, db, env);
+        return new ApiServer(test, db, env, null);
+    }
+
+    /** With the cache, limits and events given, such as a Redis under a key prefix of the test's own. */
+    static ApiServer start(TestDatabase test, Database db, Map<String, String> env, Shared shared) {
+        return new ApiServer(test, db, env, shared);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
     }
 
     private static String key(Stores stores, Organization org, AccessRole role) {
