@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -17,9 +18,16 @@ import javax.sql.DataSource;
  * session), it is opened with the same driver settings and closed when given back.
  */
 final class OneShotConnections implements DataSource, AutoCloseable {
+    /** A connection kept longer than this is asked whether it still works before it is lent again. */
+    private static final long CHECK_AFTER_NANOS = 1_000_000_000L;
+
+    private static final int CHECK_SECONDS = 5;
+
     private final ConnectionFactory factory;
     private final int max;
+    private final LongSupplier nanoTime;
     private Connection kept;
+    private long keptSince;
     private int active;
 
     /** Opens a new connection with the driver, as the first one was opened. */
@@ -29,13 +37,26 @@ final class OneShotConnections implements DataSource, AutoCloseable {
 
     /** {@code max}: the pool size the configuration names, reported as the limit ({@link PoolStats}). */
     OneShotConnections(Connection first, ConnectionFactory factory, int max) {
+        this(first, factory, max, System::nanoTime);
+    }
+
+    /** With the clock that tells how long a connection was kept (tests move it). */
+    OneShotConnections(Connection first, ConnectionFactory factory, int max, LongSupplier nanoTime) {
         this.kept = first;
         this.factory = factory;
         this.max = max;
+        this.nanoTime = nanoTime;
+        this.keptSince = nanoTime.getAsLong();
     }
 
     @Override
     public synchronized Connection getConnection() throws SQLException {
+        // As a pool does: a connection that waited a while (status --watch between rounds) may have
+        // been dropped by the server; it is replaced rather than failing every round after.
+        if (kept != null && nanoTime.getAsLong() - keptSince > CHECK_AFTER_NANOS && !kept.isValid(CHECK_SECONDS)) {
+            closeQuietly(kept);
+            kept = null;
+        }
         Connection real = kept != null ? kept : factory.open();
         kept = null;
         active++;
@@ -112,6 +133,7 @@ final class OneShotConnections implements DataSource, AutoCloseable {
                 real.setReadOnly(false);
             }
             kept = real;
+            keptSince = nanoTime.getAsLong();
         } catch (SQLException e) {
             closeQuietly(real);
         }
