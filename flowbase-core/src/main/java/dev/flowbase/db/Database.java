@@ -23,7 +23,9 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseConfig config;
     private final Dialect dialect;
-    private final HikariDataSource pool;
+    /** A {@link HikariDataSource}, or {@link OneShotConnections} for a command that runs once. */
+    private final DataSource pool;
+
     private final DataSource dataSource;
     private final ServerFacts facts;
     private final Jdbi jdbi;
@@ -33,8 +35,7 @@ public final class Database implements AutoCloseable {
     private final Transactions transactions;
     private final RecordRows records = new RecordRows();
 
-    private Database(
-            DatabaseConfig config, Dialect dialect, HikariDataSource pool, ServerFacts facts, RetryPolicy retry) {
+    private Database(DatabaseConfig config, Dialect dialect, DataSource pool, ServerFacts facts, RetryPolicy retry) {
         this.config = config;
         this.dialect = dialect;
         this.pool = pool;
@@ -59,10 +60,26 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseConfig)}, with its own policy for transactions that lost a deadlock. */
     public static Database open(DatabaseConfig config, RetryPolicy retry) {
+        return open(config, retry, false);
+    }
+
+    /**
+     * As {@link #open(DatabaseConfig)}, for a command that runs once and ends: no pool, its threads
+     * and its background connections, but the first connection kept and reused, and another
+     * opened only while that one is in use ({@link OneShotConnections}). {@link #poolStats()}
+     * then counts these.
+     */
+    public static Database openForOneCommand(DatabaseConfig config) {
+        return open(config, RetryPolicy.DEFAULT, true);
+    }
+
+    private static Database open(DatabaseConfig config, RetryPolicy retry, boolean oneCommand) {
         Dialect dialect = Dialects.forEngine(config.engine());
         dialect.prepareStorage(config);
         ServerFacts facts;
-        try (Connection c = FirstConnection.open(config, dialect)) {
+        Connection c = null;
+        try {
+            c = FirstConnection.open(config, dialect);
             Engine actual = Dialects.detect(c.getMetaData());
             if (actual != config.engine()) {
                 throw new FlowbaseException(
@@ -72,10 +89,34 @@ public final class Database implements AutoCloseable {
             }
             facts = dialect.serverFacts(c);
             ServerVersion.require(dialect, facts, config);
+            if (!oneCommand) {
+                c.close();
+            }
         } catch (SQLException e) {
+            closeQuietly(c);
             throw SqlErrors.connecting(dialect, config, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        if (oneCommand) {
+            OneShotConnections connections = new OneShotConnections(
+                    c,
+                    () -> FirstConnection.open(config, dialect),
+                    config.pool().maxSize());
+            return new Database(config, dialect, connections, facts, retry);
         }
         return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts, retry);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // the failure being reported is the one that matters
+        }
     }
 
     public DatabaseConfig config() {
@@ -192,7 +233,10 @@ public final class Database implements AutoCloseable {
     }
 
     public PoolStats poolStats() {
-        var mx = pool.getHikariPoolMXBean();
+        if (pool instanceof OneShotConnections connections) {
+            return connections.stats();
+        }
+        var mx = ((HikariDataSource) pool).getHikariPoolMXBean();
         return new PoolStats(
                 mx.getActiveConnections(),
                 mx.getIdleConnections(),
@@ -202,7 +246,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        if (pool instanceof OneShotConnections connections) {
+            connections.close();
+        } else {
+            ((HikariDataSource) pool).close();
+        }
     }
 
     private static HikariConfig hikariConfig(DatabaseConfig config, Dialect dialect) {

@@ -16,12 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The training runs behind the start-up caches ({@code bin/aot-train}), in an empty working folder
- * of their own. {@code commands}: the common one-shot commands, one after another in one JVM, on a
- * SQLite file, so the JDK records every class they load and link (JEP 483, 514, 515).
+ * The training runs behind the start-up caches ({@code bin/aot-train}), each in a working folder
+ * of its own. {@code commands}: the common one-shot commands, one after another in one JVM, on a
+ * SQLite file, so the JDK records every class they load and link (JEP 483, 514, 515); {@code status}
+ * and {@code migrate}: those commands alone, on the file {@code commands} made, for caches of only
+ * their classes.
  * {@code serve}: a first run of {@code serve} there (it initialises {@code ./data/}) up to its first
- * healthy answer. Two caches, because a cache's classes are all loaded when the JVM starts: the web
- * server's thousands would cost every one-shot command more than they save. What the commands print
+ * healthy answer. Several caches, because a cache's classes are all loaded when the JVM starts: the
+ * web server's thousands would cost every one-shot command more than they save, and a command's own
+ * classes start it cheaper than every command's (bench/RESULTS.md). What the commands print
  * is thrown away; a failure ends the run with an exception, and the cache is then not kept.
  */
 public final class AotTraining {
@@ -35,8 +38,12 @@ public final class AotTraining {
         } else if (args.length == 2 && "commands".equals(args[0])) {
             commands();
             copySqliteLibrary(Path.of(args[1]));
+        } else if (args.length == 1 && "status".equals(args[0])) {
+            status();
+        } else if (args.length == 1 && "migrate".equals(args[0])) {
+            migrate();
         } else {
-            throw new IllegalArgumentException("give one of: commands NATIVE_DIR, serve");
+            throw new IllegalArgumentException("give one of: commands NATIVE_DIR, serve, status, migrate");
         }
         System.exit(0); // stops a server through its shutdown hook, as SIGTERM would
     }
@@ -57,6 +64,25 @@ public final class AotTraining {
         run("queue", "stats", "--url", url);
         run("test-connection", "--url", url, "--json");
         run("migrate", "status", "--url", "postgresql://127.0.0.1:1/none"); // a failure's path too
+    }
+
+    /** {@code status} alone, on the database that {@link #commands()} made (bin/aot-train copies it here). */
+    private static void status() {
+        String url = "sqlite:training.db";
+        run("status", "--url", url);
+        run("status", "--url", url, "--json");
+        run("status", "--url", "postgresql://127.0.0.1:1/none");
+    }
+
+    /** The {@code migrate} commands that read, on the database that {@link #commands()} made. */
+    private static void migrate() {
+        String url = "sqlite:training.db";
+        run("migrate", "status", "--url", url);
+        run("migrate", "status", "--url", url, "--json");
+        run("migrate", "validate", "--url", url);
+        run("migrate", "validate", "--url", url, "--json");
+        run("migrate", "up", "--url", url);
+        run("migrate", "status", "--url", "postgresql://127.0.0.1:1/none");
     }
 
     /**

@@ -44,6 +44,13 @@ class LeanCommandsTest {
                 .matches("flowbase \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit unknown\\)");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "migrate --help"})
+    void helpStartsNoLogging(String command) throws Exception {
+        // Help logs nothing: Logback's 200-odd classes and its start would be all cost.
+        assertThat(run(command)).noneMatch(c -> c.startsWith("ch.qos.logback."));
+    }
+
     /** The names of the classes that {@code flowbase COMMAND} loaded, on a SQLite file in a folder of its own. */
     private List<String> run(String command) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");

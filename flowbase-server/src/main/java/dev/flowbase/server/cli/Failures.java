@@ -16,8 +16,6 @@ import picocli.CommandLine.ParseResult;
  * document on standard output with {@code --json}). Stack traces only with {@code --verbose}.
  */
 final class Failures implements IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
-
     private final FlowbaseCommand root;
 
     Failures(FlowbaseCommand root) {
@@ -31,7 +29,10 @@ final class Failures implements IExecutionExceptionHandler {
                 ? e.getMessage()
                 : "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
         if (root.verbose) {
-            LOG.debug("{} failed", commandLine.getCommandName(), e);
+            // Looked up here, not held in a static field: this handler is made for every command
+            // line, and a logger made with it would start Logback for --help (bench/RESULTS.md).
+            Logger log = LoggerFactory.getLogger(Failures.class);
+            log.debug("{} failed", commandLine.getCommandName(), e);
         }
         if (root.json) {
             Map<String, Object> error = new LinkedHashMap<>();

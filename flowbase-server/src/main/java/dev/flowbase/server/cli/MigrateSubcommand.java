@@ -28,7 +28,7 @@ abstract class MigrateSubcommand extends BaseCommand {
         if (readsOnly() && dialect.storageMissing(target)) {
             target = dialect.emptyStandIn(target); // opening the real one would create it
         }
-        try (Database db = Database.open(target)) {
+        try (Database db = Database.openForOneCommand(target)) {
             database = db;
             return run(options.migrator(db, listener(), config.placeholders()));
         }

@@ -58,7 +58,7 @@ final class QueueCommand {
     static final class Stats extends BaseCommand {
         @Override
         public Integer call() {
-            try (Database db = Database.open(config().database())) {
+            try (Database db = Database.openForOneCommand(config().database())) {
                 List<QueueCount> counts = Queue.create(db).stats();
                 if (json()) {
                     Output.json(
@@ -95,7 +95,7 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(config().database())) {
+            try (Database db = Database.openForOneCommand(config().database())) {
                 Stores stores = Stores.create(db);
                 UUID org = stores.organizations()
                         .findBySlug("default")
@@ -151,7 +151,7 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(config().database())) {
+            try (Database db = Database.openForOneCommand(config().database())) {
                 Task t = Queue.create(db).requeue(id);
                 print(t, "Requeued");
             }
@@ -166,7 +166,7 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(config().database())) {
+            try (Database db = Database.openForOneCommand(config().database())) {
                 print(Queue.create(db).cancel(id), "Cancelled");
             }
             return 0;
@@ -189,7 +189,7 @@ final class QueueCommand {
                 throw new FlowbaseException(
                         ErrorCode.INVALID_ARGUMENT, "--older-than-days=" + days + ": expected 0 or more");
             }
-            try (Database db = Database.open(config().database())) {
+            try (Database db = Database.openForOneCommand(config().database())) {
                 int purged = Queue.create(db).purge(queue, Instant.now().minus(Duration.ofDays(days)));
                 if (json()) {
                     Output.json(out(), Map.of("queue", queue, "purged", purged));

@@ -23,7 +23,7 @@ final class SchemaCommand {
         @Override
         public Integer call() {
             SchemaReport report;
-            try (Database db = Database.open(config().database())) {
+            try (Database db = Database.openForOneCommand(config().database())) {
                 report = SchemaValidator.flowbase().validate(db);
             }
             if (json()) {

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", description = "Serve the HTTP API until stopped (SIGTERM or Ctrl-C).")
 final class ServeCommand extends BaseCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default 127.0.0.1).")
     String host;
@@ -85,13 +84,15 @@ final class ServeCommand extends BaseCommand {
     }
 
     private static void stop(FlowbaseServer server, Database database, CountDownLatch stopped) {
-        LOG.info("Stopping: closing the HTTP server and the connection pool");
+        // Not a static field: `flowbase --help` makes this command too, and must not start Logback.
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        log.info("Stopping: closing the HTTP server and the connection pool");
         try {
             server.close();
             database.close();
-            LOG.info("Stopped cleanly");
+            log.info("Stopped cleanly");
         } catch (RuntimeException e) {
-            LOG.error("Stopping failed", e);
+            log.error("Stopping failed", e);
         } finally {
             stopped.countDown();
         }

@@ -42,7 +42,7 @@ final class StatusCommand extends BaseCommand {
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT, "--watch " + watch + " is out of range: give 1 to 3600 seconds");
         }
-        try (Database db = Database.open(config().database())) {
+        try (Database db = Database.openForOneCommand(config().database())) {
             Status status = Status.of(db, dev.flowbase.status.Thresholds.of(config().alerts()))
                     .withRedis(config().redisUrl());
             while (true) {
