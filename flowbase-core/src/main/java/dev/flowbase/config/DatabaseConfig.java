@@ -1,5 +1,6 @@
 package dev.flowbase.config;
 
+import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,8 @@ public record DatabaseConfig(
         Duration statementTimeout,
         Duration slowQuery,
         boolean debug,
-        Map<String, String> options) {
+        Map<String, String> options,
+        BreakerSettings breaker) {
 
     public DatabaseConfig {
         Objects.requireNonNull(engine, "engine");
@@ -34,6 +36,7 @@ public record DatabaseConfig(
         user = user == null ? "" : user;
         password = password == null ? Secret.NONE : password;
         options = Map.copyOf(options);
+        breaker = breaker == null ? BreakerSettings.DEFAULTS : breaker;
     }
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
@@ -63,6 +66,7 @@ public record DatabaseConfig(
         private Duration slowQuery;
         private boolean debug;
         private final Map<String, String> options;
+        private BreakerSettings breaker;
 
         private Builder(DatabaseConfig from) {
             this.from = from;
@@ -72,6 +76,13 @@ public record DatabaseConfig(
             this.slowQuery = from.slowQuery;
             this.debug = from.debug;
             this.options = new java.util.LinkedHashMap<>(from.options);
+            this.breaker = from.breaker;
+        }
+
+        /** When the database's circuit breaker opens and for how long. */
+        public Builder breaker(BreakerSettings value) {
+            this.breaker = value;
+            return this;
         }
 
         public Builder database(String value) {
@@ -119,7 +130,8 @@ public record DatabaseConfig(
                     statementTimeout,
                     slowQuery,
                     debug,
-                    options);
+                    options,
+                    breaker);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flowbase.config;
 
+import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,16 @@ final class DatabaseResolver {
                 statementTimeout,
                 slowQuery,
                 debug,
-                options);
+                options,
+                breaker());
+    }
+
+    private BreakerSettings breaker() {
+        return new BreakerSettings(
+                values.value(Setting.BREAKER_FAILURE_RATE),
+                values.value(Setting.BREAKER_WINDOW),
+                Duration.ofMillis(values.value(Setting.BREAKER_OPEN_WAIT)),
+                Duration.ofMillis(values.value(Setting.BREAKER_SLOW_CALL)));
     }
 
     private Engine engine() {

@@ -3,11 +3,15 @@ package dev.flowbase.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.resilience.Breaker;
+import dev.flowbase.db.resilience.Health;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
@@ -33,8 +37,16 @@ public final class Database implements AutoCloseable {
     private final Transactions transactions;
     private final RecordRows records = new RecordRows();
 
+    /** Refuses calls at once while most recent ones could not reach the server (docs/resilience.md). */
+    private final Breaker breaker;
+
     private Database(
-            DatabaseConfig config, Dialect dialect, HikariDataSource pool, ServerFacts facts, RetryPolicy retry) {
+            DatabaseConfig config,
+            Dialect dialect,
+            HikariDataSource pool,
+            ServerFacts facts,
+            RetryPolicy retry,
+            InstantSource clock) {
         this.config = config;
         this.dialect = dialect;
         this.pool = pool;
@@ -45,7 +57,8 @@ public final class Database implements AutoCloseable {
         this.timings = new QueryTimings(config.slowQuery(), config.debug());
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
-        this.transactions = new Transactions(jdbi, dialect, config, retry);
+        this.breaker = new Breaker("database", config.breaker(), clock, this::isOutage);
+        this.transactions = new Transactions(jdbi, dialect, config, retry, breaker);
     }
 
     /**
@@ -59,6 +72,11 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseConfig)}, with its own policy for transactions that lost a deadlock. */
     public static Database open(DatabaseConfig config, RetryPolicy retry) {
+        return open(config, retry, InstantSource.system());
+    }
+
+    /** As {@link #open(DatabaseConfig, RetryPolicy)}, the circuit breaker's open wait timed by {@code clock}. */
+    public static Database open(DatabaseConfig config, RetryPolicy retry, InstantSource clock) {
         Dialect dialect = Dialects.forEngine(config.engine());
         dialect.prepareStorage(config);
         ServerFacts facts;
@@ -75,7 +93,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.connecting(dialect, config, e);
         }
-        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts, retry);
+        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts, retry, clock);
     }
 
     public DatabaseConfig config() {
@@ -99,12 +117,48 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** A connection from the pool, through the circuit breaker: refused at once while it is open. */
     public Connection connection() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw SqlErrors.connecting(dialect, config, e);
+        return breaker.call(() -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                DatabaseException failure = SqlErrors.connecting(dialect, config, e);
+                transactions.errors().count(failure.kind());
+                throw failure;
+            }
+        });
+    }
+
+    /** The circuit breaker around this database's calls: its state, and whether it lets calls through. */
+    public Breaker breaker() {
+        return breaker;
+    }
+
+    /** What loops that would spin while the database is away ask before they call (a worker's claims). */
+    public Health health() {
+        return breaker;
+    }
+
+    /**
+     * Whether a failure counts against the server: it could not be reached, or the pool, with room
+     * for more connections, could not open one in time (a server that accepts and never answers).
+     * A pool exhausted by busy work is not an outage.
+     */
+    private boolean isOutage(Throwable failure) {
+        if (!(failure instanceof DatabaseException d)) {
+            return false;
         }
+        if (d.kind().isOutage()) {
+            return true;
+        }
+        for (Throwable t = d.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return pool.getHikariPoolMXBean().getActiveConnections()
+                        < config.pool().maxSize();
+            }
+        }
+        return false;
     }
 
     /**

@@ -120,6 +120,15 @@ public interface Dialect {
 
     // --- errors ------------------------------------------------------------------------------
 
+    /**
+     * Whether the commit just made on {@code connection} was only local: the server reported (as a
+     * warning, not an error) that its wait for a synchronous standby was cancelled. Such a commit
+     * can vanish in a failover, so Flowbase does not acknowledge it. Never, by default.
+     */
+    default boolean commitUnconfirmed(Connection connection) throws SQLException {
+        return false;
+    }
+
     /** Classifies a driver exception, looking through its causes. */
     SqlErrorKind classify(SQLException exception);
 }
