@@ -83,6 +83,7 @@ public final class Status {
                     before,
                     queues);
         }
+        checks.add(BreakerCheck.of(db.breaker().state()));
         Check database = timed(this::database);
         checks.add(database);
         if (database.verdict() == Verdict.OK) {
