@@ -3,6 +3,7 @@ package dev.flowbase.config;
 import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +25,8 @@ public record DatabaseConfig(
         Duration slowQuery,
         boolean debug,
         Map<String, String> options,
-        BreakerSettings breaker) {
+        BreakerSettings breaker,
+        List<String> moreHosts) {
 
     public DatabaseConfig {
         Objects.requireNonNull(engine, "engine");
@@ -37,6 +39,7 @@ public record DatabaseConfig(
         password = password == null ? Secret.NONE : password;
         options = Map.copyOf(options);
         breaker = breaker == null ? BreakerSettings.DEFAULTS : breaker;
+        moreHosts = moreHosts == null ? List.of() : List.copyOf(moreHosts);
     }
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
@@ -131,7 +134,8 @@ public record DatabaseConfig(
                     slowQuery,
                     debug,
                     options,
-                    breaker);
+                    breaker,
+                    from.moreHosts);
         }
     }
 
@@ -143,7 +147,9 @@ public record DatabaseConfig(
         return engine.id() + "://" + (user.isEmpty() ? "" : user + "@") + hostAndPort() + "/" + database;
     }
 
+    /** {@code host:port}, followed by the other hosts of a multi-host URL ({@code h1:5432,h2:5433}). */
     public String hostAndPort() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String first = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return moreHosts.isEmpty() ? first : first + "," + String.join(",", moreHosts);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -62,7 +63,21 @@ final class DatabaseResolver {
                 slowQuery,
                 debug,
                 options,
-                breaker());
+                breaker(),
+                moreHosts(engine));
+    }
+
+    /** The hosts after the first of a multi-host URL: PostgreSQL's driver tries them in order. */
+    private List<String> moreHosts(Engine engine) {
+        List<String> more = url == null ? List.of() : url.moreHosts();
+        if (!more.isEmpty() && !engine.takesSeveralHosts()) {
+            values.problem(
+                    Setting.DATABASE_URL,
+                    "expected one host for " + engine.id() + ": several hosts (h1:p1,h2:p2) are for PostgreSQL,"
+                            + " with targetServerType=primary");
+            return List.of();
+        }
+        return more;
     }
 
     private BreakerSettings breaker() {

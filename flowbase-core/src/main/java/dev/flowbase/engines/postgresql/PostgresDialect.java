@@ -47,6 +47,10 @@ public final class PostgresDialect implements Dialect {
                 "loginTimeout",
                 String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
         p.put("tcpKeepAlive", "true");
+        if (!c.moreHosts().isEmpty()) {
+            // Several hosts: the writable one, unless the URL says otherwise (its options come last).
+            p.put("targetServerType", "primary");
+        }
         // A server that stops answering (a dead host that drops packets) must not hold a thread forever.
         p.put("socketTimeout", String.valueOf(Timeouts.socketTimeout(c).toSeconds()));
         // A JDBC batch of INSERTs goes as multi-row INSERTs: the stores' bulk inserts are several times faster.
