@@ -133,8 +133,11 @@ public final class Status {
         try (Connection c = db.connection()) {
             boolean valid = c.isValid(2);
             long ms = (System.nanoTime() - start) / 1_000_000;
+            String server = valid
+                    ? db.dialect().describeServer(c).map(d -> " (" + d + ")").orElse("")
+                    : "";
             return valid
-                    ? Check.ok("database", "answers in " + ms + " ms")
+                    ? Check.ok("database", "answers in " + ms + " ms" + server)
                     : new Check("database", Verdict.FAILING, "does not answer within 2 s");
         } catch (Exception e) {
             return new Check("database", Verdict.FAILING, "does not answer");

@@ -20,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.postgresql.core.BaseConnection;
 
 /** PostgreSQL 14+: transactional DDL, SKIP LOCKED, RETURNING, LISTEN/NOTIFY, advisory locks. */
 public final class PostgresDialect implements Dialect {
@@ -156,6 +158,21 @@ public final class PostgresDialect implements Dialect {
     public Instant getInstant(ResultSet resultSet, int column) throws SQLException {
         OffsetDateTime t = resultSet.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /** The host the driver chose among the URL's, and whether it is the primary or a standby. */
+    @Override
+    public Optional<String> describeServer(Connection connection) throws SQLException {
+        String host = connection
+                .unwrap(BaseConnection.class)
+                .getQueryExecutor()
+                .getHostSpec()
+                .toString();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+            rs.next();
+            return Optional.of((rs.getBoolean(1) ? "standby at " : "primary at ") + host);
+        }
     }
 
     /** PostgreSQL says "canceling wait for synchronous replication …" as a WARNING of the COMMIT. */

@@ -7,6 +7,7 @@ import dev.flowbase.config.PoolSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.DatabaseException;
 import dev.flowbase.engine.Engine;
+import dev.flowbase.status.Status;
 import dev.flowbase.testing.FaultProxy;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.testing.TestEngines;
@@ -37,6 +38,7 @@ class MultiHostTest {
             try (Database db = Database.open(config)) {
                 assertThat(selectOne(db)).isEqualTo(1);
                 assertThat(second.accepted()).isZero();
+                assertThat(databaseCheck(db)).contains("(primary at 127.0.0.1:" + first.port() + ")");
 
                 first.reset();
                 int failed = 0;
@@ -52,8 +54,18 @@ class MultiHostTest {
                     }
                 }
                 assertThat(second.accepted()).isPositive();
+                assertThat(databaseCheck(db)).contains("(primary at 127.0.0.1:" + second.port() + ")");
             }
         }
+    }
+
+    /** What `flowbase status` says of the database: which host answered, and as what. */
+    private static String databaseCheck(Database db) {
+        return Status.of(db).readiness().checks().stream()
+                .filter(c -> c.name().equals("database"))
+                .findFirst()
+                .orElseThrow()
+                .detail();
     }
 
     private static int selectOne(Database db) {
