@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the database is and how to talk to it. For SQLite {@code database} is the file path (or
@@ -26,7 +27,8 @@ public record DatabaseConfig(
         boolean debug,
         Map<String, String> options,
         BreakerSettings breaker,
-        List<String> moreHosts) {
+        List<String> moreHosts,
+        Secret directUrl) {
 
     public DatabaseConfig {
         Objects.requireNonNull(engine, "engine");
@@ -40,6 +42,23 @@ public record DatabaseConfig(
         options = Map.copyOf(options);
         breaker = breaker == null ? BreakerSettings.DEFAULTS : breaker;
         moreHosts = moreHosts == null ? List.of() : List.copyOf(moreHosts);
+        directUrl = directUrl == null ? Secret.NONE : directUrl;
+    }
+
+    /**
+     * The configuration of the direct connection ({@code DB_DIRECT_URL}) for sessions that must not
+     * go through a transaction pooler, with this one's timeouts; empty when none is set.
+     */
+    public Optional<DatabaseConfig> direct() {
+        if (directUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromUrl(directUrl.value()).toBuilder()
+                .pool(pool)
+                .statementTimeout(statementTimeout)
+                .slowQuery(slowQuery)
+                .breaker(breaker)
+                .build());
     }
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
@@ -135,7 +154,8 @@ public record DatabaseConfig(
                     debug,
                     options,
                     breaker,
-                    from.moreHosts);
+                    from.moreHosts,
+                    from.directUrl);
         }
     }
 

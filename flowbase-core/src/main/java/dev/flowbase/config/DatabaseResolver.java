@@ -64,7 +64,30 @@ final class DatabaseResolver {
                 debug,
                 options,
                 breaker(),
-                moreHosts(engine));
+                moreHosts(engine),
+                directUrl(engine));
+    }
+
+    /** {@code DB_DIRECT_URL}: checked now, so that a mistake is reported with the other settings. */
+    private Secret directUrl(Engine engine) {
+        Optional<SettingValue> raw =
+                values.raw(Setting.DATABASE_DIRECT_URL).filter(v -> !v.raw().isBlank());
+        if (raw.isEmpty()) {
+            return Secret.NONE;
+        }
+        try {
+            DatabaseUrl direct = DatabaseUrl.parse(raw.get().raw());
+            if (direct.engine() != engine) {
+                values.problem(raw.get()
+                        .problem("expected a URL of the same engine as database.url (" + engine.id() + "), not "
+                                + direct.engine().id()));
+                return Secret.NONE;
+            }
+            return new Secret(raw.get().raw());
+        } catch (IllegalArgumentException e) {
+            values.problem(raw.get().problem(e.getMessage()));
+            return Secret.NONE;
+        }
     }
 
     /** The hosts after the first of a multi-host URL: PostgreSQL's driver tries them in order. */

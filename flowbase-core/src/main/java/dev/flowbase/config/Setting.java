@@ -30,6 +30,13 @@ public final class Setting<T> {
     public static final Setting<String> DATABASE_URL =
             declare("database.url", "--url", Masking.URL_CREDENTIALS, Parser.text(), null, "DATABASE_URL");
 
+    /**
+     * A URL straight to PostgreSQL for what needs a session of its own (LISTEN, advisory locks) when
+     * {@code database.url} goes through a transaction pooler such as pgbouncer (docs/resilience.md).
+     */
+    public static final Setting<String> DATABASE_DIRECT_URL =
+            declare("database.direct_url", null, Masking.URL_CREDENTIALS, Parser.text(), null, "DB_DIRECT_URL");
+
     public static final Setting<Engine> DATABASE_ENGINE = declare(
             "database.engine",
             null,

@@ -1,6 +1,5 @@
 package dev.flowbase.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.db.resilience.Breaker;
@@ -12,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +21,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * part of Flowbase is given. Open it once, share it, close it on shutdown.
  */
 public final class Database implements AutoCloseable {
-    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+    /** The direct pool's size: the LISTEN connection and a few leaderships, each holding one while it leads. */
+    private static final int DIRECT_SESSIONS = 4;
 
     private final DatabaseConfig config;
     private final Dialect dialect;
@@ -39,6 +38,8 @@ public final class Database implements AutoCloseable {
 
     /** Refuses calls at once while most recent ones could not reach the server (docs/resilience.md). */
     private final Breaker breaker;
+    /** Sessions that outlive a transaction (LISTEN, advisory locks) when the pool goes through pgbouncer; else null. */
+    private final HikariDataSource direct;
 
     private Database(
             DatabaseConfig config,
@@ -57,6 +58,10 @@ public final class Database implements AutoCloseable {
         this.timings = new QueryTimings(config.slowQuery(), config.debug());
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
+        this.direct = config.direct()
+                .map(d -> new HikariDataSource(
+                        PoolConfigs.of(d.withPool(d.pool().withMaxSize(DIRECT_SESSIONS)), dialect)))
+                .orElse(null);
         this.breaker = new Breaker("database", config.breaker(), clock, this::isOutage);
         this.transactions = new Transactions(jdbi, dialect, config, retry, breaker);
     }
@@ -93,7 +98,8 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.connecting(dialect, config, e);
         }
-        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts, retry, clock);
+        return new Database(
+                config, dialect, new HikariDataSource(PoolConfigs.of(config, dialect)), facts, retry, clock);
     }
 
     public DatabaseConfig config() {
@@ -115,6 +121,15 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Where sessions that must outlive a transaction get their connections: LISTEN and session-level
+     * advisory locks. The pool itself, unless {@code DB_DIRECT_URL} names a direct way past a
+     * transaction pooler.
+     */
+    public DataSource directDataSource() {
+        return direct != null ? direct : dataSource;
     }
 
     /** A connection from the pool, through the circuit breaker: refused at once while it is open. */
@@ -256,27 +271,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
-    }
-
-    private static HikariConfig hikariConfig(DatabaseConfig config, Dialect dialect) {
-        HikariConfig h = new HikariConfig();
-        h.setPoolName("flowbase-" + config.engine().id() + "-" + POOL_NUMBER.incrementAndGet());
-        h.setJdbcUrl(dialect.jdbcUrl(config));
-        if (!config.engine().isEmbedded()) {
-            h.setUsername(config.user());
-            h.setPassword(config.password().value());
+        if (direct != null) {
+            direct.close();
         }
-        dialect.driverProperties(config).forEach(h::addDataSourceProperty);
-        h.setMaximumPoolSize(config.pool().maxSize());
-        h.setMinimumIdle(config.pool().minIdle());
-        // A fixed-size pool never retires idle connections; Hikari warns when told a timeout anyway.
-        boolean fixedSize = config.pool().minIdle() >= config.pool().maxSize();
-        h.setIdleTimeout(fixedSize ? 0 : config.pool().idleTimeout().toMillis());
-        h.setConnectionTimeout(config.pool().connectionTimeout().toMillis());
-        // The server has just answered a first connection; the pool fills itself in the background.
-        h.setInitializationFailTimeout(-1);
-        dialect.adjustPool(h, config);
-        return h;
+        pool.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.flowbase.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's multi-host URLs: every host checked, the first one the URL's own, the rest in order. */
@@ -52,5 +53,24 @@ class MultiHostUrlTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("several hosts")
                 .hasMessageContaining("PostgreSQL");
+    }
+
+    @Test
+    void aDirectUrlMustNameTheSameEngineAndKeepsItsPasswordOutOfMessages() {
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .environment(Map.of("DB_DIRECT_URL", "mariadb://root:hunter2@db:3306/flows"))
+                        .flag(Setting.DATABASE_URL, "postgresql://app@bouncer:6432/flows?prepareThreshold=0")
+                        .load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DB_DIRECT_URL")
+                .hasMessageContaining("same engine")
+                .hasMessageNotContaining("hunter2");
+        DatabaseConfig config = new ConfigLoader()
+                .environment(Map.of("DB_DIRECT_URL", "postgresql://app:hunter2@db:5432/flows"))
+                .flag(Setting.DATABASE_URL, "postgresql://app@bouncer:6432/flows?prepareThreshold=0")
+                .load()
+                .database();
+        assertThat(config.direct().orElseThrow().hostAndPort()).isEqualTo("db:5432");
+        assertThat(config.toString()).doesNotContain("hunter2");
     }
 }

@@ -40,7 +40,7 @@ final class PostgresWakeups implements AutoCloseable {
     private void loop() {
         int failures = 0;
         while (open) {
-            try (Connection c = db.dataSource().getConnection();
+            try (Connection c = db.directDataSource().getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
                 if (failures > 0) {
