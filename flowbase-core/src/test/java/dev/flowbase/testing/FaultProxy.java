@@ -63,6 +63,11 @@ public final class FaultProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** The URL of {@code test}'s database with this proxy in place of its server. */
+    public String urlFor(TestDatabase test) {
+        return test.url().replace(test.config().hostAndPort(), "127.0.0.1:" + port());
+    }
+
     /** Connections accepted so far. */
     public int accepted() {
         return accepted.get();

@@ -130,14 +130,11 @@ class DatabaseBreakerTest {
 
     /** Small bounds, so that a blackhole costs a test seconds: 1 s to connect, 2 s to read. */
     private Database open(TestDatabase test, FaultProxy proxy) {
-        DatabaseConfig direct = test.config();
-        DatabaseConfig proxied =
-                DatabaseConfig.fromUrl(test.url().replace(direct.hostAndPort(), "127.0.0.1:" + proxy.port()))
-                        .toBuilder()
-                        .pool(new PoolSettings(2, 0, Duration.ofSeconds(10), Duration.ofSeconds(1)))
-                        .statementTimeout(Duration.ofSeconds(1))
-                        .breaker(BREAKER)
-                        .build();
+        DatabaseConfig proxied = DatabaseConfig.fromUrl(proxy.urlFor(test)).toBuilder()
+                .pool(new PoolSettings(2, 0, Duration.ofSeconds(10), Duration.ofSeconds(1)))
+                .statementTimeout(Duration.ofSeconds(1))
+                .breaker(BREAKER)
+                .build();
         assertThat(proxied.port()).isEqualTo(proxy.port());
         return Database.open(proxied, RetryPolicy.DEFAULT, clock);
     }

@@ -35,8 +35,7 @@ class ListenAgainTest {
                 FaultProxy proxy =
                         FaultProxy.to(test.config().host(), test.config().port());
                 Database other = test.open();
-                Database db = Database.open(DatabaseConfig.fromUrl(
-                        test.url().replace(test.config().hostAndPort(), "127.0.0.1:" + proxy.port())))) {
+                Database db = Database.open(DatabaseConfig.fromUrl(proxy.urlFor(test)))) {
             Migrator.configure().database(other).load().migrate();
             Stores stores = Stores.create(other);
             Queue producer = Queue.create(other);

@@ -72,13 +72,10 @@ class BreakerApiTest {
     }
 
     private Database open(TestDatabase test, FaultProxy proxy) {
-        DatabaseConfig direct = test.config();
-        DatabaseConfig proxied =
-                DatabaseConfig.fromUrl(test.url().replace(direct.hostAndPort(), "127.0.0.1:" + proxy.port()))
-                        .toBuilder()
-                        .pool(new PoolSettings(4, 0, Duration.ofSeconds(10), Duration.ofSeconds(1)))
-                        .breaker(new BreakerSettings(50, 4, OPEN_WAIT, Duration.ZERO))
-                        .build();
+        DatabaseConfig proxied = DatabaseConfig.fromUrl(proxy.urlFor(test)).toBuilder()
+                .pool(new PoolSettings(4, 0, Duration.ofSeconds(10), Duration.ofSeconds(1)))
+                .breaker(new BreakerSettings(50, 4, OPEN_WAIT, Duration.ZERO))
+                .build();
         return Database.open(proxied, RetryPolicy.DEFAULT, clock);
     }
 }
