@@ -1,9 +1,12 @@
 package dev.flowbase.config;
 
+import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the database is and how to talk to it. For SQLite {@code database} is the file path (or
@@ -22,7 +25,10 @@ public record DatabaseConfig(
         Duration statementTimeout,
         Duration slowQuery,
         boolean debug,
-        Map<String, String> options) {
+        Map<String, String> options,
+        BreakerSettings breaker,
+        List<String> moreHosts,
+        Secret directUrl) {
 
     public DatabaseConfig {
         Objects.requireNonNull(engine, "engine");
@@ -34,6 +40,25 @@ public record DatabaseConfig(
         user = user == null ? "" : user;
         password = password == null ? Secret.NONE : password;
         options = Map.copyOf(options);
+        breaker = breaker == null ? BreakerSettings.DEFAULTS : breaker;
+        moreHosts = moreHosts == null ? List.of() : List.copyOf(moreHosts);
+        directUrl = directUrl == null ? Secret.NONE : directUrl;
+    }
+
+    /**
+     * The configuration of the direct connection ({@code DB_DIRECT_URL}) for sessions that must not
+     * go through a transaction pooler, with this one's timeouts; empty when none is set.
+     */
+    public Optional<DatabaseConfig> direct() {
+        if (directUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromUrl(directUrl.value()).toBuilder()
+                .pool(pool)
+                .statementTimeout(statementTimeout)
+                .slowQuery(slowQuery)
+                .breaker(breaker)
+                .build());
     }
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
@@ -63,6 +88,7 @@ public record DatabaseConfig(
         private Duration slowQuery;
         private boolean debug;
         private final Map<String, String> options;
+        private BreakerSettings breaker;
 
         private Builder(DatabaseConfig from) {
             this.from = from;
@@ -72,6 +98,13 @@ public record DatabaseConfig(
             this.slowQuery = from.slowQuery;
             this.debug = from.debug;
             this.options = new java.util.LinkedHashMap<>(from.options);
+            this.breaker = from.breaker;
+        }
+
+        /** When the database's circuit breaker opens and for how long. */
+        public Builder breaker(BreakerSettings value) {
+            this.breaker = value;
+            return this;
         }
 
         public Builder database(String value) {
@@ -119,7 +152,10 @@ public record DatabaseConfig(
                     statementTimeout,
                     slowQuery,
                     debug,
-                    options);
+                    options,
+                    breaker,
+                    from.moreHosts,
+                    from.directUrl);
         }
     }
 
@@ -131,7 +167,9 @@ public record DatabaseConfig(
         return engine.id() + "://" + (user.isEmpty() ? "" : user + "@") + hostAndPort() + "/" + database;
     }
 
+    /** {@code host:port}, followed by the other hosts of a multi-host URL ({@code h1:5432,h2:5433}). */
     public String hostAndPort() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String first = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return moreHosts.isEmpty() ? first : first + "," + String.join(",", moreHosts);
     }
 }

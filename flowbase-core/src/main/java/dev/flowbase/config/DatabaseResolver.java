@@ -1,10 +1,12 @@
 package dev.flowbase.config;
 
+import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,7 +62,53 @@ final class DatabaseResolver {
                 statementTimeout,
                 slowQuery,
                 debug,
-                options);
+                options,
+                breaker(),
+                moreHosts(engine),
+                directUrl(engine));
+    }
+
+    /** {@code DB_DIRECT_URL}: checked now, so that a mistake is reported with the other settings. */
+    private Secret directUrl(Engine engine) {
+        Optional<SettingValue> raw =
+                values.raw(Setting.DATABASE_DIRECT_URL).filter(v -> !v.raw().isBlank());
+        if (raw.isEmpty()) {
+            return Secret.NONE;
+        }
+        try {
+            DatabaseUrl direct = DatabaseUrl.parse(raw.get().raw());
+            if (direct.engine() != engine) {
+                values.problem(raw.get()
+                        .problem("expected a URL of the same engine as database.url (" + engine.id() + "), not "
+                                + direct.engine().id()));
+                return Secret.NONE;
+            }
+            return new Secret(raw.get().raw());
+        } catch (IllegalArgumentException e) {
+            values.problem(raw.get().problem(e.getMessage()));
+            return Secret.NONE;
+        }
+    }
+
+    /** The hosts after the first of a multi-host URL: PostgreSQL's driver tries them in order. */
+    private List<String> moreHosts(Engine engine) {
+        List<String> more = url == null ? List.of() : url.moreHosts();
+        if (!more.isEmpty() && !engine.takesSeveralHosts()) {
+            values.problem(
+                    Setting.DATABASE_URL,
+                    "expected one host for " + engine.id() + ": several hosts (h1:p1,h2:p2) are for PostgreSQL,"
+                            + " with targetServerType=primary");
+            return List.of();
+        }
+        return more;
+    }
+
+    private BreakerSettings breaker() {
+        return new BreakerSettings(
+                values.value(Setting.BREAKER_FAILURE_RATE),
+                values.value(Setting.BREAKER_WINDOW),
+                Duration.ofMillis(values.value(Setting.BREAKER_OPEN_WAIT)),
+                Duration.ofMillis(values.value(Setting.BREAKER_SLOW_CALL)));
     }
 
     private Engine engine() {

@@ -4,6 +4,7 @@ import dev.flowbase.engine.Engine;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * A database URL taken apart: {@code postgresql://}, {@code postgres://}, {@code mariadb://},
  * {@code mysql://}, {@code sqlite:PATH}, {@code sqlite::memory:} and the same behind {@code jdbc:}.
- * Query parameters other than credentials and TLS settings are kept as driver options.
+ * Query parameters other than credentials and TLS settings are kept as driver options. A
+ * PostgreSQL URL may name several hosts ({@code h1:p1,h2:p2}): {@code moreHosts} are those after the first.
  */
 public record DatabaseUrl(
         Engine engine,
@@ -24,7 +26,8 @@ public record DatabaseUrl(
         Optional<Secret> password,
         Optional<Boolean> ssl,
         Optional<Boolean> sslVerify,
-        Map<String, String> options) {
+        Map<String, String> options,
+        List<String> moreHosts) {
 
     /** The URL after its user information (see {@link UrlAuthority}), which may hold any character. */
     private static final Pattern SERVER_URL = Pattern.compile(
@@ -34,6 +37,7 @@ public record DatabaseUrl(
 
     public DatabaseUrl {
         options = Map.copyOf(options);
+        moreHosts = List.copyOf(moreHosts);
     }
 
     /**
@@ -62,6 +66,13 @@ public record DatabaseUrl(
         if (hostAndPort.startsWith("[") && hostAndPort.indexOf(']') < 0) {
             throw new IllegalArgumentException("expected ] to close the IPv6 address " + hostAndPort
                     + ", as in postgresql://user@[::1]:5432/database");
+        }
+        // postgresql://h1:p1,h2:p2/db: the first host is the URL's own; the others follow it in order.
+        List<String> moreHosts = List.of();
+        if (hostAndPort.contains(",")) {
+            List<String> servers = ServerList.split(hostAndPort);
+            moreHosts = servers.subList(1, servers.size());
+            rest = servers.get(0) + rest.substring(hostAndPort.length());
         }
         Matcher m = SERVER_URL.matcher(rest);
         if (!m.matches()) {
@@ -120,6 +131,7 @@ public record DatabaseUrl(
                     .apply(sslFlag)
                     .orElseThrow(() -> new IllegalArgumentException("expected ssl=true or ssl=false")));
         }
+        ServerList.checkTargetServerType(query);
         return new DatabaseUrl(
                 engine,
                 nonEmpty(host),
@@ -129,7 +141,8 @@ public record DatabaseUrl(
                 password,
                 ssl,
                 verify,
-                query);
+                query,
+                moreHosts);
     }
 
     private static final String EXPECTED = "expected postgresql://user:password@host:port/database,"
@@ -155,7 +168,8 @@ public record DatabaseUrl(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                query);
+                query,
+                List.of());
     }
 
     private static int parsePort(String text) {

@@ -1,5 +1,6 @@
 package dev.flowbase.config;
 
+import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,13 @@ public final class Setting<T> {
     /** Parsed by {@link DatabaseUrl}, which says what is wrong with a URL better than one line could. */
     public static final Setting<String> DATABASE_URL =
             declare("database.url", "--url", Masking.URL_CREDENTIALS, Parser.text(), null, "DATABASE_URL");
+
+    /**
+     * A URL straight to PostgreSQL for what needs a session of its own (LISTEN, advisory locks) when
+     * {@code database.url} goes through a transaction pooler such as pgbouncer (docs/resilience.md).
+     */
+    public static final Setting<String> DATABASE_DIRECT_URL =
+            declare("database.direct_url", null, Masking.URL_CREDENTIALS, Parser.text(), null, "DB_DIRECT_URL");
 
     public static final Setting<Engine> DATABASE_ENGINE = declare(
             "database.engine",
@@ -97,6 +105,37 @@ public final class Setting<T> {
             "DB_SLOW_QUERY_MS");
     public static final Setting<Boolean> DEBUG =
             declare("database.debug", null, Masking.NONE, Parser.bool(), false, "DB_DEBUG");
+    /** The database's circuit breaker (docs/resilience.md): opens at this share of failed calls. */
+    public static final Setting<Integer> BREAKER_FAILURE_RATE = declare(
+            "database.breaker.failure_rate",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 100, "expected a percentage from 1 to 100"),
+            BreakerSettings.DEFAULT_FAILURE_RATE_PERCENT,
+            "DB_BREAKER_FAILURE_RATE");
+
+    public static final Setting<Integer> BREAKER_WINDOW = declare(
+            "database.breaker.window",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 10_000, "expected a number of calls from 1 to 10000"),
+            BreakerSettings.DEFAULT_WINDOW,
+            "DB_BREAKER_WINDOW");
+    public static final Setting<Integer> BREAKER_OPEN_WAIT = declare(
+            "database.breaker.open_wait",
+            null,
+            Masking.NONE,
+            Parser.integer(100, Integer.MAX_VALUE, "expected milliseconds, at least 100"),
+            (int) BreakerSettings.DEFAULT_OPEN_WAIT.toMillis(),
+            "DB_BREAKER_OPEN_WAIT");
+    public static final Setting<Integer> BREAKER_SLOW_CALL = declare(
+            "database.breaker.slow_call",
+            null,
+            Masking.NONE,
+            Parser.integer(
+                    0, Integer.MAX_VALUE, "expected milliseconds, a whole number >= 0 (0 counts no call as slow)"),
+            0,
+            "DB_BREAKER_SLOW_CALL");
     public static final Setting<String> REDIS_URL = declare(
             "redis.url",
             null,

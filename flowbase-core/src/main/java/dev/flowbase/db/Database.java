@@ -1,31 +1,33 @@
 package dev.flowbase.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.resilience.Breaker;
+import dev.flowbase.db.resilience.Health;
 import dev.flowbase.engine.Engine;
-import dev.flowbase.error.ErrorCode;
-import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.engine.EngineKit;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.InstantSource;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * A pooled connection to one database and the dialect that speaks to it: the object every other
  * part of Flowbase is given. Open it once, share it, close it on shutdown.
  */
 public final class Database implements AutoCloseable {
-    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+    /** The direct pool's size: the LISTEN connection and a few leaderships, each holding one while it leads. */
+    private static final int DIRECT_SESSIONS = 4;
 
     private final DatabaseConfig config;
     private final Dialect dialect;
-    /** A {@link HikariDataSource}, or {@link OneShotConnections} for a command that runs once. */
-    private final DataSource pool;
-
+    private final Connections connections;
     private final DataSource dataSource;
     private final ServerFacts facts;
     private final Jdbi jdbi;
@@ -35,18 +37,35 @@ public final class Database implements AutoCloseable {
     private final Transactions transactions;
     private final RecordRows records = new RecordRows();
 
-    private Database(DatabaseConfig config, Dialect dialect, DataSource pool, ServerFacts facts, RetryPolicy retry) {
+    /** Refuses calls at once while most recent ones could not reach the server (docs/resilience.md). */
+    private final Breaker breaker;
+    /** Sessions that outlive a transaction (LISTEN, advisory locks) when the pool goes through pgbouncer; else null. */
+    private final HikariDataSource direct;
+
+    private Database(
+            DatabaseConfig config,
+            Dialect dialect,
+            Connections connections,
+            ServerFacts facts,
+            RetryPolicy retry,
+            InstantSource clock) {
         this.config = config;
         this.dialect = dialect;
-        this.pool = pool;
+        this.connections = connections;
+        DataSource pool = connections.source();
         this.facts = facts;
         this.dataSource =
                 dialect.needsPerStatementTimeout() ? new InstrumentedDataSource(pool, config.statementTimeout()) : pool;
         this.jdbi = Jdbi.create(dataSource);
         this.timings = new QueryTimings(config.slowQuery(), config.debug());
-        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(timings);
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
-        this.transactions = new Transactions(jdbi, dialect, config, retry);
+        this.direct = config.direct()
+                .map(d -> new HikariDataSource(
+                        PoolConfigs.of(d.withPool(d.pool().withMaxSize(DIRECT_SESSIONS)), dialect)))
+                .orElse(null);
+        this.breaker = new Breaker("database", config.breaker(), clock, this::isOutage);
+        this.transactions = new Transactions(jdbi, dialect, config, retry, breaker);
     }
 
     /**
@@ -60,7 +79,12 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseConfig)}, with its own policy for transactions that lost a deadlock. */
     public static Database open(DatabaseConfig config, RetryPolicy retry) {
-        return open(config, retry, false);
+        return open(config, retry, InstantSource.system());
+    }
+
+    /** As {@link #open(DatabaseConfig, RetryPolicy)}, the circuit breaker's open wait timed by {@code clock}. */
+    public static Database open(DatabaseConfig config, RetryPolicy retry, InstantSource clock) {
+        return open(config, retry, clock, false);
     }
 
     /**
@@ -70,53 +94,36 @@ public final class Database implements AutoCloseable {
      * then counts these.
      */
     public static Database openForOneCommand(DatabaseConfig config) {
-        return open(config, RetryPolicy.DEFAULT, true);
+        return open(config, RetryPolicy.DEFAULT, InstantSource.system(), true);
     }
 
-    private static Database open(DatabaseConfig config, RetryPolicy retry, boolean oneCommand) {
+    private static Database open(DatabaseConfig config, RetryPolicy retry, InstantSource clock, boolean oneCommand) {
         Dialect dialect = Dialects.forEngine(config.engine());
         dialect.prepareStorage(config);
         ServerFacts facts;
         Connection c = null;
         try {
             c = FirstConnection.open(config, dialect);
-            Engine actual = Dialects.detect(c.getMetaData());
-            if (actual != config.engine()) {
-                throw new FlowbaseException(
-                        ErrorCode.UNSUPPORTED_SERVER,
-                        config.describeTarget() + " answered as " + actual.id() + ", not "
-                                + config.engine().id());
-            }
-            facts = dialect.serverFacts(c);
-            ServerVersion.require(dialect, facts, config);
+            facts = FirstConnection.check(c, config, dialect);
             if (!oneCommand) {
                 c.close();
             }
         } catch (SQLException e) {
-            closeQuietly(c);
+            FirstConnection.closeQuietly(c);
             throw SqlErrors.connecting(dialect, config, e);
         } catch (RuntimeException e) {
-            closeQuietly(c);
+            FirstConnection.closeQuietly(c);
             throw e;
         }
-        if (oneCommand) {
-            OneShotConnections connections = new OneShotConnections(
-                    c,
-                    () -> FirstConnection.open(config, dialect),
-                    config.pool().maxSize());
-            return new Database(config, dialect, connections, facts, retry);
-        }
-        return new Database(config, dialect, new HikariDataSource(hikariConfig(config, dialect)), facts, retry);
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            if (c != null) {
-                c.close();
-            }
-        } catch (SQLException ignored) {
-            // the failure being reported is the one that matters
-        }
+        Connections connections = oneCommand
+                ? new OneShotConnections(
+                        c,
+                        () -> FirstConnection.open(config, dialect),
+                        config.pool().maxSize())
+                : new Connections.Pooled(
+                        new HikariDataSource(PoolConfigs.of(config, dialect)),
+                        config.pool().maxSize());
+        return new Database(config, dialect, connections, facts, retry, clock);
     }
 
     public DatabaseConfig config() {
@@ -140,12 +147,56 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Where sessions that must outlive a transaction get their connections: LISTEN and session-level
+     * advisory locks. The pool itself, unless {@code DB_DIRECT_URL} names a direct way past a
+     * transaction pooler.
+     */
+    public DataSource directDataSource() {
+        return direct != null ? direct : dataSource;
+    }
+
+    /** A connection from the pool, through the circuit breaker: refused at once while it is open. */
     public Connection connection() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw SqlErrors.connecting(dialect, config, e);
+        return breaker.call(() -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                DatabaseException failure = SqlErrors.connecting(dialect, config, e);
+                transactions.errors().count(failure.kind());
+                throw failure;
+            }
+        });
+    }
+
+    /** The circuit breaker around this database's calls: its state, and whether it lets calls through. */
+    public Breaker breaker() {
+        return breaker;
+    }
+
+    /** What loops that would spin while the database is away ask before they call (a worker's claims). */
+    public Health health() {
+        return breaker;
+    }
+
+    /**
+     * Whether a failure counts against the server: it could not be reached, or the pool, with room
+     * for more connections, could not open one in time (a server that accepts and never answers).
+     * A pool exhausted by busy work is not an outage.
+     */
+    private boolean isOutage(Throwable failure) {
+        if (!(failure instanceof DatabaseException d)) {
+            return false;
         }
+        if (d.kind().isOutage()) {
+            return true;
+        }
+        for (Throwable t = d.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return connections.stats().active() < config.pool().maxSize();
+            }
+        }
+        return false;
     }
 
     /**
@@ -186,7 +237,7 @@ public final class Database implements AutoCloseable {
      */
     public void execute(String action, String... statements) {
         try (Connection c = connection();
-                java.sql.Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -202,22 +253,18 @@ public final class Database implements AutoCloseable {
 
     /** Figures from the engine's own catalogs: table and index sizes, upkeep, cache, sessions. */
     public DatabaseStatistics statistics() {
-        try (java.sql.Connection c = connection()) {
-            return dev.flowbase.engine.EngineKit.of(engine())
-                    .part(StatisticsQueries.class)
-                    .read(c);
-        } catch (java.sql.SQLException e) {
+        try (Connection c = connection()) {
+            return EngineKit.of(engine()).part(StatisticsQueries.class).read(c);
+        } catch (SQLException e) {
             throw SqlErrors.statement(dialect, "Reading the database's statistics", e);
         }
     }
 
     /** Refreshes the engine's estimates of {@code table} (ANALYZE), the name quoted by the engine's rules. */
     public void analyze(String table) {
-        try (java.sql.Connection c = connection()) {
-            dev.flowbase.engine.EngineKit.of(engine())
-                    .part(StatisticsQueries.class)
-                    .analyze(c, dialect.quoteIdentifier(table));
-        } catch (java.sql.SQLException e) {
+        try (Connection c = connection()) {
+            EngineKit.of(engine()).part(StatisticsQueries.class).analyze(c, dialect.quoteIdentifier(table));
+        } catch (SQLException e) {
             throw SqlErrors.statement(dialect, "Analyzing table " + table, e);
         }
     }
@@ -233,44 +280,14 @@ public final class Database implements AutoCloseable {
     }
 
     public PoolStats poolStats() {
-        if (pool instanceof OneShotConnections connections) {
-            return connections.stats();
-        }
-        var mx = ((HikariDataSource) pool).getHikariPoolMXBean();
-        return new PoolStats(
-                mx.getActiveConnections(),
-                mx.getIdleConnections(),
-                mx.getThreadsAwaitingConnection(),
-                config.pool().maxSize());
+        return connections.stats();
     }
 
     @Override
     public void close() {
-        if (pool instanceof OneShotConnections connections) {
-            connections.close();
-        } else {
-            ((HikariDataSource) pool).close();
+        if (direct != null) {
+            direct.close();
         }
-    }
-
-    private static HikariConfig hikariConfig(DatabaseConfig config, Dialect dialect) {
-        HikariConfig h = new HikariConfig();
-        h.setPoolName("flowbase-" + config.engine().id() + "-" + POOL_NUMBER.incrementAndGet());
-        h.setJdbcUrl(dialect.jdbcUrl(config));
-        if (!config.engine().isEmbedded()) {
-            h.setUsername(config.user());
-            h.setPassword(config.password().value());
-        }
-        dialect.driverProperties(config).forEach(h::addDataSourceProperty);
-        h.setMaximumPoolSize(config.pool().maxSize());
-        h.setMinimumIdle(config.pool().minIdle());
-        // A fixed-size pool never retires idle connections; Hikari warns when told a timeout anyway.
-        boolean fixedSize = config.pool().minIdle() >= config.pool().maxSize();
-        h.setIdleTimeout(fixedSize ? 0 : config.pool().idleTimeout().toMillis());
-        h.setConnectionTimeout(config.pool().connectionTimeout().toMillis());
-        // The server has just answered a first connection; the pool fills itself in the background.
-        h.setInitializationFailTimeout(-1);
-        dialect.adjustPool(h, config);
-        return h;
+        connections.close();
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything that differs between engines, and nothing else. Business code asks for a capability
@@ -119,6 +120,24 @@ public interface Dialect {
     }
 
     // --- errors ------------------------------------------------------------------------------
+
+    /**
+     * Which server {@code connection} reached and its role, for status ({@code primary at
+     * db2:5432}): with several hosts in the URL, the one the driver chose. Empty where the engine
+     * has one server and no role to tell.
+     */
+    default Optional<String> describeServer(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the commit just made on {@code connection} was only local: the server reported (as a
+     * warning, not an error) that its wait for a synchronous standby was cancelled. Such a commit
+     * can vanish in a failover, so Flowbase does not acknowledge it. Never, by default.
+     */
+    default boolean commitUnconfirmed(Connection connection) throws SQLException {
+        return false;
+    }
 
     /** Classifies a driver exception, looking through its causes. */
     SqlErrorKind classify(SQLException exception);

@@ -1,6 +1,9 @@
 package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.engine.Engine;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.util.OwnThread;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -64,11 +67,31 @@ final class FirstConnection {
                 "no complete answer within " + limit.toMillis() + " ms (DB_CONNECTION_TIMEOUT)", "08001", cause);
     }
 
-    private static void closeQuietly(Connection c) {
+    /**
+     * Checks what answered on {@code c}: the engine the URL named, new enough; returns what it said
+     * about itself.
+     */
+    static ServerFacts check(Connection c, DatabaseConfig config, Dialect dialect) throws SQLException {
+        Engine actual = Dialects.detect(c.getMetaData());
+        if (actual != config.engine()) {
+            throw new FlowbaseException(
+                    ErrorCode.UNSUPPORTED_SERVER,
+                    config.describeTarget() + " answered as " + actual.id() + ", not "
+                            + config.engine().id());
+        }
+        ServerFacts facts = dialect.serverFacts(c);
+        ServerVersion.require(dialect, facts, config);
+        return facts;
+    }
+
+    /** Closes {@code c} (if any) when a failure that matters more is being reported, or nothing is left to do on it. */
+    static void closeQuietly(Connection c) {
         try {
-            c.close();
+            if (c != null) {
+                c.close();
+            }
         } catch (SQLException ignored) {
-            // nothing was ever done on it
+            // the caller is done with it either way
         }
     }
 }

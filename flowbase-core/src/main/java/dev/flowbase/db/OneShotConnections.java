@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * Should a second one be asked for while the first is out (a migration lock held on its own
  * session), it is opened with the same driver settings and closed when given back.
  */
-final class OneShotConnections implements DataSource, AutoCloseable {
+final class OneShotConnections implements DataSource, Connections {
     /** A connection kept longer than this is asked whether it still works before it is lent again. */
     private static final long CHECK_AFTER_NANOS = 1_000_000_000L;
 
@@ -54,7 +54,7 @@ final class OneShotConnections implements DataSource, AutoCloseable {
         // As a pool does: a connection that waited a while (status --watch between rounds) may have
         // been dropped by the server; it is replaced rather than failing every round after.
         if (kept != null && nanoTime.getAsLong() - keptSince > CHECK_AFTER_NANOS && !kept.isValid(CHECK_SECONDS)) {
-            closeQuietly(kept);
+            FirstConnection.closeQuietly(kept);
             kept = null;
         }
         Connection real = kept != null ? kept : factory.open();
@@ -68,14 +68,20 @@ final class OneShotConnections implements DataSource, AutoCloseable {
         throw new SQLFeatureNotSupportedException("the connection's credentials are the configuration's");
     }
 
-    synchronized PoolStats stats() {
+    @Override
+    public DataSource source() {
+        return this;
+    }
+
+    @Override
+    public synchronized PoolStats stats() {
         return new PoolStats(active, kept == null ? 0 : 1, 0, max);
     }
 
     @Override
     public synchronized void close() {
         if (kept != null) {
-            closeQuietly(kept);
+            FirstConnection.closeQuietly(kept);
             kept = null;
         }
     }
@@ -135,15 +141,7 @@ final class OneShotConnections implements DataSource, AutoCloseable {
             kept = real;
             keptSince = nanoTime.getAsLong();
         } catch (SQLException e) {
-            closeQuietly(real);
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the command is over; nothing is left to do on it
+            FirstConnection.closeQuietly(real);
         }
     }
 

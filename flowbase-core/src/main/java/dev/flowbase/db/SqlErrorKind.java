@@ -18,6 +18,16 @@ public enum SqlErrorKind {
     UNKNOWN_DATABASE(ErrorCode.UNKNOWN_DATABASE, "the database does not exist"),
     TLS_FAILED(ErrorCode.TLS_FAILED, "a TLS connection was required but the server does not offer one"),
     BAD_PARAMETER(ErrorCode.INVALID_CONFIGURATION, "a driver parameter of the URL was not accepted"),
+    /**
+     * The server committed locally but its wait for a synchronous standby was cancelled: the change
+     * may be lost in a failover, so it is reported as not acknowledged (and not retried, which
+     * could apply it twice).
+     */
+    COMMIT_UNCONFIRMED(
+            ErrorCode.UNAVAILABLE,
+            "the commit was not confirmed by a synchronous standby; it may not survive a failover"),
+    /** A read-only standby answered where the primary was wanted: a failover is under way or the URL names a standby. */
+    NOT_PRIMARY(ErrorCode.UNAVAILABLE, "the server is a read-only standby, not the primary"),
     SYNTAX(ErrorCode.DATABASE_ERROR, "the statement is not valid SQL for this engine"),
     OTHER(ErrorCode.DATABASE_ERROR, "the database rejected the statement");
 
@@ -39,6 +49,11 @@ public enum SqlErrorKind {
 
     /** Whether running the same transaction again may succeed. */
     public boolean isTransient() {
-        return this == DEADLOCK || this == CONNECTION_LOST;
+        return this == DEADLOCK || this == CONNECTION_LOST || this == NOT_PRIMARY;
+    }
+
+    /** Whether the failure says the server cannot be used now, as opposed to an answer it gave: what opens the breaker. */
+    public boolean isOutage() {
+        return this == CONNECTION_LOST || this == NOT_PRIMARY;
     }
 }

@@ -58,6 +58,14 @@ public enum Engine {
         return embedded;
     }
 
+    /**
+     * Whether a URL may name several hosts to try in order ({@code h1:p1,h2:p2}), the driver
+     * finding the primary among them: pgJDBC does; MariaDB's failover modes differ, and are not offered.
+     */
+    public boolean takesSeveralHosts() {
+        return this == POSTGRESQL;
+    }
+
     /** The database (for an embedded engine, the file) used when none is configured. */
     public String defaultDatabase() {
         return defaultDatabase;

@@ -39,7 +39,7 @@ public final class HeldLock implements Leadership {
                 }
                 release();
             }
-            Connection c = db.dataSource().getConnection();
+            Connection c = db.directDataSource().getConnection();
             boolean taken;
             try (PreparedStatement s = c.prepareStatement(tryLockSql)) {
                 s.setObject(1, key);

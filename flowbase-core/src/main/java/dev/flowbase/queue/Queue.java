@@ -1,6 +1,7 @@
 package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.db.resilience.Health;
 import dev.flowbase.store.ConflictException;
 import dev.flowbase.store.InvalidTransitionException;
 import dev.flowbase.store.NewTask;
@@ -150,6 +151,11 @@ public final class Queue extends Working {
     /** The lead of {@code duty} among the processes on this database (the reaper runs under it). */
     public Leadership leadership(String duty) {
         return parts.sql().leadership(db(), duty);
+    }
+
+    /** Whether the database takes calls now: workers wait instead of claiming while its breaker is open. */
+    public Health health() {
+        return db().health();
     }
 
     /** Hears enqueues of other processes (where the engine tells) and wakes this process's workers. */

@@ -106,6 +106,12 @@ public final class Worker implements AutoCloseable {
         Duration idle = minIdle;
         while (!stopping) {
             try {
+                if (!queue.health().permitsCalls()) {
+                    // The breaker is open: a claim would be refused at once, so wait it out (or a wake-up).
+                    Duration wait = queue.health().retryAfter();
+                    signal.await(wait.compareTo(minIdle) > 0 ? wait : minIdle);
+                    continue;
+                }
                 int wanted = free.availablePermits();
                 List<Lease> leases = record(queueName, wanted);
                 for (Lease l : leases) {

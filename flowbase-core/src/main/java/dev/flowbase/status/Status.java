@@ -93,6 +93,7 @@ public final class Status {
                     before,
                     queues);
         }
+        checks.add(BreakerCheck.of(db.breaker().state()));
         Check database = timed(this::database);
         checks.add(database);
         if (database.verdict() == Verdict.OK) {
@@ -146,8 +147,11 @@ public final class Status {
         try (Connection c = db.connection()) {
             boolean valid = c.isValid(2);
             long ms = (System.nanoTime() - start) / 1_000_000;
+            String server = valid
+                    ? db.dialect().describeServer(c).map(d -> " (" + d + ")").orElse("")
+                    : "";
             return valid
-                    ? Check.ok("database", "answers in " + ms + " ms")
+                    ? Check.ok("database", "answers in " + ms + " ms" + server)
                     : new Check("database", Verdict.FAILING, "does not answer within 2 s");
         } catch (Exception e) {
             return new Check("database", Verdict.FAILING, "does not answer");

@@ -7,6 +7,7 @@ import dev.flowbase.db.ServerFacts;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
 import dev.flowbase.db.StatementLimit;
+import dev.flowbase.db.Timeouts;
 import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,6 +38,7 @@ public final class MariaDbDialect implements Dialect {
     public Map<String, String> driverProperties(DatabaseConfig c) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("connectTimeout", String.valueOf(c.pool().connectionTimeout().toMillis()));
+        p.put("socketTimeout", String.valueOf(Timeouts.socketTimeout(c).toMillis()));
         p.put("sslMode", c.ssl() ? (c.sslVerify() ? "verify-full" : "trust") : "disable");
         p.putAll(c.options());
         if (!c.statementTimeout().isZero()) {
@@ -57,7 +59,11 @@ public final class MariaDbDialect implements Dialect {
             previous = rs.getString(1);
         }
         set(connection, "0");
-        return () -> set(connection, previous);
+        StatementLimit socket = Timeouts.liftSocketTimeout(connection);
+        return () -> {
+            set(connection, previous);
+            socket.restore();
+        };
     }
 
     /** SET takes no bound parameter here; the value is a number, checked as one before it is written. */

@@ -7,17 +7,21 @@ import dev.flowbase.db.ServerFacts;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
 import dev.flowbase.db.StatementLimit;
+import dev.flowbase.db.Timeouts;
 import dev.flowbase.engine.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.postgresql.core.BaseConnection;
 
 /** PostgreSQL 14+: transactional DDL, SKIP LOCKED, RETURNING, LISTEN/NOTIFY, advisory locks. */
 public final class PostgresDialect implements Dialect {
@@ -45,6 +49,12 @@ public final class PostgresDialect implements Dialect {
                 "loginTimeout",
                 String.valueOf(Math.max(1, c.pool().connectionTimeout().toSeconds())));
         p.put("tcpKeepAlive", "true");
+        if (!c.moreHosts().isEmpty()) {
+            // Several hosts: the writable one, unless the URL says otherwise (its options come last).
+            p.put("targetServerType", "primary");
+        }
+        // A server that stops answering (a dead host that drops packets) must not hold a thread forever.
+        p.put("socketTimeout", String.valueOf(Timeouts.socketTimeout(c).toSeconds()));
         // A JDBC batch of INSERTs goes as multi-row INSERTs: the stores' bulk inserts are several times faster.
         p.put("reWriteBatchedInserts", "true");
         if (c.ssl()) {
@@ -66,8 +76,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public StatementLimit liftStatementLimit(Connection connection) throws SQLException {
         execute(connection, "SET statement_timeout = 0");
+        StatementLimit socket = Timeouts.liftSocketTimeout(connection);
         // RESET returns to the session's default: the limit set when the connection was opened.
-        return () -> execute(connection, "RESET statement_timeout");
+        return () -> {
+            execute(connection, "RESET statement_timeout");
+            socket.restore();
+        };
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
@@ -146,6 +160,32 @@ public final class PostgresDialect implements Dialect {
         return t == null ? null : t.toInstant();
     }
 
+    /** The host the driver chose among the URL's, and whether it is the primary or a standby. */
+    @Override
+    public Optional<String> describeServer(Connection connection) throws SQLException {
+        String host = connection
+                .unwrap(BaseConnection.class)
+                .getQueryExecutor()
+                .getHostSpec()
+                .toString();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+            rs.next();
+            return Optional.of((rs.getBoolean(1) ? "standby at " : "primary at ") + host);
+        }
+    }
+
+    /** PostgreSQL says "canceling wait for synchronous replication …" as a WARNING of the COMMIT. */
+    @Override
+    public boolean commitUnconfirmed(Connection connection) throws SQLException {
+        for (SQLWarning w = connection.getWarnings(); w != null; w = w.getNextWarning()) {
+            if (String.valueOf(w.getMessage()).contains("synchronous replication")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public SqlErrorKind classify(SQLException exception) {
         String state = String.valueOf(SqlStates.first(exception).getSQLState());
@@ -159,6 +199,8 @@ public final class PostgresDialect implements Dialect {
             case "3D000" -> SqlErrorKind.UNKNOWN_DATABASE;
             case "42601" -> SqlErrorKind.SYNTAX;
             case "57P01", "57P02", "57P03" -> SqlErrorKind.CONNECTION_LOST;
+            // A standby (or a primary being demoted) refuses writes: a failover is under way.
+            case "25006" -> SqlErrorKind.NOT_PRIMARY;
             // pgjdbc reports a server without TLS as a rejected connection, told apart only by its words.
             case "08004" ->
                 SqlStates.mentions(exception, "ssl") ? SqlErrorKind.TLS_FAILED : SqlErrorKind.CONNECTION_LOST;

@@ -1,9 +1,12 @@
 package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.db.SqlErrors;
+import dev.flowbase.db.resilience.Backoff;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -11,11 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hears {@code NOTIFY flowbase_queue} on one connection held for it, on a thread of its own. A
- * lost connection is opened again after a pause; meanwhile the workers' polling backstop covers.
+ * Hears {@code NOTIFY flowbase_queue} on one connection held for it, on a thread of its own. A lost
+ * connection is opened again after a pause that grows with each failure, with jitter
+ * ({@link Backoff#RECONNECT}); a multi-host URL then finds the new primary, and LISTEN is issued
+ * there (a standby refuses it, which is one more failure). A server that goes silent without
+ * closing the connection is found by a cheap statement every {@link #CHECK_EVERY}, bounded by the
+ * socket timeout. Meanwhile the workers' polling backstop covers.
  */
 final class PostgresWakeups implements AutoCloseable {
     static final String CHANNEL = "flowbase_queue";
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PostgresWakeups.class);
 
     private final Database db;
@@ -30,31 +38,49 @@ final class PostgresWakeups implements AutoCloseable {
     }
 
     private void loop() {
+        int failures = 0;
         while (open) {
-            try (Connection c = db.dataSource().getConnection();
+            try (Connection c = db.directDataSource().getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (open) {
-                    PGNotification[] notes = pg.getNotifications(500);
-                    if (notes != null) {
-                        for (PGNotification n : notes) {
-                            onQueue.accept(n.getParameter());
-                        }
-                    }
+                if (failures > 0) {
+                    LOG.info("Listening for enqueued tasks again, after {} failed attempt(s)", failures);
                 }
+                failures = 0;
+                listen(c.unwrap(PGConnection.class), s);
             } catch (SQLException | RuntimeException e) {
                 if (open) {
-                    LOG.warn("Listening for enqueued tasks failed, polling meanwhile: {}", e.getMessage());
-                    pause();
+                    failures++;
+                    Duration pause = Backoff.RECONNECT.pause(failures);
+                    LOG.warn(
+                            "Listening for enqueued tasks failed ({}), polling meanwhile; trying again in {} ms",
+                            SqlErrors.firstLineOf(e),
+                            pause.toMillis());
+                    pause(pause);
                 }
             }
         }
     }
 
-    private static void pause() {
+    private void listen(PGConnection pg, Statement s) throws SQLException {
+        long checked = System.nanoTime();
+        while (open) {
+            PGNotification[] notes = pg.getNotifications(500);
+            if (notes != null) {
+                for (PGNotification n : notes) {
+                    onQueue.accept(n.getParameter());
+                }
+            }
+            if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
+                s.execute("SELECT 1"); // fails when the server went silent: reconnect
+                checked = System.nanoTime();
+            }
+        }
+    }
+
+    private static void pause(Duration pause) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -63,6 +89,7 @@ final class PostgresWakeups implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        thread.interrupt(); // ends a pause between attempts at once
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.flowbase.server.http;
 import dev.flowbase.Flowbase;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.status.BreakerCheck;
 import dev.flowbase.status.Check;
 import dev.flowbase.status.MigrationsCheck;
 import dev.flowbase.status.Status;
@@ -123,6 +124,10 @@ public final class HealthRoutes implements RouteGroup {
 
     private Map<String, CheckView> checks() {
         Map<String, CheckView> checks = new LinkedHashMap<>();
+        Check breaker = BreakerCheck.of(database.breaker().state());
+        checks.put(
+                "breaker",
+                new CheckView(breaker.verdict() == Verdict.FAILING ? "unavailable" : "ok", breaker.detail(), 0));
         long start = System.nanoTime();
         if (database.storageMissing()) {
             checks.put(

@@ -3,6 +3,8 @@ package dev.flowbase.server.http;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.QueryTimings;
 import dev.flowbase.db.SqlErrorKind;
+import dev.flowbase.db.resilience.Breaker;
+import dev.flowbase.db.resilience.BreakerState;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.queue.Throughput;
@@ -69,6 +71,7 @@ final class Metrics {
                     .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
+        breaker(db.breaker());
         activeAlerts = MultiGauge.builder("flowbase_alerts_active")
                 .description("1 for each alert on now, by alert and severity")
                 .register(registry);
@@ -80,6 +83,31 @@ final class Metrics {
     /** For the meters other parts of the server bind (the shared state's). */
     PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** The database's circuit breaker: 1 for its state now, and how often it refused and opened. */
+    private void breaker(Breaker breaker) {
+        for (BreakerState.State state : BreakerState.State.values()) {
+            Gauge.builder(
+                            "flowbase_database_breaker_state",
+                            breaker,
+                            b -> b.state().state() == state ? 1 : 0)
+                    .description("1 for the state the database's circuit breaker is in (closed, open, half-open)")
+                    .tag("state", state.word())
+                    .register(registry);
+        }
+        FunctionCounter.builder(
+                        "flowbase_database_breaker_refused",
+                        breaker,
+                        b -> b.state().refused())
+                .description("Calls to the database refused without trying while its circuit breaker was open")
+                .register(registry);
+        FunctionCounter.builder(
+                        "flowbase_database_breaker_opened",
+                        breaker,
+                        b -> b.state().opened())
+                .description("Times the database's circuit breaker opened")
+                .register(registry);
     }
 
     private void pool(Database db, String state, ToDoubleFunction<Database> value) {

@@ -1,5 +1,6 @@
 package dev.flowbase.server.http;
 
+import dev.flowbase.db.resilience.BreakerOpenException;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
@@ -25,6 +26,12 @@ final class Problems {
 
     static void flowbase(FlowbaseException e, Context ctx) {
         ErrorCode code = e.code();
+        if (e instanceof BreakerOpenException open) {
+            // Refused without calling the database: its message names no host, and the breaker logged why.
+            ctx.header("Retry-After", String.valueOf(BreakerOpenException.seconds(open.retryAfter())));
+            write(ctx, code, e.getMessage());
+            return;
+        }
         if (code.httpStatus() >= 500) {
             LOG.warn(
                     "{} {} failed ({}, request {}): {}",
