@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -56,12 +58,19 @@ public final class Search {
     }
 
     public Page<SearchHit> search(UUID organization, SearchQuery query, Order order, PageRequest page) {
+        return search(organization, query, order, page, EnumSet.allOf(Kind.class));
+    }
+
+    /** As above, searching only the kinds in {@code readable}: those the caller may read. */
+    public Page<SearchHit> search(
+            UUID organization, SearchQuery query, Order order, PageRequest page, Set<Kind> readable) {
         boolean ranked = order == Order.RELEVANCE && !query.terms().isEmpty();
         SearchCursor cursor = page.cursor() == null || ranked ? null : SearchCursor.decode(page.cursor());
         String match = query.terms().isEmpty() ? null : sql.render(query.terms());
         List<SearchHit> hits = new ArrayList<>();
         db.withHandle("search", h -> {
-            for (Kind kind : query.searchedKinds()) {
+            for (Kind kind :
+                    query.searchedKinds().stream().filter(readable::contains).toList()) {
                 hits.addAll(kindQuery(h, kind, organization, query, match, ranked, cursor, page.limit() + 1));
             }
             return null;

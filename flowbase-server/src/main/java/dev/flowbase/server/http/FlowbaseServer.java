@@ -16,6 +16,7 @@ import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.server.http.routes.ServerRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
 import dev.flowbase.server.http.routes.TransactionRoutes;
@@ -113,6 +114,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new AgentRoleRoutes(),
                 new ComponentRoutes(),
                 new LogRoutes(),
+                new SearchRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
                 new ServerRoutes());
