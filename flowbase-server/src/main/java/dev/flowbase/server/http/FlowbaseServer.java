@@ -25,6 +25,8 @@ import dev.flowbase.server.http.routes.WorkflowRoutes;
 import dev.flowbase.server.logging.LogRetention;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.server.logging.Logging;
+import dev.flowbase.server.retention.RetentionDuty;
+import dev.flowbase.server.retention.RetentionSettings;
 import dev.flowbase.server.web.History;
 import dev.flowbase.server.web.Web;
 import dev.flowbase.server.web.WebRoutes;
@@ -76,6 +78,7 @@ public final class FlowbaseServer implements AutoCloseable {
 
     /** Starts listening on the configured host and port (port 0 picks a free one). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database) {
+        RetentionSettings retentionSettings = RetentionSettings.from(config); // a bad policy stops here, first
         Stores stores = Flowbase.stores(database, config);
         Services services =
                 new Services(config, database, stores, Queue.create(database).withStores(stores));
@@ -189,7 +192,9 @@ public final class FlowbaseServer implements AutoCloseable {
         Reaper reaper = Reaper.start(services.queue(), reaping, schemaReady);
         AutoCloseable retention =
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
-        return new FlowbaseServer(app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web));
+        AutoCloseable retentionDuty = RetentionDuty.start(database, retentionSettings, schemaReady);
+        return new FlowbaseServer(
+                app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, retentionDuty, web));
     }
 
     public int port() {
