@@ -11,6 +11,7 @@ import dev.flowbase.queue.Reaper;
 import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.http.routes.AccountRoutes;
 import dev.flowbase.server.http.routes.AgentRoleRoutes;
+import dev.flowbase.server.http.routes.AnalyticsRoutes;
 import dev.flowbase.server.http.routes.ComponentRoutes;
 import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
@@ -118,6 +119,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new ComponentRoutes(),
                 new LogRoutes(),
                 new SearchRoutes(),
+                new AnalyticsRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
                 new ServerRoutes());
