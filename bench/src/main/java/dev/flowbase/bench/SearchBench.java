@@ -57,8 +57,16 @@ final class SearchBench {
             long loadStart = System.nanoTime();
             List<LogEntry.New> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < rows; i++) {
-                batch.add(new LogEntry.New(LogEntry.Level.INFO, "worker-" + (i % 16), message(random, words), null,
-                        org, null, null, null, null));
+                batch.add(new LogEntry.New(
+                        LogEntry.Level.INFO,
+                        "worker-" + (i % 16),
+                        message(random, words),
+                        null,
+                        org,
+                        null,
+                        null,
+                        null,
+                        null));
                 if (batch.size() == BATCH || i == rows - 1) {
                     stores.logs().appendAll(batch);
                     batch.clear();
@@ -87,8 +95,11 @@ final class SearchBench {
             for (String[] p : pairs) {
                 String q = p[0] + " " + p[1] + " kind:log";
                 long[] found = {0};
-                time(newest, () -> found[0] = search.search(org, q, Search.Order.NEWEST, PageRequest.first(20))
-                        .items().size());
+                time(
+                        newest,
+                        () -> found[0] = search.search(org, q, Search.Order.NEWEST, PageRequest.first(20))
+                                .items()
+                                .size());
                 hits += found[0];
                 time(ranked, () -> search.search(org, q, Search.Order.RELEVANCE, PageRequest.first(20)));
             }
@@ -114,19 +125,33 @@ final class SearchBench {
                     });
                 }
             }
-            System.err.printf(Locale.ROOT, "search newest p50 %s p99 %s; relevance p50 %s p99 %s; LIKE p50 %s p99 %s%n",
-                    Latencies.millis(newest.percentileMillis(50)), Latencies.millis(newest.percentileMillis(99)),
-                    Latencies.millis(ranked.percentileMillis(50)), Latencies.millis(ranked.percentileMillis(99)),
-                    Latencies.millis(like.percentileMillis(50)), Latencies.millis(like.percentileMillis(99)));
-            System.out.printf(Locale.ROOT,
+            System.err.printf(
+                    Locale.ROOT,
+                    "search newest p50 %s p99 %s; relevance p50 %s p99 %s; LIKE p50 %s p99 %s%n",
+                    Latencies.millis(newest.percentileMillis(50)),
+                    Latencies.millis(newest.percentileMillis(99)),
+                    Latencies.millis(ranked.percentileMillis(50)),
+                    Latencies.millis(ranked.percentileMillis(99)),
+                    Latencies.millis(like.percentileMillis(50)),
+                    Latencies.millis(like.percentileMillis(99)));
+            System.out.printf(
+                    Locale.ROOT,
                     "{\"bench\":\"search\",\"engine\":\"%s\",\"rows\":%d,\"queries\":%d,\"load_s\":%.1f,"
                             + "\"hits_per_query\":%.1f,\"newest_p50_ms\":%.3f,\"newest_p99_ms\":%.3f,"
                             + "\"relevance_p50_ms\":%.3f,\"relevance_p99_ms\":%.3f,\"like_queries\":%d,"
                             + "\"like_p50_ms\":%.3f,\"like_p99_ms\":%.3f,\"like_over_search_p50\":%.1f}%n",
-                    engine.id, rows, queries, loadSeconds, (double) hits / queries,
-                    newest.percentileMillis(50), newest.percentileMillis(99),
-                    ranked.percentileMillis(50), ranked.percentileMillis(99), likeQueries,
-                    like.percentileMillis(50), like.percentileMillis(99),
+                    engine.id,
+                    rows,
+                    queries,
+                    loadSeconds,
+                    (double) hits / queries,
+                    newest.percentileMillis(50),
+                    newest.percentileMillis(99),
+                    ranked.percentileMillis(50),
+                    ranked.percentileMillis(99),
+                    likeQueries,
+                    like.percentileMillis(50),
+                    like.percentileMillis(99),
                     like.percentileMillis(50) / newest.percentileMillis(50));
         }
     }

@@ -15,6 +15,7 @@ final class Layout {
             new Nav("/workflows", "Workflows"),
             new Nav("/roles", "Agent roles"),
             new Nav("/logs", "Logs"),
+            new Nav("/search", "Search"),
             new Nav("/settings", "Settings"));
 
     private Layout() {}
