@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Trends of one organisation's work, computed in SQL (no rows are streamed into Java): duration
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
  * exactly what sorting the values by hand gives.
  */
 public final class Analytics {
-    private static final Pattern AGO = Pattern.compile("(\\d{1,6})([mhdw])");
     private static final String FAILED = "('failed', 'timed_out')";
 
     private final Database db;
@@ -44,16 +41,9 @@ public final class Analytics {
 
     /** {@code 24h}, {@code 7d}, {@code 30m}, {@code 2w} ago, or an ISO-8601 instant; errors name {@code field}. */
     public Instant since(String field, String text) {
-        Matcher m = AGO.matcher(text.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration unit = switch (m.group(2)) {
-                case "m" -> Duration.ofMinutes(1);
-                case "h" -> Duration.ofHours(1);
-                case "d" -> Duration.ofDays(1);
-                default -> Duration.ofDays(7);
-            };
-            return clock.instant().minus(unit.multipliedBy(n));
+        Optional<Duration> ago = Ages.parse(text);
+        if (ago.isPresent()) {
+            return clock.instant().minus(ago.get());
         }
         try {
             return Instant.parse(text);

@@ -9,15 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The values the query language's filters accept, each refused with the token and what would do. */
 final class FilterValues {
     private static final List<String> LEVELS = List.of("debug", "info", "warn", "error", "fatal");
-    private static final Pattern AGO = Pattern.compile("(\\d{1,6})([mhdw])");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private FilterValues() {}
@@ -64,16 +63,9 @@ final class FilterValues {
 
     /** {@code 30m}, {@code 24h}, {@code 7d}, {@code 2w} ago; a date (UTC midnight); or an ISO-8601 instant. */
     static Instant instant(String value, String token, int at, InstantSource clock) {
-        Matcher ago = AGO.matcher(value.toLowerCase(Locale.ROOT));
-        if (ago.matches()) {
-            long n = Long.parseLong(ago.group(1));
-            Duration unit = switch (ago.group(2)) {
-                case "m" -> Duration.ofMinutes(1);
-                case "h" -> Duration.ofHours(1);
-                case "d" -> Duration.ofDays(1);
-                default -> Duration.ofDays(7);
-            };
-            return clock.instant().minus(unit.multipliedBy(n));
+        Optional<Duration> ago = Ages.parse(value);
+        if (ago.isPresent()) {
+            return clock.instant().minus(ago.get());
         }
         try {
             return value.length() == 10

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record RetentionPolicy(List<RetentionRule> rules) {
     private static final Pattern RULE =
-            Pattern.compile("([a-z_]+)(?:\\.(queue|type)\\.([A-Za-z0-9_.-]{1,100}))?=(\\d{1,6})([hdw])");
+            Pattern.compile("([a-z_]+)(?:\\.(queue|type)\\.([A-Za-z0-9_.-]{1,100}))?=(\\d{1,6}[hdw])");
 
     public RetentionPolicy {
         rules = rules.stream()
@@ -49,12 +49,7 @@ public record RetentionPolicy(List<RetentionRule> rules) {
                                 + " tables logs, audit_log, metrics, task_executions, tasks, workflow_executions;"
                                 + " tasks.queue.NAME= and tasks.type.NAME= for one queue or task type; ages in h, d or w");
             }
-            long n = Long.parseLong(m.group(4));
-            Duration keep = switch (m.group(5)) {
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
+            Duration keep = Ages.parse(m.group(4)).orElseThrow();
             boolean queue = "queue".equals(m.group(2));
             rules.add(new RetentionRule(
                     target, keep, queue ? m.group(3) : null, m.group(2) != null && !queue ? m.group(3) : null));

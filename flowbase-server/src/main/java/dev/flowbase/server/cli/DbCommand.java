@@ -4,6 +4,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.search.Ages;
 import dev.flowbase.search.Retention;
 import dev.flowbase.search.RetentionPolicy;
 import dev.flowbase.search.RetentionResult;
@@ -15,8 +16,6 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +25,6 @@ import picocli.CommandLine.Option;
         description = "Housekeeping of Flowbase's tables: delete old rows.",
         subcommands = {DbCommand.Clean.class})
 final class DbCommand {
-    private static final Pattern AGE = Pattern.compile("(\\d{1,6})([hdw])");
 
     @Command(
             name = "clean",
@@ -89,16 +87,9 @@ final class DbCommand {
         }
 
         private Duration age() {
-            Matcher m = AGE.matcher(olderThan);
-            if (!m.matches()) {
-                throw new InvalidFieldException("--older-than", olderThan, "an age such as 30d, 12h or 2w");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
+            return Ages.parse(olderThan)
+                    .orElseThrow(() ->
+                            new InvalidFieldException("--older-than", olderThan, "an age such as 30d, 12h or 2w"));
         }
 
         private RetentionPolicy only(RetentionPolicy policy) {

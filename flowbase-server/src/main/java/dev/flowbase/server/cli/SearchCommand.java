@@ -4,10 +4,8 @@ import dev.flowbase.db.Database;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.search.Search;
 import dev.flowbase.search.SearchHit;
-import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Page;
 import dev.flowbase.store.PageRequest;
-import dev.flowbase.store.Stores;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,11 +54,7 @@ final class SearchCommand extends BaseCommand {
             throw new InvalidFieldException("--limit", String.valueOf(limit), "1 to " + PageRequest.MAX_LIMIT);
         }
         try (Database db = Database.open(config().database())) {
-            UUID org = Stores.create(db)
-                    .organizations()
-                    .findBySlug(organization)
-                    .orElseThrow(() -> new NotFoundException("organization", organization))
-                    .id();
+            UUID org = OrganizationBySlug.id(db, organization);
             Search search = Search.on(db);
             Page<SearchHit> page =
                     search.search(org, search.parse(String.join(" ", query)), order, new PageRequest(limit, cursor));

@@ -6,8 +6,6 @@ import dev.flowbase.search.Bucket;
 import dev.flowbase.search.ErrorCount;
 import dev.flowbase.search.Percentiles;
 import dev.flowbase.search.ThroughputPoint;
-import dev.flowbase.store.NotFoundException;
-import dev.flowbase.store.Stores;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +45,7 @@ final class StatsCommand extends BaseCommand {
     public Integer call() {
         Bucket width = Bucket.named("--bucket", bucket);
         try (Database db = Database.open(config().database())) {
-            UUID org = Stores.create(db)
-                    .organizations()
-                    .findBySlug(organization)
-                    .orElseThrow(() -> new NotFoundException("organization", organization))
-                    .id();
+            UUID org = OrganizationBySlug.id(db, organization);
             Analytics analytics = Analytics.on(db);
             Instant from = analytics.since("--since", since);
             List<Percentiles> durations = analytics.durationsByTaskType(org, from);

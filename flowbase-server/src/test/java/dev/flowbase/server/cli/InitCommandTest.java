@@ -21,7 +21,7 @@ class InitCommandTest {
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("Migrations: applied 3")
+                .contains("Migrations: applied 4")
                 .contains("Schema: matches version 4")
                 .contains("It will not be shown again");
         Matcher key = ADMIN_KEY.matcher(first.out());
@@ -67,7 +67,7 @@ class InitCommandTest {
         CliRun reset = CliRun.of("reset", "--confirm", "--url", db.url());
 
         assertThat(reset.status()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("Reset: undid 3 migration(s)").contains("Admin API key: fb_");
+        assertThat(reset.out()).contains("Reset: undid 4 migration(s)").contains("Admin API key: fb_");
     }
 
     @EngineTest
