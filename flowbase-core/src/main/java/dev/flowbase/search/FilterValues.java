@@ -31,7 +31,8 @@ final class FilterValues {
                 }
             }
             if (kind == null) {
-                throw QueryParser.bad(token, at, "kind: takes log, task, execution or workflow (comma-separated)");
+                throw QueryParser.bad(
+                        token, at, "kind: takes log, task, execution, workflow or audit (comma-separated)");
             }
             kinds.add(kind);
         }

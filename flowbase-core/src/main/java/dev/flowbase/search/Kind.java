@@ -15,7 +15,7 @@ public enum Kind {
     LOG(
             "logs",
             "component",
-            List.of("component", "message"),
+            List.of("component", "message", "context"),
             "workflow_id",
             "task_id",
             Set.of(Field.LEVEL, Field.WORKFLOW, Field.TASK)),
@@ -33,7 +33,9 @@ public enum Kind {
             null,
             "task_id",
             Set.of(Field.STATUS, Field.TASK)),
-    WORKFLOW("workflows", "name", List.of("name", "description"), "id", null, Set.of(Field.STATUS, Field.WORKFLOW));
+    WORKFLOW("workflows", "name", List.of("name", "description"), "id", null, Set.of(Field.STATUS, Field.WORKFLOW)),
+    /** Who changed what: the action, the entity and the actor's label (not the before and after). */
+    AUDIT("audit_log", "action", List.of("action", "entity_type", "entity_id", "actor_label"), null, null, Set.of());
 
     /** The filters of the query language, by the name typed before the colon. */
     public enum Field {
@@ -92,6 +94,14 @@ public enum Kind {
 
     public Optional<String> taskColumn() {
         return Optional.ofNullable(taskColumn);
+    }
+
+    /**
+     * Whether {@code column} holds JSON, indexed as its text (keys and values): the log lines'
+     * structured fields.
+     */
+    public boolean isJson(String column) {
+        return this == LOG && column.equals("context");
     }
 
     /** Whether {@code field} narrows this kind (SINCE, UNTIL and KIND apply to every kind). */

@@ -175,7 +175,7 @@ public final class Search {
         StringBuilder text = new StringBuilder();
         for (String c : kind.textColumns()) {
             String v = rs.getString(c);
-            if (v != null && !v.isBlank()) {
+            if (v != null && !v.isBlank() && !v.equals("{}")) {
                 text.append(text.isEmpty() ? "" : " · ").append(v);
             }
         }

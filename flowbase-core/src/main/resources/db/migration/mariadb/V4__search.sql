@@ -10,10 +10,11 @@
 -- Words shorter than innodb_ft_min_token_size (3 by default) are still not indexed: a
 -- server setting, docs/search.md says what it changes.
 --
---   logs             component, message
+--   logs             component, message, context (its JSON as text: keys and values)
 --   tasks            name, description, error_message
 --   task_executions  error_message, output
 --   workflows        name, description
+--   audit_log        action, entity_type, entity_id, actor_label
 --
 -- Adding a stored column rebuilds each table: on large tables run it in a quiet hour.
 -- U4__search.sql undoes this file.
@@ -22,7 +23,7 @@
 SET SESSION innodb_ft_enable_stopword = OFF;
 
 ALTER TABLE logs ADD COLUMN search_text MEDIUMTEXT COLLATE utf8mb4_unicode_ci
-    AS (CONCAT_WS(' ', component, message)) STORED INVISIBLE;
+    AS (CONCAT_WS(' ', component, message, context)) STORED INVISIBLE;
 ALTER TABLE logs ADD FULLTEXT INDEX ftx_logs_search (search_text);
 
 ALTER TABLE tasks ADD COLUMN search_text MEDIUMTEXT COLLATE utf8mb4_unicode_ci
@@ -36,3 +37,7 @@ ALTER TABLE task_executions ADD FULLTEXT INDEX ftx_task_executions_search (searc
 ALTER TABLE workflows ADD COLUMN search_text MEDIUMTEXT COLLATE utf8mb4_unicode_ci
     AS (CONCAT_WS(' ', name, description)) STORED INVISIBLE;
 ALTER TABLE workflows ADD FULLTEXT INDEX ftx_workflows_search (search_text);
+
+ALTER TABLE audit_log ADD COLUMN search_text MEDIUMTEXT COLLATE utf8mb4_unicode_ci
+    AS (CONCAT_WS(' ', action, entity_type, entity_id, actor_label)) STORED INVISIBLE;
+ALTER TABLE audit_log ADD FULLTEXT INDEX ftx_audit_log_search (search_text);

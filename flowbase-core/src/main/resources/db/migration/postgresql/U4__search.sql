@@ -5,3 +5,4 @@ DROP INDEX idx_pg_logs_search;
 DROP INDEX idx_pg_tasks_search;
 DROP INDEX idx_pg_task_executions_search;
 DROP INDEX idx_pg_workflows_search;
+DROP INDEX idx_pg_audit_log_search;

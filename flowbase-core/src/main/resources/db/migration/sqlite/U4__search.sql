@@ -17,3 +17,7 @@ DROP TRIGGER trg_workflows_search_insert;
 DROP TRIGGER trg_workflows_search_delete;
 DROP TRIGGER trg_workflows_search_update;
 DROP TABLE fts_workflows;
+DROP TRIGGER trg_audit_log_search_insert;
+DROP TRIGGER trg_audit_log_search_delete;
+DROP TRIGGER trg_audit_log_search_update;
+DROP TABLE fts_audit_log;

@@ -8,30 +8,31 @@
 -- FTS5 also makes its own tables fts_<table>_data, _idx, _docsize and _config: they belong
 -- to the index and carry no data of their own.
 --
---   logs             component, message
+--   logs             component, message, context (its JSON as text: keys and values)
 --   tasks            name, description, error_message
 --   task_executions  error_message, output
 --   workflows        name, description
+--   audit_log        action, entity_type, entity_id, actor_label
 --
 -- The rowids of a table without an INTEGER PRIMARY KEY may change on VACUUM: after one,
 -- rebuild each index (INSERT INTO fts_logs (fts_logs) VALUES ('rebuild'), docs/search.md).
 -- U4__search.sql undoes this file.
 -- =====================================================================================
 
-CREATE VIRTUAL TABLE fts_logs USING fts5(component, message, content='logs', content_rowid='rowid',
+CREATE VIRTUAL TABLE fts_logs USING fts5(component, message, context, content='logs', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts_logs (fts_logs) VALUES ('rebuild');
 
 CREATE TRIGGER trg_logs_search_insert AFTER INSERT ON logs BEGIN
-    INSERT INTO fts_logs (rowid, component, message) VALUES (new.rowid, new.component, new.message);
+    INSERT INTO fts_logs (rowid, component, message, context) VALUES (new.rowid, new.component, new.message, new.context);
 END;
 CREATE TRIGGER trg_logs_search_delete AFTER DELETE ON logs BEGIN
-    INSERT INTO fts_logs (fts_logs, rowid, component, message) VALUES ('delete', old.rowid, old.component, old.message);
+    INSERT INTO fts_logs (fts_logs, rowid, component, message, context) VALUES ('delete', old.rowid, old.component, old.message, old.context);
 END;
-CREATE TRIGGER trg_logs_search_update AFTER UPDATE OF component, message ON logs
-    WHEN old.component IS NOT new.component OR old.message IS NOT new.message BEGIN
-    INSERT INTO fts_logs (fts_logs, rowid, component, message) VALUES ('delete', old.rowid, old.component, old.message);
-    INSERT INTO fts_logs (rowid, component, message) VALUES (new.rowid, new.component, new.message);
+CREATE TRIGGER trg_logs_search_update AFTER UPDATE OF component, message, context ON logs
+    WHEN old.component IS NOT new.component OR old.message IS NOT new.message OR old.context IS NOT new.context BEGIN
+    INSERT INTO fts_logs (fts_logs, rowid, component, message, context) VALUES ('delete', old.rowid, old.component, old.message, old.context);
+    INSERT INTO fts_logs (rowid, component, message, context) VALUES (new.rowid, new.component, new.message, new.context);
 END;
 
 CREATE VIRTUAL TABLE fts_tasks USING fts5(name, description, error_message, content='tasks', content_rowid='rowid',
@@ -80,4 +81,20 @@ CREATE TRIGGER trg_workflows_search_update AFTER UPDATE OF name, description ON 
     WHEN old.name IS NOT new.name OR old.description IS NOT new.description BEGIN
     INSERT INTO fts_workflows (fts_workflows, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
     INSERT INTO fts_workflows (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+END;
+
+CREATE VIRTUAL TABLE fts_audit_log USING fts5(action, entity_type, entity_id, actor_label, content='audit_log', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2');
+INSERT INTO fts_audit_log (fts_audit_log) VALUES ('rebuild');
+
+CREATE TRIGGER trg_audit_log_search_insert AFTER INSERT ON audit_log BEGIN
+    INSERT INTO fts_audit_log (rowid, action, entity_type, entity_id, actor_label) VALUES (new.rowid, new.action, new.entity_type, new.entity_id, new.actor_label);
+END;
+CREATE TRIGGER trg_audit_log_search_delete AFTER DELETE ON audit_log BEGIN
+    INSERT INTO fts_audit_log (fts_audit_log, rowid, action, entity_type, entity_id, actor_label) VALUES ('delete', old.rowid, old.action, old.entity_type, old.entity_id, old.actor_label);
+END;
+CREATE TRIGGER trg_audit_log_search_update AFTER UPDATE OF action, entity_type, entity_id, actor_label ON audit_log
+    WHEN old.action IS NOT new.action OR old.entity_type IS NOT new.entity_type OR old.entity_id IS NOT new.entity_id OR old.actor_label IS NOT new.actor_label BEGIN
+    INSERT INTO fts_audit_log (fts_audit_log, rowid, action, entity_type, entity_id, actor_label) VALUES ('delete', old.rowid, old.action, old.entity_type, old.entity_id, old.actor_label);
+    INSERT INTO fts_audit_log (rowid, action, entity_type, entity_id, actor_label) VALUES (new.rowid, new.action, new.entity_type, new.entity_id, new.actor_label);
 END;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.store.LogEntry;
 import dev.flowbase.store.LogEntry.Level;
 import dev.flowbase.store.Page;
 import dev.flowbase.store.PageRequest;
@@ -76,6 +77,33 @@ class SearchContractTest {
         assertThat(ids(newest(f, "status:failed"))).containsExactly(attempt.id());
         // A word with separators is its parts in order, on every engine.
         assertThat(ids(newest(f, "disk-full"))).containsExactly(attempt.id());
+    }
+
+    @EngineTest
+    void aLogLinesStructuredFieldsAndAuditEntriesAreFoundToo(Database db) {
+        var f = new SearchFixture(db);
+        f.stores
+                .logs()
+                .append(new LogEntry.New(
+                        Level.WARN,
+                        "llm",
+                        "slow answer",
+                        dev.flowbase.util.Json.read("{\"model\":\"orca-large\",\"tokens\":4096}"),
+                        f.org,
+                        null,
+                        null,
+                        null,
+                        null));
+        f.stores
+                .as(dev.flowbase.store.Actor.system("nightly-cleaner"))
+                .audit()
+                .record(f.org, "workflow.archive", "workflow", "wf-1", null, java.util.Map.of());
+
+        assertThat(newest(f, "orca").items()).extracting(SearchHit::kind).containsExactly(Kind.LOG);
+        assertThat(newest(f, "archive kind:audit").items())
+                .extracting(SearchHit::kind, SearchHit::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.AUDIT, "workflow.archive"));
+        assertThat(newest(f, "nightly").items()).extracting(SearchHit::kind).containsExactly(Kind.AUDIT);
     }
 
     @EngineTest

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Matches with {@code @@} on the same {@code to_tsvector('simple', …)} expression that migration V4
+ * Matches with {@code @@} on the same {@code to_tsvector('simple', translate(…))} expression that migration V4
  * indexed with GIN (the planner uses an expression index only for that exact expression), and ranks
  * with {@code ts_rank}. The query is built as a tsquery from parsed words, never by handing user
  * text to {@code to_tsquery}, whose syntax errors would be failures of the server.
@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
 final class PostgresSearch implements SearchSql {
 
     private static String vector(Kind kind) {
-        return "to_tsvector('simple'::regconfig, "
+        return "to_tsvector('simple'::regconfig, translate("
                 + kind.textColumns().stream()
-                        .map(c -> "coalesce(d." + c + ", '')")
+                        .map(c -> "coalesce(d." + c + (kind.isJson(c) ? "::text" : "") + ", '')")
                         .collect(Collectors.joining(" || ' ' || "))
-                + ")";
+                + ", '/._-@:', '      '))";
     }
 
     @Override

@@ -1,19 +1,16 @@
 package dev.flowbase.server.web;
 
 import dev.flowbase.error.InvalidFieldException;
-import dev.flowbase.search.Kind;
 import dev.flowbase.search.Search;
 import dev.flowbase.search.SearchHit;
-import dev.flowbase.server.http.Access;
+import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.store.Page;
 import dev.flowbase.store.PageRequest;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The search box: the query language of docs/search.md over the key's organization, newest first,
  * each hit's snippet with its matched words in {@code <mark>}; a bad query shows the parser's
- * message. Log lines are searched for operators and admins only, as on the Logs page.
+ * message. What a key may search is the API's rule ({@link SearchRoutes#readable}).
  */
 final class SearchPage {
     private SearchPage() {}
@@ -23,17 +20,13 @@ final class SearchPage {
         String results = "";
         if (!q.isEmpty()) {
             Search search = Search.on(v.web().services().database());
-            Set<Kind> readable = EnumSet.allOf(Kind.class);
-            if (!v.may(Access.OPERATOR)) {
-                readable.remove(Kind.LOG);
-            }
             try {
                 Page<SearchHit> page = search.search(
                         v.principal().organizationId(),
                         search.parse(q),
                         Search.Order.NEWEST,
                         new PageRequest(50, v.query("cursor").orElse(null)),
-                        readable);
+                        SearchRoutes.readable(v.principal()));
                 results = Html.table(
                                 "Matches, newest first",
                                 Html.th("Time", "Kind", "Title", "Match"),

@@ -7,6 +7,7 @@ import dev.flowbase.search.SearchHit;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
+import dev.flowbase.server.http.Principal;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
 import dev.flowbase.store.PageRequest;
@@ -16,7 +17,7 @@ import java.util.Set;
 
 /**
  * Full-text search of the caller's organization (docs/search.md). A viewer searches tasks,
- * executions and workflows; log lines need an operator, as {@code GET /api/logs} does. The POST
+ * executions and workflows; log lines need an operator and audit entries an admin. The POST
  * form takes the same fields in a body, for a query longer than a URL may be.
  */
 public final class SearchRoutes implements RouteGroup {
@@ -27,7 +28,8 @@ public final class SearchRoutes implements RouteGroup {
     public void register(Router r) {
         r.group("search");
         r.get("/api/search", Access.VIEWER, this::get)
-                .summary("Search log lines, tasks, executions and workflows: words, \"phrases\", prefix*, field:value")
+                .summary(
+                        "Search log lines, tasks, executions, workflows and audit entries: words, \"phrases\", prefix*, field:value")
                 .query("q", "the query (docs/search.md), at most 1000 characters")
                 .query("sort", "newest (keyset-paged) or relevance (the best page only)")
                 .query("limit", "page size, 1 to 1000 (50)")
@@ -54,11 +56,22 @@ public final class SearchRoutes implements RouteGroup {
 
     private static Object search(Call call, String q, String sort, PageRequest page) {
         Search search = Search.on(call.services().database());
+        return search.search(call.organization(), search.parse(q), order(sort), page, readable(call.principal()));
+    }
+
+    /**
+     * The kinds a key may search: what it may list elsewhere. Log lines need an operator (as
+     * {@code GET /api/logs}), audit entries an admin (as {@code GET /api/audit}).
+     */
+    public static Set<Kind> readable(Principal caller) {
         Set<Kind> readable = EnumSet.allOf(Kind.class);
-        if (!Access.OPERATOR.allows(call.principal())) {
+        if (!Access.OPERATOR.allows(caller)) {
             readable.remove(Kind.LOG);
         }
-        return search.search(call.organization(), search.parse(q), order(sort), page, readable);
+        if (!Access.ADMIN.allows(caller)) {
+            readable.remove(Kind.AUDIT);
+        }
+        return readable;
     }
 
     static Search.Order order(String sort) {

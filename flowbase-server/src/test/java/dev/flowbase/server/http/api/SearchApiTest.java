@@ -54,6 +54,12 @@ class SearchApiTest {
             assertProblem(bad, 400, "invalid-argument");
             assertThat(bad.raw().body()).contains("50%").contains("position 9");
             assertProblem(badSort, 400, "invalid-argument");
+            // Creating the task was audited: an admin finds it, an operator may not search audit entries.
+            assertThat(api.admin.get(q("kind:audit task")).at("/items").findValuesAsText("kind"))
+                    .isNotEmpty()
+                    .containsOnly("AUDIT");
+            assertThat(api.operator.get(q("kind:audit task")).at("/items").size())
+                    .isZero();
             assertThat(api.otherAdmin.get(q("invoice")).at("/items").findValuesAsText("id"))
                     .hasSize(1)
                     .doesNotContain(task);
