@@ -16,6 +16,7 @@ final class Layout {
             new Nav("/roles", "Agent roles"),
             new Nav("/logs", "Logs"),
             new Nav("/search", "Search"),
+            new Nav("/analytics", "Analytics"),
             new Nav("/settings", "Settings"));
 
     private Layout() {}
