@@ -202,7 +202,34 @@ function liveTaskChanges(list) {
     }));
 }
 
+/** The analytics page's charts: one line per queue, from the points the page carries. */
+function analyticsCharts() {
+    const data = document.getElementById('analytics-data');
+    if (!data || !window.Chart) return;
+    const points = JSON.parse(data.textContent);
+    const labels = [...new Set(points.map((p) => p.bucket))].sort();
+    const queues = [...new Set(points.map((p) => p.queue))].sort();
+    const chart = (id, value) => new Chart(document.getElementById(id), {
+        type: 'line',
+        data: {
+            labels: labels.map((b) => b.substring(0, 16).replace('T', ' ')),
+            datasets: queues.map((q) => ({
+                label: q,
+                data: labels.map((b) => {
+                    const p = points.find((x) => x.queue === q && x.bucket === b);
+                    return p ? value(p) : null;
+                }),
+                tension: 0.2,
+            })),
+        },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
+    });
+    chart('attempts-chart', (p) => p.succeeded + p.failed);
+    chart('failure-chart', (p) => Math.round(1000 * p.failureRate) / 10);
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+    analyticsCharts();
     const live = document.querySelector('[data-live]');
     if (live) liveDashboard(live);
     const follow = document.querySelector('[data-follow]');

@@ -45,6 +45,10 @@ public final class Bench {
             CacheBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("search")) {
+            SearchBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("queue")) {
             QueueBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -245,6 +245,17 @@ public final class Setting<T> {
             Parser.integer(0, 36_500, "expected days, a whole number >= 0 (0 keeps every line)"),
             30,
             "FLOWBASE_LOG_RETENTION_DAYS");
+    /** Retention rules such as {@code logs=30d, tasks=30d, tasks.queue.mail=7d} (docs/search.md); none by default. */
+    public static final Setting<String> RETENTION_POLICY =
+            declare("retention.policy", null, Masking.NONE, Parser.text(), null, "FLOWBASE_RETENTION");
+
+    public static final Setting<Integer> RETENTION_BATCH_SIZE = declare(
+            "retention.batch_size",
+            null,
+            Masking.NONE,
+            Parser.integer(1, 100_000, "expected rows per batch, a whole number from 1 to 100000"),
+            1000,
+            "FLOWBASE_RETENTION_BATCH_SIZE");
     public static final Setting<String> LOG_FORMAT = declare(
             "log.format",
             "--log-format",

@@ -8,6 +8,8 @@ import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
+import dev.flowbase.search.AnalyticsSql;
+import dev.flowbase.search.SearchSql;
 
 /** Everything that is particular to MariaDB in Flowbase, handed out by the interface each part implements. */
 public final class MariaDbEngine implements EngineKit {
@@ -18,6 +20,8 @@ public final class MariaDbEngine implements EngineKit {
             .with(CatalogQueries.class, new MariaDbCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new MariaDbStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
+            .with(SearchSql.class, new MariaDbSearch())
+            .with(AnalyticsSql.class, new MariaDbAnalytics())
             .with(ScratchSpaces.class, new MariaDbScratch());
 
     @Override

@@ -8,6 +8,8 @@ import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
+import dev.flowbase.search.AnalyticsSql;
+import dev.flowbase.search.SearchSql;
 
 /** Everything that is particular to PostgreSQL in Flowbase, handed out by the interface each part implements. */
 public final class PostgresEngine implements EngineKit {
@@ -18,6 +20,8 @@ public final class PostgresEngine implements EngineKit {
             .with(CatalogQueries.class, new PostgresCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
+            .with(SearchSql.class, new PostgresSearch())
+            .with(AnalyticsSql.class, new PostgresAnalytics())
             .with(ScratchSpaces.class, new PostgresScratch());
 
     @Override

@@ -8,6 +8,8 @@ import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
+import dev.flowbase.search.AnalyticsSql;
+import dev.flowbase.search.SearchSql;
 
 /** Everything that is particular to SQLite in Flowbase, handed out by the interface each part implements. */
 public final class SqliteEngine implements EngineKit {
@@ -18,6 +20,8 @@ public final class SqliteEngine implements EngineKit {
             .with(CatalogQueries.class, new SqliteCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new SqliteStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new SqliteQueue())
+            .with(SearchSql.class, new SqliteSearch())
+            .with(AnalyticsSql.class, new SqliteAnalytics())
             .with(ScratchSpaces.class, new SqliteScratch());
 
     @Override

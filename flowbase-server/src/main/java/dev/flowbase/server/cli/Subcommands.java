@@ -26,6 +26,9 @@ final class Subcommands {
         ALL.put("reset", ResetCommand.class);
         ALL.put("api-key", ApiKeyCommand.class);
         ALL.put("queue", QueueCommand.class);
+        ALL.put("search", SearchCommand.class);
+        ALL.put("db", DbCommand.class);
+        ALL.put("stats", StatsCommand.class);
         ALL.put("status", StatusCommand.class);
         ALL.put("completion", CompletionCommand.class);
         ALL.put("help", HelpCommand.class);

@@ -13,11 +13,13 @@ import dev.flowbase.queue.TaskEvents;
 import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.http.routes.AccountRoutes;
 import dev.flowbase.server.http.routes.AgentRoleRoutes;
+import dev.flowbase.server.http.routes.AnalyticsRoutes;
 import dev.flowbase.server.http.routes.ComponentRoutes;
 import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.server.http.routes.ServerRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
 import dev.flowbase.server.http.routes.TransactionRoutes;
@@ -26,6 +28,8 @@ import dev.flowbase.server.http.routes.WorkflowRoutes;
 import dev.flowbase.server.logging.LogRetention;
 import dev.flowbase.server.logging.LogStoreAppender;
 import dev.flowbase.server.logging.Logging;
+import dev.flowbase.server.retention.RetentionDuty;
+import dev.flowbase.server.retention.RetentionSettings;
 import dev.flowbase.server.web.History;
 import dev.flowbase.server.web.Web;
 import dev.flowbase.server.web.WebRoutes;
@@ -86,6 +90,7 @@ public final class FlowbaseServer implements AutoCloseable {
 
     /** As {@link #start(FlowbaseConfig, Database)}, with the shared state given (the server closes it). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database, Shared shared) {
+        RetentionSettings retentionSettings = RetentionSettings.from(config); // a bad policy stops here, first
         Stores stores = Flowbase.stores(database, config);
         Services services = new Services(
                 config,
@@ -135,6 +140,8 @@ public final class FlowbaseServer implements AutoCloseable {
                 new AgentRoleRoutes(shared.cache()),
                 new ComponentRoutes(),
                 new LogRoutes(),
+                new SearchRoutes(),
+                new AnalyticsRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
                 new ServerRoutes());
@@ -217,8 +224,14 @@ public final class FlowbaseServer implements AutoCloseable {
         Reaper reaper = Reaper.start(services.queue(), reaping, schemaReady);
         AutoCloseable retention =
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
+        AutoCloseable retentionDuty = RetentionDuty.start(database, retentionSettings, schemaReady);
         return new FlowbaseServer(
-                app, logs, routes, sessions, authentication, List.of(reaper, alerts, retention, web, events, shared));
+                app,
+                logs,
+                routes,
+                sessions,
+                authentication,
+                List.of(reaper, alerts, retention, retentionDuty, web, events, shared));
     }
 
     public int port() {

@@ -15,6 +15,8 @@ final class Layout {
             new Nav("/workflows", "Workflows"),
             new Nav("/roles", "Agent roles"),
             new Nav("/logs", "Logs"),
+            new Nav("/search", "Search"),
+            new Nav("/analytics", "Analytics"),
             new Nav("/settings", "Settings"));
 
     private Layout() {}

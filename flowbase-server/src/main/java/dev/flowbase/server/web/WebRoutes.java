@@ -59,6 +59,8 @@ public final class WebRoutes implements AutoCloseable {
                 v -> WorkflowsPage.one(v, uuid(v.ctx().pathParam("id"))));
         page(cfg, "/roles", Access.VIEWER, RolesPage::render);
         page(cfg, "/logs", Access.VIEWER, LogsPage::render);
+        page(cfg, "/search", Access.VIEWER, SearchPage::render);
+        page(cfg, "/analytics", Access.VIEWER, AnalyticsPage::render);
         page(cfg, "/settings", Access.VIEWER, SettingsPage::render);
         cfg.routes.get("/events/dashboard", ctx -> stream(ctx, Access.VIEWER, v -> new SseHandler(dashboard::join)));
         cfg.routes.get(

@@ -36,8 +36,8 @@ class AdminApiTest {
     void migrationsAreListedPreviewedRolledBackAndAppliedAgainByAnAdmin(TestDatabase test, Database db) {
         try (ApiServer api = ApiServer.start(test, db)) {
             var status = api.viewer.get("/api/migrations");
-            var preview = api.admin.post("/api/migrations/rollback", Map.of("to", "2", "dryRun", true));
-            var rolledBack = api.admin.post("/api/migrations/rollback", Map.of("to", "2"));
+            var preview = api.admin.post("/api/migrations/rollback", Map.of("to", "3", "dryRun", true));
+            var rolledBack = api.admin.post("/api/migrations/rollback", Map.of("to", "3"));
             var pending = api.viewer.get("/api/migrations/pending");
             var applied = api.admin.post("/api/migrations/apply", null);
             var valid = api.viewer.get("/api/migrations/validate");
@@ -47,10 +47,10 @@ class AdminApiTest {
             assertThat(status.at("/entries").findValuesAsText("state")).containsOnly("success");
             assertThat(preview.at("/dryRun").asBoolean()).isTrue();
             assertThat(preview.at("/undone/0/sql").size()).isPositive();
-            assertThat(rolledBack.at("/undone/0/version").asText()).isEqualTo("3");
-            assertThat(pending.at("/executed/0/version").asText()).isEqualTo("3");
+            assertThat(rolledBack.at("/undone/0/version").asText()).isEqualTo("4");
+            assertThat(pending.at("/executed/0/version").asText()).isEqualTo("4");
             assertThat(pending.at("/executed/0/sql").size()).isPositive();
-            assertThat(applied.at("/executed/0/version").asText()).isEqualTo("3");
+            assertThat(applied.at("/executed/0/version").asText()).isEqualTo("4");
             assertThat(valid.at("/problems").size()).isZero();
             assertProblem(byOperator, 403, "forbidden");
             // The schema is every organization's: another organization's admin may not change it.
