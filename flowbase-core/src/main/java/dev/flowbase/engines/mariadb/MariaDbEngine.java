@@ -1,5 +1,6 @@
 package dev.flowbase.engines.mariadb;
 
+import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
@@ -18,7 +19,8 @@ public final class MariaDbEngine implements EngineKit {
             .with(CatalogQueries.class, new MariaDbCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new MariaDbStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
-            .with(ScratchSpaces.class, new MariaDbScratch());
+            .with(ScratchSpaces.class, new MariaDbScratch())
+            .with(BackupSql.class, new MariaDbBackup());
 
     @Override
     public Engine engine() {

@@ -1,5 +1,6 @@
 package dev.flowbase.engines.postgresql;
 
+import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
@@ -18,7 +19,8 @@ public final class PostgresEngine implements EngineKit {
             .with(CatalogQueries.class, new PostgresCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
-            .with(ScratchSpaces.class, new PostgresScratch());
+            .with(ScratchSpaces.class, new PostgresScratch())
+            .with(BackupSql.class, new PostgresBackup());
 
     @Override
     public Engine engine() {

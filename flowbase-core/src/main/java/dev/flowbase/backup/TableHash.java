@@ -1,0 +1,65 @@
+package dev.flowbase.backup;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.flowbase.util.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The hash of a table's rows that two engines agree on: each row in canonical form (a JSON array, see
+ * {@link Values}) is hashed with SHA-256, and the digests are added modulo 2^256. The sum does not
+ * depend on the order rows come in, which differs between engines, and needs no memory per row.
+ */
+final class TableHash {
+    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
+
+    private final List<Column> columns;
+    private final MessageDigest sha;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private BigInteger sum = BigInteger.ZERO;
+    private long rows;
+
+    TableHash(List<Column> columns) {
+        this.columns = columns;
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    void add(Object[] row) {
+        line.reset();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(line, JsonEncoding.UTF8)) {
+            g.writeStartArray();
+            for (int i = 0; i < row.length; i++) {
+                Values.writeCanonical(g, row[i], columns.get(i).kind());
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sum = sum.add(new BigInteger(1, sha.digest(line.toByteArray()))).mod(MODULUS);
+        rows++;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** 64 hex digits. */
+    String hex() {
+        byte[] bytes = sum.toByteArray();
+        byte[] fixed = new byte[32];
+        int n = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - n, fixed, 32 - n, n);
+        return HexFormat.of().formatHex(fixed);
+    }
+}
