@@ -26,6 +26,7 @@ final class Subcommands {
         ALL.put("reset", ResetCommand.class);
         ALL.put("api-key", ApiKeyCommand.class);
         ALL.put("queue", QueueCommand.class);
+        ALL.put("backup", BackupCommand.class);
         ALL.put("status", StatusCommand.class);
         ALL.put("completion", CompletionCommand.class);
         ALL.put("help", HelpCommand.class);
