@@ -23,6 +23,8 @@ final class TableHash {
     private final List<Column> columns;
     private final MessageDigest sha;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private final JsonGenerator generator;
+    private final CanonicalJson json = new CanonicalJson();
     private BigInteger sum = BigInteger.ZERO;
     private long rows;
 
@@ -33,20 +35,31 @@ final class TableHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+        try {
+            this.generator = Json.MAPPER.getFactory().createGenerator(line, JsonEncoding.UTF8);
+            generator.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void add(Object[] row) {
         line.reset();
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(line, JsonEncoding.UTF8)) {
-            g.writeStartArray();
+        try {
+            generator.writeStartArray();
             for (int i = 0; i < row.length; i++) {
-                Values.writeCanonical(g, row[i], columns.get(i).kind());
+                Values.writeCanonical(generator, row[i], columns.get(i).kind(), json);
             }
-            g.writeEndArray();
+            generator.writeEndArray();
+            generator.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sum = sum.add(new BigInteger(1, sha.digest(line.toByteArray()))).mod(MODULUS);
+        sha.update(line.toByteArray());
+        sum = sum.add(new BigInteger(1, sha.digest()));
+        if (sum.bitLength() > 256) {
+            sum = sum.subtract(MODULUS);
+        }
         rows++;
     }
 

@@ -56,11 +56,11 @@ final class Values {
         }
     }
 
-    static void writeCanonical(JsonGenerator g, Object value, ColumnKind kind) throws IOException {
+    static void writeCanonical(JsonGenerator g, Object value, ColumnKind kind, CanonicalJson json) throws IOException {
         switch (value) {
             case null -> g.writeNull();
             case Instant t -> g.writeString(MILLIS.format(t.truncatedTo(ChronoUnit.MILLIS)));
-            case String s when kind == ColumnKind.JSON -> g.writeString(ArchiveJson.canonical(s));
+            case String s when kind == ColumnKind.JSON -> g.writeString(json.of(s));
             default -> writeArchive(g, value, kind);
         }
     }
