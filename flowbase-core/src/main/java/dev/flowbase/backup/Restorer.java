@@ -44,7 +44,7 @@ final class Restorer {
         progress.phase("verify", -1);
         Manifest manifest;
         try (ArchiveReader reader = ArchiveReader.open(file, options.key())) {
-            manifest = reader.read((t, r) -> {}, progress);
+            manifest = reader.withoutTableHashes().read((t, r) -> {}, progress);
         }
         Version version = Version.parse(manifest.schemaVersion());
         SchemaValidator validator = SchemaValidator.flowbase();
@@ -99,7 +99,7 @@ final class Restorer {
                 }
                 progress.phase("restore", manifest.totalRows());
                 try (ArchiveReader reader = ArchiveReader.open(file, options.key())) {
-                    reader.read(new Batches(c, loader, sql.loadBatchRows()), progress);
+                    reader.withoutTableHashes().read(new Batches(c, loader, sql.loadBatchRows()), progress);
                 }
                 sql.resetSequences(c, tables);
                 Map<String, Long> rows = check(c, sql, manifest);
