@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes an archive of a database: one snapshot (the engine's {@link BackupSql#beginSnapshot}), every
@@ -170,7 +171,9 @@ final class BackupWriter {
                 return manifest;
             }
         } finally {
-            c.rollback();
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
             c.setAutoCommit(autoCommit);
             limit.restore();
         }
@@ -190,7 +193,7 @@ final class BackupWriter {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    .getBytes(StandardCharsets.US_ASCII);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

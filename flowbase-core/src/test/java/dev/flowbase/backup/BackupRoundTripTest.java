@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.Collectors;
 
 /**
  * Each engine backed up and restored into each engine: the restored rows hash as the source's did
@@ -47,7 +48,7 @@ class BackupRoundTripTest {
                         .as("rows restored into %s", engine)
                         .containsAllEntriesOf(original.tables().stream()
                                 .collect(
-                                        java.util.stream.Collectors.toMap(Manifest.Table::name, Manifest.Table::rows)));
+                                        Collectors.toMap(Manifest.Table::name, Manifest.Table::rows)));
                 Manifest again = BackupFixtures.backup(db, dir.resolve(engine + "-again.fbk"), BackupOptions.DEFAULT);
                 assertThat(BackupFixtures.hashes(again))
                         .as("per-table hashes after %s -> %s", source.engine(), engine)

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * MariaDB's backups: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT} fixes InnoDB's read view for
@@ -72,7 +73,7 @@ final class MariaDbBackup implements BackupSql {
     }
 
     private static ColumnKind kind(String type, String columnType) {
-        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
             case "uuid" -> ColumnKind.UUID;
             case "datetime", "timestamp" -> ColumnKind.INSTANT;
             case "tinyint" -> columnType.startsWith("tinyint(1)") ? ColumnKind.BOOLEAN : ColumnKind.INTEGER;
