@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each engine backed up and restored into each engine: the restored rows hash as the source's did
@@ -47,8 +47,7 @@ class BackupRoundTripTest {
                 assertThat(report.rows())
                         .as("rows restored into %s", engine)
                         .containsAllEntriesOf(original.tables().stream()
-                                .collect(
-                                        Collectors.toMap(Manifest.Table::name, Manifest.Table::rows)));
+                                .collect(Collectors.toMap(Manifest.Table::name, Manifest.Table::rows)));
                 Manifest again = BackupFixtures.backup(db, dir.resolve(engine + "-again.fbk"), BackupOptions.DEFAULT);
                 assertThat(BackupFixtures.hashes(again))
                         .as("per-table hashes after %s -> %s", source.engine(), engine)

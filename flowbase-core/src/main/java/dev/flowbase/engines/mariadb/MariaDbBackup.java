@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 
 /**
  * MariaDB's backups: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT} fixes InnoDB's read view for
