@@ -4,6 +4,7 @@ import dev.flowbase.db.Dialect;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -23,8 +24,15 @@ public interface BackupSql {
      */
     void beginSnapshot(Connection connection) throws SQLException;
 
+    /** Rows the driver fetches at a time; 0 where the driver streams without being told (SQLite). */
+    int fetchRows();
+
     /** A statement whose results stream in batches, so that memory stays flat however big the table. */
-    Statement streamingStatement(Connection connection) throws SQLException;
+    default Statement streamingStatement(Connection connection) throws SQLException {
+        Statement s = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        s.setFetchSize(fetchRows());
+        return s;
+    }
 
     /** The neutral kind of every column of {@code table}, in the table's column order. */
     Map<String, ColumnKind> columnKinds(Connection connection, String table) throws SQLException;
@@ -34,9 +42,32 @@ public interface BackupSql {
 
     /**
      * Deletes every row of {@code tables} (given parents first) inside the caller's transaction, so
-     * that a restore with {@code --replace} that fails leaves the old rows in place.
+     * that a restore with {@code --replace} that fails leaves the old rows in place: children first,
+     * by DELETE, unless the engine has a faster way that is still transactional.
      */
-    void clear(Connection connection, Dialect dialect, List<String> tables) throws SQLException;
+    default void clear(Connection connection, Dialect dialect, List<String> tables) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                s.executeUpdate("DELETE FROM " + dialect.quoteIdentifier(tables.get(i)));
+            }
+        }
+    }
+
+    /**
+     * Drops, inside the caller's transaction, what slows a bulk load into empty tables (secondary
+     * indexes, each rebuilt once at the end rather than row by row) and returns what rebuilds it.
+     * Nothing by default: only where DDL is transactional can this keep a restore atomic.
+     */
+    default Rebuild deferIndexes(Connection connection, List<String> tables) throws SQLException {
+        return Rebuild.NOTHING;
+    }
+
+    /** Puts back what {@link #deferIndexes} dropped, in the same transaction. */
+    interface Rebuild {
+        Rebuild NOTHING = () -> {};
+
+        void run() throws SQLException;
+    }
 
     /** Moves sequences and identities of {@code tables} past the ids just restored; nothing where the engine does it itself. */
     default void resetSequences(Connection connection, List<String> tables) throws SQLException {}

@@ -97,10 +97,12 @@ final class Restorer {
                 if (replace) {
                     sql.clear(c, target.dialect(), tables);
                 }
+                BackupSql.Rebuild indexes = sql.deferIndexes(c, tables);
                 progress.phase("restore", manifest.totalRows());
                 try (ArchiveReader reader = ArchiveReader.open(file, options.key())) {
                     reader.withoutTableHashes().read(new Batches(c, loader, sql.loadBatchRows()), progress);
                 }
+                indexes.run();
                 sql.resetSequences(c, tables);
                 Map<String, Long> rows = check(c, sql, manifest);
                 c.commit();

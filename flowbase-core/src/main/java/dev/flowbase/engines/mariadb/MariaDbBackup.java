@@ -2,7 +2,6 @@ package dev.flowbase.engines.mariadb;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.backup.ColumnKind;
-import dev.flowbase.db.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +32,8 @@ final class MariaDbBackup implements BackupSql {
     }
 
     @Override
-    public Statement streamingStatement(Connection connection) throws SQLException {
-        Statement s = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        s.setFetchSize(FETCH_ROWS);
-        return s;
+    public int fetchRows() {
+        return FETCH_ROWS;
     }
 
     @Override
@@ -87,14 +83,5 @@ final class MariaDbBackup implements BackupSql {
     @Override
     public int loadBatchRows() {
         return 1_000;
-    }
-
-    @Override
-    public void clear(Connection connection, Dialect dialect, List<String> tables) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            for (int i = tables.size() - 1; i >= 0; i--) {
-                s.executeUpdate("DELETE FROM " + dialect.quoteIdentifier(tables.get(i)));
-            }
-        }
     }
 }

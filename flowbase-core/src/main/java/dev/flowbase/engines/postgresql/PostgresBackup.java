@@ -30,10 +30,8 @@ final class PostgresBackup implements BackupSql {
     }
 
     @Override
-    public Statement streamingStatement(Connection connection) throws SQLException {
-        Statement s = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        s.setFetchSize(FETCH_ROWS);
-        return s;
+    public int fetchRows() {
+        return FETCH_ROWS;
     }
 
     @Override
@@ -77,6 +75,41 @@ final class PostgresBackup implements BackupSql {
             s.execute(
                     "TRUNCATE " + tables.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", ")));
         }
+    }
+
+    /**
+     * Drops the secondary indexes of {@code tables} (not those behind a primary key or constraint,
+     * which the foreign keys use) and rebuilds them from {@code pg_indexes} after the load, all in the
+     * restore's transaction: as pg_restore does, an index built once over the data is far cheaper than
+     * one kept up row by row (bench/RESULTS.md).
+     */
+    @Override
+    public Rebuild deferIndexes(Connection connection, List<String> tables) throws SQLException {
+        Map<String, String> indexes = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT i.indexname, i.indexdef FROM pg_indexes i"
+                + " WHERE i.schemaname = current_schema() AND i.tablename = ANY (?) AND NOT EXISTS ("
+                + "SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname"
+                + " AND c.connamespace = to_regnamespace(current_schema())) ORDER BY i.indexname")) {
+            ps.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            for (String name : indexes.keySet()) {
+                s.execute("DROP INDEX \"" + name.replace("\"", "\"\"") + "\"");
+            }
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                for (String definition : indexes.values()) {
+                    s.execute(definition);
+                }
+            }
+        };
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.flowbase.engines.sqlite;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.backup.ColumnKind;
-import dev.flowbase.db.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +33,8 @@ final class SqliteBackup implements BackupSql {
     }
 
     @Override
-    public Statement streamingStatement(Connection connection) throws SQLException {
-        return connection.createStatement(); // SQLite steps through a result row by row anyway
+    public int fetchRows() {
+        return 0; // SQLite steps through a result row by row by itself
     }
 
     @Override
@@ -103,14 +101,5 @@ final class SqliteBackup implements BackupSql {
     @Override
     public int loadBatchRows() {
         return 1_000;
-    }
-
-    @Override
-    public void clear(Connection connection, Dialect dialect, List<String> tables) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            for (int i = tables.size() - 1; i >= 0; i--) {
-                s.executeUpdate("DELETE FROM " + dialect.quoteIdentifier(tables.get(i)));
-            }
-        }
     }
 }
