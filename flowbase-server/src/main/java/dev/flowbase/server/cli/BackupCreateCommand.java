@@ -64,38 +64,25 @@ final class BackupCreateCommand extends BaseCommand {
     private void print(Path file, Manifest m, BackupOptions options, long millis) {
         long bytes = size(file);
         if (json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("file", file.toString());
-            doc.put("bytes", bytes);
-            doc.put("archiveId", m.archiveId());
-            doc.put("source", m.source());
-            doc.put("schemaVersion", m.schemaVersion());
-            doc.put("compression", options.compression().id());
-            doc.put("encrypted", options.key() != null);
-            doc.put("rows", m.totalRows());
-            doc.put("tables", BackupVerifyCommand.tables(m));
-            doc.put("millis", millis);
-            Output.json(out(), doc);
+            Map<String, Object> first = new LinkedHashMap<>();
+            first.put("file", file.toString());
+            first.put("bytes", bytes);
+            first.put("compression", options.compression().id());
+            first.put("encrypted", options.key() != null);
+            first.put("millis", millis);
+            Output.json(out(), BackupOutput.describe(first, m));
             return;
         }
         out().printf(
-                        "Wrote %s: %d rows in %d tables from %s %s at schema version %s, %s, %s%s, in %.1f s%n",
+                        "Wrote %s: %s, %s, %s%s, in %.1f s%n",
                         file,
-                        m.totalRows(),
-                        m.tables().size(),
-                        m.source().engine(),
-                        m.source().serverVersion(),
-                        m.schemaVersion(),
-                        human(bytes),
+                        BackupOutput.summary(m),
+                        BackupOutput.human(bytes),
                         options.compression().id(),
                         options.key() != null
                                 ? ", encrypted (key id " + options.key().id() + ")"
                                 : "",
                         millis / 1000.0);
-    }
-
-    static String human(long bytes) {
-        return bytes < 10_000 ? bytes + " B" : String.format("%.1f MB", bytes / 1e6);
     }
 
     private static long size(Path file) {

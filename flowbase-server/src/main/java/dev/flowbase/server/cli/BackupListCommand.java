@@ -34,14 +34,14 @@ final class BackupListCommand extends BaseCommand {
                     return h == null
                             ? List.of(
                                     l.file().getFileName().toString(),
-                                    BackupCreateCommand.human(l.bytes()),
+                                    BackupOutput.human(l.bytes()),
                                     "-",
                                     "-",
                                     "-",
                                     "unreadable: " + l.problem())
                             : List.of(
                                     l.file().getFileName().toString(),
-                                    BackupCreateCommand.human(l.bytes()),
+                                    BackupOutput.human(l.bytes()),
                                     h.createdAt().toString(),
                                     h.source().engine() + " " + h.source().serverVersion(),
                                     h.schemaVersion(),
