@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each engine backed up and restored into each engine: the restored rows hash as the source's did
+ * Each engine backed up (zstd, encrypted) and restored into each engine: the restored rows hash as the source's did
  * (backed up again, the target's archive carries the source's per-table hashes), and Flowbase serves
  * the restored database (the task waiting before the backup is claimed after the restore).
  */
@@ -28,7 +28,9 @@ class BackupRoundTripTest {
     @EngineTest
     void aBackupRestoresIntoEveryEngineWithTheSameRowsAndAWaitingTaskStaysClaimable(Database source) {
         UUID waiting = BackupFixtures.fill(source);
-        Manifest original = BackupFixtures.backup(source, dir.resolve("source.fbk"), BackupOptions.DEFAULT);
+        BackupKey key = BackupKey.generate();
+        Manifest original =
+                BackupFixtures.backup(source, dir.resolve("source.fbk"), new BackupOptions(Compression.ZSTD, key));
         assertThat(original.source().engine()).isEqualTo(source.engine().id());
         assertThat(original.tables())
                 .extracting(Manifest.Table::name)
@@ -42,7 +44,7 @@ class BackupRoundTripTest {
             try (TestDatabase target = TestDatabase.create(engine)) {
                 Database db = target.open();
                 RestoreReport report = Backups.restore(
-                        dir.resolve("source.fbk"), db, new RestoreOptions(null, false, null), BackupProgress.NONE);
+                        dir.resolve("source.fbk"), db, new RestoreOptions(key, false, null), BackupProgress.NONE);
 
                 assertThat(report.rows())
                         .as("rows restored into %s", engine)
