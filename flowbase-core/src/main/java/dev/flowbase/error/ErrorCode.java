@@ -34,6 +34,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(2, 413, "The request body is larger than the server accepts."),
     HEADERS_TOO_LARGE(2, 431, "The request's line or headers are larger than the server accepts."),
     UNSUPPORTED_MEDIA_TYPE(2, 415, "The request body must be JSON (Content-Type: application/json)."),
+    ARCHIVE_INVALID(
+            22, 422, "The backup archive is damaged, truncated, of a newer format, or the key does not open it."),
     INTERNAL(70, 500, "An unexpected failure inside Flowbase.");
 
     private final int exitCode;

@@ -35,6 +35,7 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.store", 6),
             Map.entry("dev.flowbase.queue", 7),
             Map.entry("dev.flowbase.search", 7),
+            Map.entry("dev.flowbase.backup", 7),
             Map.entry("dev.flowbase.engines.postgresql", 8),
             Map.entry("dev.flowbase.engines.mariadb", 8),
             Map.entry("dev.flowbase.engines.sqlite", 8),

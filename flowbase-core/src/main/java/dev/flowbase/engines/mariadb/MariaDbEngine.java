@@ -1,5 +1,6 @@
 package dev.flowbase.engines.mariadb;
 
+import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
@@ -22,7 +23,8 @@ public final class MariaDbEngine implements EngineKit {
             .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
             .with(SearchSql.class, new MariaDbSearch())
             .with(AnalyticsSql.class, new MariaDbAnalytics())
-            .with(ScratchSpaces.class, new MariaDbScratch());
+            .with(ScratchSpaces.class, new MariaDbScratch())
+            .with(BackupSql.class, new MariaDbBackup());
 
     @Override
     public Engine engine() {

@@ -1,5 +1,6 @@
 package dev.flowbase.engines.postgresql;
 
+import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
@@ -22,7 +23,8 @@ public final class PostgresEngine implements EngineKit {
             .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
             .with(SearchSql.class, new PostgresSearch())
             .with(AnalyticsSql.class, new PostgresAnalytics())
-            .with(ScratchSpaces.class, new PostgresScratch());
+            .with(ScratchSpaces.class, new PostgresScratch())
+            .with(BackupSql.class, new PostgresBackup());
 
     @Override
     public Engine engine() {

@@ -1,5 +1,6 @@
 package dev.flowbase.engines.sqlite;
 
+import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
@@ -22,7 +23,8 @@ public final class SqliteEngine implements EngineKit {
             .with(dev.flowbase.queue.QueueSql.class, new SqliteQueue())
             .with(SearchSql.class, new SqliteSearch())
             .with(AnalyticsSql.class, new SqliteAnalytics())
-            .with(ScratchSpaces.class, new SqliteScratch());
+            .with(ScratchSpaces.class, new SqliteScratch())
+            .with(BackupSql.class, new SqliteBackup());
 
     @Override
     public Engine engine() {

@@ -29,6 +29,7 @@ final class Subcommands {
         ALL.put("search", SearchCommand.class);
         ALL.put("db", DbCommand.class);
         ALL.put("stats", StatsCommand.class);
+        ALL.put("backup", BackupCommand.class);
         ALL.put("status", StatusCommand.class);
         ALL.put("completion", CompletionCommand.class);
         ALL.put("help", HelpCommand.class);

@@ -1,0 +1,76 @@
+package dev.flowbase.backup;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The front door of backups: {@link #create}, {@link #verify}, {@link #list} and {@link #restore}.
+ * Archives are files named {@code *.fbk} by convention; docs/backup.md specifies their format.
+ */
+public final class Backups {
+    /** The file name ending {@code backup create} uses and {@code backup list} looks for. */
+    public static final String SUFFIX = ".fbk";
+
+    private Backups() {}
+
+    /** Writes an archive of {@code db} to {@code out} (which must not exist) and returns its manifest. */
+    public static Manifest create(
+            Database db, Path out, BackupOptions options, InstantSource clock, BackupProgress progress) {
+        return new BackupWriter(db, clock, progress).write(out, options);
+    }
+
+    /** Reads {@code file} through, checking every chunk, count and hash; returns its manifest. */
+    public static Manifest verify(Path file, BackupKey key, BackupProgress progress) {
+        progress.phase("verify", -1);
+        try (ArchiveReader reader = ArchiveReader.open(file, key)) {
+            Manifest manifest = reader.read((table, row) -> {}, progress);
+            progress.finished();
+            return manifest;
+        }
+    }
+
+    /** Restores {@code file} into {@code target}; see {@link Restorer} for what is checked and when. */
+    public static RestoreReport restore(Path file, Database target, RestoreOptions options, BackupProgress progress) {
+        return new Restorer(target, progress).restore(file, options);
+    }
+
+    /** The archives in {@code dir}, newest first, each with its plain-text header; nothing is decrypted. */
+    public static List<ArchiveListing> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new FlowbaseException(ErrorCode.NOT_FOUND, dir + " is not a directory");
+        }
+        List<ArchiveListing> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .toList()) {
+                found.add(listing(f));
+            }
+        } catch (IOException e) {
+            throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        found.sort(Comparator.comparing(ArchiveListing::modified).reversed());
+        return found;
+    }
+
+    private static ArchiveListing listing(Path f) throws IOException {
+        long size = Files.size(f);
+        var modified = Files.getLastModifiedTime(f).toInstant();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(f))) {
+            return new ArchiveListing(
+                    f, size, modified, ArchiveFile.readHeader(in, f.toString()).header(), null);
+        } catch (FlowbaseException e) {
+            return new ArchiveListing(f, size, modified, null, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.flowbase.backup;
+
+import dev.flowbase.db.Database;
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.Version;
+import dev.flowbase.schema.Catalog;
+import dev.flowbase.schema.CatalogReader;
+import dev.flowbase.schema.SchemaDifference;
+import dev.flowbase.schema.SchemaReport;
+import dev.flowbase.schema.SchemaValidator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which tables a backup of {@code database} holds and at which schema version: the tables Flowbase's
+ * migrations made, up to the version its history records, in foreign-key order. A schema that has
+ * drifted from its migrations is refused, since a restore rebuilds the schema from the migrations.
+ */
+record SourceSchema(Version version, Catalog catalog, List<String> tables) {
+
+    static SourceSchema of(Database database) {
+        SchemaValidator validator = SchemaValidator.flowbase();
+        Version version = validator
+                .appliedVersion(database)
+                .orElseThrow(() -> new FlowbaseException(
+                        ErrorCode.REFUSED,
+                        database.config().describeTarget() + " holds no Flowbase schema (no migration applied):"
+                                + " nothing to back up"));
+        SchemaReport report = validator.validate(database);
+        Set<String> userTables = new HashSet<>();
+        List<SchemaDifference> drift = report.differences().stream()
+                .filter(d -> {
+                    if (d.kind() == SchemaDifference.Kind.EXTRA_TABLE) {
+                        userTables.add(d.table());
+                        return false;
+                    }
+                    return true;
+                })
+                .toList();
+        if (!drift.isEmpty()) {
+            throw new FlowbaseException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "the schema of " + database.config().describeTarget() + " differs from its migrations ("
+                            + drift.stream()
+                                    .limit(3)
+                                    .map(SchemaDifference::describe)
+                                    .collect(Collectors.joining("; "))
+                            + (drift.size() > 3 ? "; …" : "") + "): a restore could not rebuild it; see"
+                            + " `flowbase schema validate`");
+        }
+        Catalog catalog = CatalogReader.read(database);
+        String history = Migrator.DEFAULT_TABLE.toLowerCase(Locale.ROOT);
+        List<String> ours = catalog.tables().keySet().stream()
+                .filter(t -> !t.equals(history) && !userTables.contains(t))
+                .toList();
+        return new SourceSchema(version, catalog, TableOrder.parentsFirst(catalog, ours));
+    }
+
+    String selfReference(String table) {
+        return TableOrder.selfReference(catalog.table(table).orElseThrow());
+    }
+
+    List<String> primaryKey(String table) {
+        return catalog.table(table).orElseThrow().primaryKey();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.flowbase.engines.mariadb;
+
+import dev.flowbase.backup.BackupSql;
+import dev.flowbase.backup.ColumnKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * MariaDB's backups: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT} fixes InnoDB's read view for
+ * every table at once; Connector/J streams only with a fetch size set, else it reads the whole result.
+ * JSON is a LONGTEXT with the {@code json_valid} check MariaDB adds; virtual columns are not data.
+ * A restore deletes rows rather than truncating, since TRUNCATE commits by itself here.
+ */
+final class MariaDbBackup implements BackupSql {
+    private static final int FETCH_ROWS = 1_000;
+
+    @Override
+    public void beginSnapshot(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        }
+    }
+
+    @Override
+    public int fetchRows() {
+        return FETCH_ROWS;
+    }
+
+    @Override
+    public Map<String, ColumnKind> columnKinds(Connection connection, String table) throws SQLException {
+        Set<String> json = new HashSet<>();
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String clause = rs.getString(1).replace(" ", "");
+                    if (clause.startsWith("json_valid(`") && clause.endsWith("`)")) {
+                        json.add(clause.substring("json_valid(`".length(), clause.length() - 2));
+                    }
+                }
+            }
+        }
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'"
+                        + " ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    kinds.put(name, json.contains(name) ? ColumnKind.JSON : kind(rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    private static ColumnKind kind(String type, String columnType) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "uuid" -> ColumnKind.UUID;
+            case "datetime", "timestamp" -> ColumnKind.INSTANT;
+            case "tinyint" -> columnType.startsWith("tinyint(1)") ? ColumnKind.BOOLEAN : ColumnKind.INTEGER;
+            case "smallint", "mediumint", "int", "bigint" -> ColumnKind.INTEGER;
+            case "double", "float" -> ColumnKind.DOUBLE;
+            case "blob", "longblob", "mediumblob", "tinyblob", "varbinary", "binary" -> ColumnKind.BINARY;
+            default -> ColumnKind.TEXT;
+        };
+    }
+
+    @Override
+    public int loadBatchRows() {
+        return 1_000;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.flowbase.server.cli;
+
+import dev.flowbase.backup.BackupOptions;
+import dev.flowbase.backup.Backups;
+import dev.flowbase.backup.Compression;
+import dev.flowbase.backup.Manifest;
+import dev.flowbase.db.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "create",
+        description = "Write a consistent, checksummed archive of Flowbase's tables while the server keeps running.")
+final class BackupCreateCommand extends BaseCommand {
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Archive to write (default: ./flowbase-<engine>-<UTC time>.fbk); must not exist.")
+    Path out;
+
+    @Option(
+            names = "--compress",
+            paramLabel = "gzip|zstd|none",
+            defaultValue = "gzip",
+            description = "Compression (default: ${DEFAULT-VALUE}).")
+    String compress;
+
+    @Option(names = "--encrypt", description = "Encrypt with AES-256-GCM in segments, with the backup key.")
+    boolean encrypt;
+
+    @ArgGroup(exclusive = false)
+    BackupKeyOptions key = new BackupKeyOptions();
+
+    @Override
+    public Integer call() {
+        Compression compression = Compression.parse("--compress", compress);
+        var options =
+                new BackupOptions(compression, encrypt ? key.required(root().cli.environment()) : null);
+        var config = config();
+        Clock clock = Clock.systemUTC();
+        try (Database db = Database.open(config.database())) {
+            Path file = out != null
+                    ? out
+                    : Path.of("flowbase-" + db.engine().id() + "-" + STAMP.format(clock.instant()) + Backups.SUFFIX);
+            long started = System.nanoTime();
+            Manifest manifest = Backups.create(db, file, options, clock, BackupProgressBar.of(this));
+            print(file, manifest, options, (System.nanoTime() - started) / 1_000_000);
+        }
+        return 0;
+    }
+
+    private void print(Path file, Manifest m, BackupOptions options, long millis) {
+        long bytes = size(file);
+        if (json()) {
+            Map<String, Object> first = new LinkedHashMap<>();
+            first.put("file", file.toString());
+            first.put("bytes", bytes);
+            first.put("compression", options.compression().id());
+            first.put("encrypted", options.key() != null);
+            first.put("millis", millis);
+            Output.json(out(), BackupOutput.describe(first, m));
+            return;
+        }
+        out().printf(
+                        "Wrote %s: %s, %s, %s%s, in %.1f s%n",
+                        file,
+                        BackupOutput.summary(m),
+                        BackupOutput.human(bytes),
+                        options.compression().id(),
+                        options.key() != null
+                                ? ", encrypted (key id " + options.key().id() + ")"
+                                : "",
+                        millis / 1000.0);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
