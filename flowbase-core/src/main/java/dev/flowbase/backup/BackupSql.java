@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What backing up and restoring does differently on each engine: how a consistent snapshot is begun,
@@ -71,6 +72,14 @@ public interface BackupSql {
 
     /** Moves sequences and identities of {@code tables} past the ids just restored; nothing where the engine does it itself. */
     default void resetSequences(Connection connection, List<String> tables) throws SQLException {}
+
+    /**
+     * Tables the engine keeps for an index of its own (SQLite's full-text tables and their shadow
+     * tables): derived from the tables they index, rebuilt by a restore's inserts, never archived.
+     */
+    default Set<String> derivedTables(Connection connection) throws SQLException {
+        return Set.of();
+    }
 
     static BackupSql forEngine(Engine engine) {
         return EngineKit.of(engine).part(BackupSql.class);

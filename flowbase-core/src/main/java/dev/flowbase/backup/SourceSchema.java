@@ -1,6 +1,7 @@
 package dev.flowbase.backup;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.db.SqlErrors;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.Migrator;
@@ -10,6 +11,8 @@ import dev.flowbase.schema.CatalogReader;
 import dev.flowbase.schema.SchemaDifference;
 import dev.flowbase.schema.SchemaReport;
 import dev.flowbase.schema.SchemaValidator;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +58,19 @@ record SourceSchema(Version version, Catalog catalog, List<String> tables) {
         }
         Catalog catalog = CatalogReader.read(database);
         String history = Migrator.DEFAULT_TABLE.toLowerCase(Locale.ROOT);
+        Set<String> derived = derivedTables(database);
         List<String> ours = catalog.tables().keySet().stream()
-                .filter(t -> !t.equals(history) && !userTables.contains(t))
+                .filter(t -> !t.equals(history) && !userTables.contains(t) && !derived.contains(t))
                 .toList();
         return new SourceSchema(version, catalog, TableOrder.parentsFirst(catalog, ours));
+    }
+
+    private static Set<String> derivedTables(Database database) {
+        try (Connection c = database.connection()) {
+            return BackupSql.forEngine(database.engine()).derivedTables(c);
+        } catch (SQLException e) {
+            throw SqlErrors.statement(database.dialect(), "Listing the engine's own index tables", e);
+        }
     }
 
     String selfReference(String table) {

@@ -102,4 +102,18 @@ final class SqliteBackup implements BackupSql {
     public int loadBatchRows() {
         return 1_000;
     }
+
+    /** FTS5's tables (V4's search index): the virtual table and the shadow tables that hold its index. */
+    @Override
+    public Set<String> derivedTables(Connection connection) throws SQLException {
+        Set<String> derived = new HashSet<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('virtual', 'shadow')")) {
+            while (rs.next()) {
+                derived.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return derived;
+    }
 }
