@@ -25,6 +25,7 @@ final class Subcommands {
         ALL.put("seed", SeedCommand.class);
         ALL.put("reset", ResetCommand.class);
         ALL.put("api-key", ApiKeyCommand.class);
+        ALL.put("org", OrgCommand.class);
         ALL.put("queue", QueueCommand.class);
         ALL.put("status", StatusCommand.class);
         ALL.put("completion", CompletionCommand.class);

@@ -16,6 +16,7 @@ import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.OrganizationRoutes;
 import dev.flowbase.server.http.routes.ServerRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
 import dev.flowbase.server.http.routes.TransactionRoutes;
@@ -115,6 +116,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new LogRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
+                new OrganizationRoutes(),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
         router.group("meta");
