@@ -1,9 +1,11 @@
 package dev.flowbase.config;
 
 import dev.flowbase.engine.Engine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the database is and how to talk to it. For SQLite {@code database} is the file path (or
@@ -16,8 +18,8 @@ public record DatabaseConfig(
         String database,
         String user,
         Secret password,
-        boolean ssl,
-        boolean sslVerify,
+        SslMode sslMode,
+        Optional<Path> sslCa,
         PoolSettings pool,
         Duration statementTimeout,
         Duration slowQuery,
@@ -28,12 +30,24 @@ public record DatabaseConfig(
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(pool, "pool");
+        sslMode = sslMode == null ? SslMode.DISABLE : sslMode;
+        sslCa = sslCa == null ? Optional.empty() : sslCa;
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(slowQuery, "slowQuery");
         host = host == null ? "" : host;
         user = user == null ? "" : user;
         password = password == null ? Secret.NONE : password;
         options = Map.copyOf(options);
+    }
+
+    /** Whether the connection is encrypted (any {@link SslMode} but {@code disable}). */
+    public boolean ssl() {
+        return sslMode.encrypted();
+    }
+
+    /** Whether the server's certificate must be signed by a trusted CA ({@code verify-ca}, {@code verify-full}). */
+    public boolean sslVerify() {
+        return sslMode.verifiesCertificate();
     }
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
@@ -113,8 +127,8 @@ public record DatabaseConfig(
                     database,
                     from.user,
                     from.password,
-                    from.ssl,
-                    from.sslVerify,
+                    from.sslMode,
+                    from.sslCa,
                     pool,
                     statementTimeout,
                     slowQuery,
