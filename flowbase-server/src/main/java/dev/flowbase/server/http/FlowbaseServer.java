@@ -150,6 +150,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 }));
             }
             cfg.routes.before(RequestIds::assign);
+            cfg.routes.before(SecurityHeaders::apply);
             cfg.routes.before(metrics::before);
             cfg.routes.before("/api/*", ctx -> BodyLimit.check(ctx, settings.maxBodyBytes()));
             cfg.routes.before("/api/*", authentication::authenticate);
