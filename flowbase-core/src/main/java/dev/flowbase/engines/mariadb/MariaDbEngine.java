@@ -6,6 +6,7 @@ import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.privilege.DatabaseUsers;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 
@@ -18,7 +19,8 @@ public final class MariaDbEngine implements EngineKit {
             .with(CatalogQueries.class, new MariaDbCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new MariaDbStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
-            .with(ScratchSpaces.class, new MariaDbScratch());
+            .with(ScratchSpaces.class, new MariaDbScratch())
+            .with(DatabaseUsers.class, new MariaDbUsers());
 
     @Override
     public Engine engine() {

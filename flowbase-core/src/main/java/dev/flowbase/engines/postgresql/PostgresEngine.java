@@ -6,6 +6,7 @@ import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.privilege.DatabaseUsers;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 
@@ -18,7 +19,8 @@ public final class PostgresEngine implements EngineKit {
             .with(CatalogQueries.class, new PostgresCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
-            .with(ScratchSpaces.class, new PostgresScratch());
+            .with(ScratchSpaces.class, new PostgresScratch())
+            .with(DatabaseUsers.class, new PostgresUsers());
 
     @Override
     public Engine engine() {

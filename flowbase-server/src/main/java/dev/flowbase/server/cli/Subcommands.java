@@ -26,6 +26,7 @@ final class Subcommands {
         ALL.put("reset", ResetCommand.class);
         ALL.put("api-key", ApiKeyCommand.class);
         ALL.put("org", OrgCommand.class);
+        ALL.put("db", DbCommand.class);
         ALL.put("queue", QueueCommand.class);
         ALL.put("status", StatusCommand.class);
         ALL.put("completion", CompletionCommand.class);
