@@ -9,6 +9,7 @@ import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.privilege.DatabaseUsers;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
+import dev.flowbase.store.TenantSession;
 
 /** Everything that is particular to MariaDB in Flowbase, handed out by the interface each part implements. */
 public final class MariaDbEngine implements EngineKit {
@@ -20,7 +21,8 @@ public final class MariaDbEngine implements EngineKit {
             .with(dev.flowbase.db.StatisticsQueries.class, new MariaDbStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
             .with(ScratchSpaces.class, new MariaDbScratch())
-            .with(DatabaseUsers.class, new MariaDbUsers());
+            .with(DatabaseUsers.class, new MariaDbUsers())
+            .with(TenantSession.class, TenantSession.NONE);
 
     @Override
     public Engine engine() {

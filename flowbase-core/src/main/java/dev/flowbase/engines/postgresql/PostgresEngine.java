@@ -9,6 +9,7 @@ import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.privilege.DatabaseUsers;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
+import dev.flowbase.store.TenantSession;
 
 /** Everything that is particular to PostgreSQL in Flowbase, handed out by the interface each part implements. */
 public final class PostgresEngine implements EngineKit {
@@ -20,7 +21,8 @@ public final class PostgresEngine implements EngineKit {
             .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
             .with(ScratchSpaces.class, new PostgresScratch())
-            .with(DatabaseUsers.class, new PostgresUsers());
+            .with(DatabaseUsers.class, new PostgresUsers())
+            .with(TenantSession.class, new PostgresTenantSession());
 
     @Override
     public Engine engine() {

@@ -8,6 +8,7 @@ import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
+import dev.flowbase.store.TenantSession;
 
 /** Everything that is particular to SQLite in Flowbase, handed out by the interface each part implements. */
 public final class SqliteEngine implements EngineKit {
@@ -18,7 +19,8 @@ public final class SqliteEngine implements EngineKit {
             .with(CatalogQueries.class, new SqliteCatalogQueries())
             .with(dev.flowbase.db.StatisticsQueries.class, new SqliteStatistics())
             .with(dev.flowbase.queue.QueueSql.class, new SqliteQueue())
-            .with(ScratchSpaces.class, new SqliteScratch());
+            .with(ScratchSpaces.class, new SqliteScratch())
+            .with(TenantSession.class, TenantSession.NONE);
 
     @Override
     public Engine engine() {
