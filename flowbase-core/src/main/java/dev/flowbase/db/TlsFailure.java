@@ -56,19 +56,10 @@ final class TlsFailure {
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return ConnectFailure.has(e, type);
     }
 
     private static String messages(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString().toLowerCase(Locale.ROOT);
+        return ConnectFailure.messages(e).toLowerCase(Locale.ROOT);
     }
 }

@@ -24,6 +24,8 @@ public final class TlsPostgres implements AutoCloseable {
     /** In this branch's port range (17700-17799). */
     public static final int PORT = 17701;
 
+    private static final String EC = "ec_paramgen_curve:prime256v1";
+
     public final Path dir;
     public final Path ca;
     public final Path otherCa;
@@ -104,45 +106,14 @@ public final class TlsPostgres implements AutoCloseable {
     }
 
     private void certificates() throws IOException, InterruptedException {
-        String ec = "ec_paramgen_curve:prime256v1";
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                ec,
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.crt",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=Flowbase test CA");
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                ec,
-                "-nodes",
-                "-keyout",
-                "other-ca.key",
-                "-out",
-                "other-ca.crt",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=Another CA");
+        selfSignedCa("ca", "/CN=Flowbase test CA");
+        selfSignedCa("other-ca", "/CN=Another CA");
         openssl(
                 "req",
                 "-newkey",
                 "ec",
                 "-pkeyopt",
-                ec,
+                EC,
                 "-nodes",
                 "-keyout",
                 "server.key",
@@ -168,6 +139,25 @@ public final class TlsPostgres implements AutoCloseable {
                 "-extfile",
                 "server.ext");
         Files.setPosixFilePermissions(dir.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private void selfSignedCa(String name, String subject) throws IOException, InterruptedException {
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                EC,
+                "-nodes",
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".crt",
+                "-days",
+                "2",
+                "-subj",
+                subject);
     }
 
     private void openssl(String... args) throws IOException, InterruptedException {
