@@ -969,6 +969,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organization of the installation, oldest first */
+        get: operations["getApiOrganizations"];
+        put?: never;
+        /** Make an organization and its first admin key; the key's secret is in this answer only */
+        post: operations["postApiOrganizations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/server/debug": {
         parameters: {
             query?: never;
@@ -1314,6 +1332,14 @@ export interface components {
             settings: unknown | null;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        OrganizationRoutesFounded: {
+            organization: components["schemas"]["Organization"] | null;
+            adminKey: components["schemas"]["AccountRoutesCreatedKey"] | null;
+        };
+        OrganizationRoutesNewOrganization: {
+            name?: string | null;
+            slug?: string | null;
         };
         PoolStats: {
             active: number;
@@ -4202,6 +4228,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountRoutesKeyView"];
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiOrganizations: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description the nextCursor of the page before */
+                cursor?: string;
+                /** @description page size, 1 to 1000 (50) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Organization"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiOrganizations: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationRoutesNewOrganization"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRoutesFounded"];
                 };
             };
             /** @description A problem: the type names the error code (see docs/api.md) */

@@ -2,6 +2,7 @@ package dev.flowbase.config;
 
 import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ public record DatabaseConfig(
         String database,
         String user,
         Secret password,
-        boolean ssl,
-        boolean sslVerify,
+        SslMode sslMode,
+        Optional<Path> sslCa,
         PoolSettings pool,
         Duration statementTimeout,
         Duration slowQuery,
@@ -34,6 +35,8 @@ public record DatabaseConfig(
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(pool, "pool");
+        sslMode = sslMode == null ? SslMode.DISABLE : sslMode;
+        sslCa = sslCa == null ? Optional.empty() : sslCa;
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(slowQuery, "slowQuery");
         host = host == null ? "" : host;
@@ -59,6 +62,16 @@ public record DatabaseConfig(
                 .slowQuery(slowQuery)
                 .breaker(breaker)
                 .build());
+    }
+
+    /** Whether the connection is encrypted (any {@link SslMode} but {@code disable}). */
+    public boolean ssl() {
+        return sslMode.encrypted();
+    }
+
+    /** Whether the server's certificate must be signed by a trusted CA ({@code verify-ca}, {@code verify-full}). */
+    public boolean sslVerify() {
+        return sslMode.verifiesCertificate();
     }
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
@@ -146,8 +159,8 @@ public record DatabaseConfig(
                     database,
                     from.user,
                     from.password,
-                    from.ssl,
-                    from.sslVerify,
+                    from.sslMode,
+                    from.sslCa,
                     pool,
                     statementTimeout,
                     slowQuery,

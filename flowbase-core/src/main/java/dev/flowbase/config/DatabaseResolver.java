@@ -44,6 +44,9 @@ final class DatabaseResolver {
         Secret password = password();
         boolean ssl = chooseOrDefault(Setting.DATABASE_SSL, DatabaseUrl::ssl);
         boolean verify = chooseOrDefault(Setting.DATABASE_SSL_REJECT_UNAUTHORIZED, DatabaseUrl::sslVerify);
+        SslMode sslMode =
+                choose(Setting.DATABASE_SSL_MODE, DatabaseUrl::sslMode).orElse(SslMode.of(ssl, verify));
+        Optional<Path> sslCa = sslCa();
         PoolSettings pool = pool();
         Duration statementTimeout = Duration.ofMillis(values.value(Setting.STATEMENT_TIMEOUT));
         Duration slowQuery = Duration.ofMillis(values.value(Setting.SLOW_QUERY));
@@ -56,8 +59,8 @@ final class DatabaseResolver {
                 name,
                 user,
                 password,
-                ssl,
-                ssl && verify,
+                sslMode,
+                sslCa,
                 pool,
                 statementTimeout,
                 slowQuery,
@@ -141,6 +144,23 @@ final class DatabaseResolver {
         return fileWins
                 ? choose(file.get().source(), DatabaseUrl::password, fromFile).orElse(Secret.NONE)
                 : choose(directSource, DatabaseUrl::password, direct).orElse(Secret.NONE);
+    }
+
+    /** The CA file that signs the server's certificate, checked readable now rather than at the first connection. */
+    private Optional<Path> sslCa() {
+        Optional<String> file =
+                choose(Setting.DATABASE_SSL_CA, DatabaseUrl::sslCa).filter(f -> !f.isBlank());
+        if (file.isPresent() && !Files.isReadable(Path.of(file.get().strip()))) {
+            boolean fromSetting = values.raw(Setting.DATABASE_SSL_CA)
+                    .filter(v -> v.raw().strip().equals(file.get().strip()))
+                    .isPresent();
+            values.problem(
+                    fromSetting ? Setting.DATABASE_SSL_CA : Setting.DATABASE_URL,
+                    (fromSetting ? "expected" : "expected sslrootcert to name")
+                            + " a readable PEM file of the CA certificate(s)");
+            return Optional.empty();
+        }
+        return file.map(f -> Path.of(f.strip()));
     }
 
     private PoolSettings pool() {

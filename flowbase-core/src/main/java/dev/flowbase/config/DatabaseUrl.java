@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,6 +26,8 @@ public record DatabaseUrl(
         Optional<Boolean> ssl,
         Optional<Boolean> sslVerify,
         Map<String, String> options,
+        Optional<SslMode> sslMode,
+        Optional<String> sslCa,
         List<String> moreHosts) {
 
     /** The URL after its user information (see {@link UrlAuthority}), which may hold any character. */
@@ -109,22 +110,16 @@ public record DatabaseUrl(
         Optional<Boolean> ssl = Optional.empty();
         Optional<Boolean> verify = Optional.empty();
         String sslmode = removeIgnoringCase(query, "sslmode");
+        Optional<SslMode> mode = Optional.empty();
         if (sslmode != null) {
-            switch (sslmode.toLowerCase(Locale.ROOT)) {
-                case "disable" -> ssl = Optional.of(false);
-                case "allow", "prefer", "require", "trust" -> {
-                    ssl = Optional.of(true);
-                    verify = Optional.of(false);
-                }
-                case "verify-ca", "verify-full" -> {
-                    ssl = Optional.of(true);
-                    verify = Optional.of(true);
-                }
-                default ->
-                    throw new IllegalArgumentException(
-                            "expected sslmode to be one of disable, require, verify-ca, verify-full");
-            }
+            mode = Optional.of(SslMode.parse(sslmode)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "expected sslmode to be one of disable, require," + " verify-ca, verify-full")));
+            ssl = Optional.of(mode.get().encrypted());
+            verify = mode.get().encrypted() ? Optional.of(mode.get().verifiesCertificate()) : Optional.empty();
         }
+        // libpq's name for the CA file; each dialect gives it to its driver in the driver's own words.
+        Optional<String> sslCa = Optional.ofNullable(removeIgnoringCase(query, "sslrootcert"));
         String sslFlag = removeIgnoringCase(query, "ssl");
         if (sslFlag != null) {
             ssl = Optional.of(Parser.bool()
@@ -142,6 +137,8 @@ public record DatabaseUrl(
                 ssl,
                 verify,
                 query,
+                mode,
+                sslCa,
                 moreHosts);
     }
 
@@ -169,6 +166,8 @@ public record DatabaseUrl(
                 Optional.empty(),
                 Optional.empty(),
                 query,
+                Optional.empty(),
+                Optional.empty(),
                 List.of());
     }
 

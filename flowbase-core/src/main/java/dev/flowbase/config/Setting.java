@@ -60,6 +60,18 @@ public final class Setting<T> {
             declare("database.ssl", null, Masking.NONE, Parser.bool(), false, "DB_SSL");
     public static final Setting<Boolean> DATABASE_SSL_REJECT_UNAUTHORIZED = declare(
             "database.ssl_reject_unauthorized", null, Masking.NONE, Parser.bool(), true, "DB_SSL_REJECT_UNAUTHORIZED");
+    /** Decides when given (here or as the URL's {@code sslmode}); else DB_SSL and DB_SSL_REJECT_UNAUTHORIZED do. */
+    public static final Setting<SslMode> DATABASE_SSL_MODE = declare(
+            "database.ssl_mode",
+            null,
+            Masking.NONE,
+            new Parser<>(SslMode::parse, SslMode.EXPECTED),
+            null,
+            "DB_SSL_MODE",
+            "PGSSLMODE");
+
+    public static final Setting<String> DATABASE_SSL_CA =
+            declare("database.ssl_ca", null, Masking.NONE, Parser.text(), null, "DB_SSL_CA", "PGSSLROOTCERT");
     public static final Setting<Integer> POOL_MAX = declare(
             "database.pool.max",
             null,

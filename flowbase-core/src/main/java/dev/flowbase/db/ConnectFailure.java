@@ -78,7 +78,7 @@ final class ConnectFailure {
                 || has(e, SocketTimeoutException.class);
     }
 
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+    static boolean has(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
@@ -87,7 +87,8 @@ final class ConnectFailure {
         return false;
     }
 
-    private static String messages(Throwable e) {
+    /** The messages of {@code e} and all its causes, a line each. */
+    static String messages(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             text.append(t.getMessage()).append('\n');

@@ -25,6 +25,10 @@ public final class SqlErrors {
         String where = config.engine().isEmbedded()
                 ? config.describeTarget()
                 : config.engine().id() + " at " + config.hostAndPort() + " database " + config.database();
+        Optional<String> tls = TlsFailure.describe(config, e);
+        if (tls.isPresent()) {
+            return build(SqlErrorKind.TLS_FAILED, "Cannot connect to " + where + ": " + tls.get(), e);
+        }
         Optional<String> badParameter = switch (kind) {
             case AUTHENTICATION_FAILED, UNKNOWN_DATABASE, TLS_FAILED -> Optional.empty();
             default -> ConnectFailure.badParameter(config, e);
@@ -38,7 +42,8 @@ public final class SqlErrors {
         }
         String detail = switch (kind) {
             case AUTHENTICATION_FAILED ->
-                "the server refused user '" + config.user() + "'" + ConnectFailure.passwordHint(config);
+                "the server refused user '" + config.user() + "'" + ConnectFailure.passwordHint(config)
+                        + TlsFailure.plainRefusedHint(config, e);
             case UNKNOWN_DATABASE -> "database '" + config.database() + "' does not exist";
             case TLS_FAILED -> "TLS was required (DB_SSL or sslmode) but the server does not offer it";
             case CONNECTION_LOST -> ConnectFailure.unreachable(config, e);

@@ -1,7 +1,9 @@
 package dev.flowbase.store;
 
 import dev.flowbase.util.Json;
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +32,7 @@ public final class OrganizationStore {
         Checks.notBlank("slug", slug);
         Limits.text("name", name, Limits.NAME);
         Limits.text("slug", slug, Limits.SLUG);
-        if (!slug.equals(slug.toLowerCase(java.util.Locale.ROOT))) {
+        if (!slug.equals(slug.toLowerCase(Locale.ROOT))) {
             throw Checks.invalid("slug", "'" + slug + "'", "lower case only");
         }
         return tx.write("Creating organization " + slug, h -> {
@@ -41,6 +43,42 @@ public final class OrganizationStore {
             tx.auditor.record(h, now, org.id(), "organization.create", "organization", org.id(), null, org);
             return org;
         });
+    }
+
+    /**
+     * A new organization and its first admin key, in one transaction: an organization is never left
+     * without a key that can act in it. {@code slug} may be null: then it is made from the name
+     * ({@link #slugOf}). Only the installation's admin makes organizations; the caller checks that.
+     */
+    public FoundedOrganization found(String name, String slug) {
+        Checks.notBlank("name", name);
+        String chosen = slug == null || slug.isBlank() ? slugOf(name) : slug;
+        return tx.write("Founding organization " + chosen, h -> {
+            Organization org;
+            try {
+                org = create(name, chosen);
+            } catch (ConstraintViolationException e) {
+                throw new ConstraintViolationException(
+                        e.constraint(),
+                        "an organization with the slug '" + chosen + "' already exists; give another --slug or name",
+                        e);
+            }
+            ApiKey.Created key = new ApiKeyStore(tx).create(org.id(), "initial admin key", AccessRole.ADMIN, null);
+            return new FoundedOrganization(org, key);
+        });
+    }
+
+    /** The slug a name gives: lower-case letters and digits, every other run of characters one dash. */
+    public static String slugOf(String name) {
+        String slug = Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) {
+            throw Checks.invalid("name", "'" + name + "'", "a name with at least one letter or digit (or give a slug)");
+        }
+        return slug.length() > Limits.SLUG ? slug.substring(0, Limits.SLUG) : slug;
     }
 
     public Organization get(UUID id) {

@@ -2,6 +2,7 @@ package dev.flowbase.store;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.db.DatabaseException;
+import dev.flowbase.engine.EngineKit;
 import dev.flowbase.util.Uuids;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -21,6 +22,8 @@ final class Tx {
     final SecretSource secrets;
     /** The organization the caller acts in ({@link Stores#within}); null for Flowbase itself and library users. */
     final UUID tenant;
+    /** How the engine is told the caller's organization, where it checks it itself (row-level security). */
+    private final TenantSession session;
 
     Tx(Database db, InstantSource clock, Auditor auditor, SecretSource secrets, UUID tenant) {
         this.db = db;
@@ -28,6 +31,7 @@ final class Tx {
         this.auditor = auditor;
         this.secrets = secrets;
         this.tenant = tenant;
+        this.session = EngineKit.of(db.engine()).part(TenantSession.class);
     }
 
     Tx as(Actor actor, Origin origin) {
@@ -67,7 +71,7 @@ final class Tx {
 
     <T> T write(String action, HandleCallback<T, RuntimeException> work) {
         try {
-            return db.inTransaction(action, work);
+            return db.inTransaction(action, scoped(work));
         } catch (DatabaseException e) {
             throw translate(e);
         }
@@ -75,10 +79,26 @@ final class Tx {
 
     <T> T read(String action, HandleCallback<T, RuntimeException> work) {
         try {
-            return db.withHandle(action, work);
+            // A caller's read names its organization to the engine, which needs a transaction to hold it.
+            return scoped() ? db.inTransaction(action, scoped(work)) : db.withHandle(action, work);
         } catch (DatabaseException e) {
             throw translate(e);
         }
+    }
+
+    private boolean scoped() {
+        return tenant != null && session.enforced();
+    }
+
+    /** {@code work}, after telling the engine the caller's organization when it checks it itself. */
+    private <T> HandleCallback<T, RuntimeException> scoped(HandleCallback<T, RuntimeException> work) {
+        if (!scoped()) {
+            return work;
+        }
+        return h -> {
+            session.enter(h, tenant);
+            return work.withHandle(h);
+        };
     }
 
     private static RuntimeException translate(DatabaseException e) {

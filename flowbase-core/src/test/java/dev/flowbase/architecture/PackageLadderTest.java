@@ -30,6 +30,7 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.cache", 4),
             Map.entry("dev.flowbase.migrate.sql", 4),
             Map.entry("dev.flowbase.security", 4),
+            Map.entry("dev.flowbase.privilege", 4),
             Map.entry("dev.flowbase.migrate", 5),
             Map.entry("dev.flowbase.schema", 6),
             Map.entry("dev.flowbase.store", 6),

@@ -1,6 +1,7 @@
 package dev.flowbase.engines.mariadb;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.config.SslMode;
 import dev.flowbase.db.Capabilities;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.ServerFacts;
@@ -39,7 +40,9 @@ public final class MariaDbDialect implements Dialect {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("connectTimeout", String.valueOf(c.pool().connectionTimeout().toMillis()));
         p.put("socketTimeout", String.valueOf(Timeouts.socketTimeout(c).toMillis()));
-        p.put("sslMode", c.ssl() ? (c.sslVerify() ? "verify-full" : "trust") : "disable");
+        // Connector/J's names: trust is libpq's require; without serverSslCert, Java's trust store.
+        p.put("sslMode", c.sslMode() == SslMode.REQUIRE ? "trust" : c.sslMode().text());
+        c.sslCa().ifPresent(ca -> p.put("serverSslCert", ca.toString()));
         p.putAll(c.options());
         if (!c.statementTimeout().isZero()) {
             // max_statement_time is in seconds, with fractions; the URL's own session variables are kept.

@@ -7,10 +7,12 @@ import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.privilege.DatabaseUsers;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 import dev.flowbase.search.AnalyticsSql;
 import dev.flowbase.search.SearchSql;
+import dev.flowbase.store.TenantSession;
 
 /** Everything that is particular to MariaDB in Flowbase, handed out by the interface each part implements. */
 public final class MariaDbEngine implements EngineKit {
@@ -24,7 +26,9 @@ public final class MariaDbEngine implements EngineKit {
             .with(SearchSql.class, new MariaDbSearch())
             .with(AnalyticsSql.class, new MariaDbAnalytics())
             .with(ScratchSpaces.class, new MariaDbScratch())
-            .with(BackupSql.class, new MariaDbBackup());
+            .with(BackupSql.class, new MariaDbBackup())
+            .with(DatabaseUsers.class, new MariaDbUsers())
+            .with(TenantSession.class, TenantSession.NONE);
 
     @Override
     public Engine engine() {

@@ -57,20 +57,32 @@ public final class PostgresDialect implements Dialect {
         p.put("socketTimeout", String.valueOf(Timeouts.socketTimeout(c).toSeconds()));
         // A JDBC batch of INSERTs goes as multi-row INSERTs: the stores' bulk inserts are several times faster.
         p.put("reWriteBatchedInserts", "true");
-        if (c.ssl()) {
-            p.put("ssl", "true");
-            p.put("sslmode", c.sslVerify() ? "verify-full" : "require");
-            if (!c.sslVerify()) {
-                p.put("sslfactory", "org.postgresql.ssl.NonValidatingFactory");
-            }
-        } else {
-            p.put("sslmode", "disable");
-        }
+        tls(c, p);
         if (!c.statementTimeout().isZero()) {
             p.put("options", "-c statement_timeout=" + c.statementTimeout().toMillis());
         }
         p.putAll(c.options());
         return p;
+    }
+
+    /**
+     * pgjdbc knows libpq's modes; require skips the certificate, and without a CA file the
+     * verifying modes trust Java's trust store (pgjdbc's own default, ~/.postgresql/root.crt, is
+     * rarely there). verify-full's host name check is pgjdbc's, whichever factory.
+     */
+    private static void tls(DatabaseConfig c, Map<String, String> p) {
+        p.put("sslmode", c.sslMode().text());
+        if (!c.ssl()) {
+            return;
+        }
+        p.put("ssl", "true");
+        if (!c.sslVerify()) {
+            p.put("sslfactory", "org.postgresql.ssl.NonValidatingFactory");
+        } else if (c.sslCa().isPresent()) {
+            p.put("sslrootcert", c.sslCa().get().toString());
+        } else {
+            p.put("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+        }
     }
 
     @Override

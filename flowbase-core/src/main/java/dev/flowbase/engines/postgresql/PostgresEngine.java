@@ -7,10 +7,12 @@ import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.privilege.DatabaseUsers;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 import dev.flowbase.search.AnalyticsSql;
 import dev.flowbase.search.SearchSql;
+import dev.flowbase.store.TenantSession;
 
 /** Everything that is particular to PostgreSQL in Flowbase, handed out by the interface each part implements. */
 public final class PostgresEngine implements EngineKit {
@@ -24,7 +26,9 @@ public final class PostgresEngine implements EngineKit {
             .with(SearchSql.class, new PostgresSearch())
             .with(AnalyticsSql.class, new PostgresAnalytics())
             .with(ScratchSpaces.class, new PostgresScratch())
-            .with(BackupSql.class, new PostgresBackup());
+            .with(BackupSql.class, new PostgresBackup())
+            .with(DatabaseUsers.class, new PostgresUsers())
+            .with(TenantSession.class, new PostgresTenantSession());
 
     @Override
     public Engine engine() {

@@ -11,6 +11,7 @@ import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 import dev.flowbase.search.AnalyticsSql;
 import dev.flowbase.search.SearchSql;
+import dev.flowbase.store.TenantSession;
 
 /** Everything that is particular to SQLite in Flowbase, handed out by the interface each part implements. */
 public final class SqliteEngine implements EngineKit {
@@ -24,7 +25,8 @@ public final class SqliteEngine implements EngineKit {
             .with(SearchSql.class, new SqliteSearch())
             .with(AnalyticsSql.class, new SqliteAnalytics())
             .with(ScratchSpaces.class, new SqliteScratch())
-            .with(BackupSql.class, new SqliteBackup());
+            .with(BackupSql.class, new SqliteBackup())
+            .with(TenantSession.class, TenantSession.NONE);
 
     @Override
     public Engine engine() {

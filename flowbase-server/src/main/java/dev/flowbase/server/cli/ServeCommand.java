@@ -5,6 +5,7 @@ import dev.flowbase.config.Setting;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.privilege.LeastPrivilege;
 import dev.flowbase.server.http.FlowbaseServer;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +44,12 @@ final class ServeCommand extends BaseCommand {
                 migrate(config, database);
             }
             server = FlowbaseServer.start(config, database);
+            LeastPrivilege.excessPrivilege(database)
+                    .ifPresent(why -> LoggerFactory.getLogger(ServeCommand.class)
+                            .warn(
+                                    "Serving as {}: serve as an application user instead (flowbase db create-users,"
+                                            + " docs/security.md)",
+                                    why));
         } catch (RuntimeException e) {
             database.close();
             throw e;

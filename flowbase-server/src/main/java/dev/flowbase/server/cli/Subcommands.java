@@ -25,6 +25,8 @@ final class Subcommands {
         ALL.put("seed", SeedCommand.class);
         ALL.put("reset", ResetCommand.class);
         ALL.put("api-key", ApiKeyCommand.class);
+        ALL.put("org", OrgCommand.class);
+        ALL.put("db", DbCommand.class);
         ALL.put("queue", QueueCommand.class);
         ALL.put("search", SearchCommand.class);
         ALL.put("db", DbCommand.class);

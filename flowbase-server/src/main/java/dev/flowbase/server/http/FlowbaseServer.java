@@ -19,6 +19,7 @@ import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.OrganizationRoutes;
 import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.server.http.routes.ServerRoutes;
 import dev.flowbase.server.http.routes.TaskRoutes;
@@ -144,6 +145,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new AnalyticsRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
+                new OrganizationRoutes(),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
         router.group("events");
@@ -181,6 +183,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 }));
             }
             cfg.routes.before(RequestIds::assign);
+            cfg.routes.before(SecurityHeaders::apply);
             cfg.routes.before(metrics::before);
             cfg.routes.before("/api/*", ctx -> BodyLimit.check(ctx, settings.maxBodyBytes()));
             cfg.routes.before("/api/*", authentication::authenticate);

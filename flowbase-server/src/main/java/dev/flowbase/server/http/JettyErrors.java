@@ -28,6 +28,7 @@ final class JettyErrors extends ErrorHandler {
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
         String instance = "/badMessage".equals(path) ? null : path;
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM);
+        SecurityHeaders.always(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(body(status, message, instance)), callback);
     }
 

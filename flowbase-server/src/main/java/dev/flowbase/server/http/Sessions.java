@@ -128,7 +128,8 @@ public final class Sessions {
         return Optional.of(open(link.principal()));
     }
 
-    private static String token() {
+    /** 256 random bits, URL-safe: session ids, CSRF tokens, sign-in links. */
+    public static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -3,6 +3,7 @@ package dev.flowbase.server.web;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.server.http.Access;
+import dev.flowbase.server.http.SecurityHeaders;
 import dev.flowbase.server.http.Sessions;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -23,9 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebRoutes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
-    /** Scripts and styles only from Flowbase itself; no frame may embed the page. */
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    /**
+     * The sign-in form's CSRF token, repeated in a cookie that only this site's own pages send
+     * back (SameSite=Strict): a form posted from another site cannot sign a browser in to a key of
+     * the attacker's choosing.
+     */
+    static final String LOGIN_COOKIE = "flowbase_login";
 
     private final Web web;
     private final LiveDashboard dashboard;
@@ -114,37 +118,66 @@ public final class WebRoutes implements AutoCloseable {
             }
             ctx.status(401)
                     .html(LoginPage.render(
-                            "That sign-in link was used already or is too old; sign in with an API key."));
+                            "That sign-in link was used already or is too old; sign in with an API key.",
+                            loginToken(ctx)));
             return;
         }
-        ctx.html(LoginPage.render(null));
+        ctx.html(LoginPage.render(null, loginToken(ctx)));
     }
 
     private void login(Context ctx) {
         headers(ctx);
+        String expected = ctx.cookie(LOGIN_COOKIE);
+        if (expected == null || !expected.equals(ctx.formParam("csrf"))) {
+            ctx.status(403)
+                    .html(LoginPage.render(
+                            "The sign-in form was too old or came from another site; sign in again here.",
+                            loginToken(ctx)));
+            return;
+        }
         try {
             web.guard().check(ctx.ip());
         } catch (FlowbaseException e) {
             LOG.info("admin page: a sign-in from {} refused: the address is locked out", ctx.ip());
-            ctx.status(e.code().httpStatus()).html(LoginPage.render(e.getMessage()));
+            ctx.status(e.code().httpStatus()).html(LoginPage.render(e.getMessage(), loginToken(ctx)));
             return;
         }
         var principal = web.signIn().apply(ctx.formParam("apiKey"));
         if (principal.isEmpty()) {
             web.guard().failed(ctx.ip());
             LOG.info("admin page: a sign-in with an unknown, revoked or expired key from {}", ctx.ip());
-            ctx.status(401).html(LoginPage.render("That API key is unknown, revoked or expired."));
+            ctx.status(401).html(LoginPage.render("That API key is unknown, revoked or expired.", loginToken(ctx)));
             return;
         }
         signedIn(ctx, web.sessions().open(principal.get()));
     }
 
+    /** A fresh sign-in form token, set in its cookie; each form shown gets its own. */
+    private static String loginToken(Context ctx) {
+        String token = Sessions.token();
+        ctx.header("Set-Cookie", cookie(ctx, LOGIN_COOKIE, token, "/login"));
+        return token;
+    }
+
+    /**
+     * The session cookie of a sign-in. The session's id is always new, never one the browser
+     * brought, and a session the browser was in before ends here: an id planted in a browser
+     * beforehand (session fixation) is worth nothing after its owner signs in.
+     */
     private void signedIn(Context ctx, Sessions.Session session) {
-        ctx.header(
-                "Set-Cookie",
-                Sessions.COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict"
-                        + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+        String before = ctx.cookie(Sessions.COOKIE);
+        if (before != null && !before.equals(session.id())) {
+            web.sessions().close(before);
+        }
+        // The form's token cookie may stay: the next form shown replaces it.
+        ctx.header("Set-Cookie", cookie(ctx, Sessions.COOKIE, session.id(), "/"));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** HttpOnly and SameSite=Strict always; Secure when the browser came over TLS. */
+    private static String cookie(Context ctx, String name, String value, String path) {
+        return name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                + (SecurityHeaders.overTls(ctx) ? "; Secure" : "");
     }
 
     private void logout(Context ctx) {
@@ -153,14 +186,15 @@ public final class WebRoutes implements AutoCloseable {
                 web.sessions().close(v.session().id());
             }
         });
-        ctx.header("Set-Cookie", Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.header(
+                "Set-Cookie",
+                Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+                        + (SecurityHeaders.overTls(ctx) ? "; Secure" : ""));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
+    /** Pages are never cached; the security headers come from {@link SecurityHeaders}, as for every answer. */
     private static void headers(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
     }
 

@@ -54,7 +54,7 @@ class ServeTest {
 
             // The embedded default, untouched, is initialised by serve itself: migrated, seeded, signed in once.
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(health.body()).contains("4 applied, at version 4").contains("\"engine\":\"sqlite\"");
+            assertThat(health.body()).contains("5 applied, at version 5").contains("\"engine\":\"sqlite\"");
             assertThat(dir.resolve("data/flowbase.db")).exists();
             assertThat(link).startsWith(base + "/login?token=");
             assertThat(signIn.statusCode()).isEqualTo(303);
@@ -94,7 +94,7 @@ class ServeTest {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-                assertThat(health.body()).contains("4 applied, at version 4");
+                assertThat(health.body()).contains("5 applied, at version 5");
             }
         } finally {
             first.destroy();

@@ -33,7 +33,7 @@ public final class AccountRoutes implements RouteGroup {
             Instant expiresAt,
             Instant revokedAt,
             Instant createdAt) {
-        static KeyView of(ApiKey k) {
+        public static KeyView of(ApiKey k) {
             return new KeyView(
                     k.id(),
                     k.name(),
