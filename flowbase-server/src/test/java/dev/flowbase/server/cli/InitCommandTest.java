@@ -67,7 +67,7 @@ class InitCommandTest {
         CliRun reset = CliRun.of("reset", "--confirm", "--url", db.url());
 
         assertThat(reset.status()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("Reset: undid 4 migration(s)").contains("Admin API key: fb_");
+        assertThat(reset.out()).contains("Reset: undid 5 migration(s)").contains("Admin API key: fb_");
     }
 
     @EngineTest

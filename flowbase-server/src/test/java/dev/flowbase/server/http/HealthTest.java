@@ -35,7 +35,7 @@ class HealthTest {
             assertThat(readyBefore.statusCode()).isEqualTo(503);
             assertThat(readyBefore.body())
                     .contains("\"migrations\":{\"status\":\"unavailable\"")
-                    .contains("4 pending");
+                    .contains("5 pending");
             assertThat(readyAfter.statusCode()).as(readyAfter.body()).isEqualTo(200);
             assertThat(readyAfter.body())
                     .contains("\"database\":{\"status\":\"ok\"")
@@ -75,7 +75,7 @@ class HealthTest {
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(before.body())
                     .contains("\"migrations\"")
-                    .contains("4 pending;")
+                    .contains("5 pending;")
                     .doesNotContain("{pending=");
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             assertThat(after.body()).contains("\"status\":\"ok\"");
