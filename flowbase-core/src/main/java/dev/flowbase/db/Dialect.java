@@ -126,7 +126,7 @@ public interface Dialect {
      * db2:5432}): with several hosts in the URL, the one the driver chose. Empty where the engine
      * has one server and no role to tell.
      */
-    default Optional<String> describeServer(Connection connection) throws SQLException {
+    default Optional<ServerRole> describeServer(Connection connection) throws SQLException {
         return Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import dev.flowbase.db.PoolStats;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.store.Stores;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects a {@link Report}: the database answers, its migrations are current, the pool has room,
@@ -24,25 +26,33 @@ public final class Status {
     private final Database db;
     private final Clock clock;
     private final Thresholds thresholds;
-    private final java.util.Optional<String> redisUrl;
+    private final Optional<String> redisUrl;
     /** The server's live shared state, when a server asks: its Redis link, not a new connection. */
     private final Shared shared;
     /** Loaded once: the scripts on the classpath do not change while a process watches. */
     private final Migrator migrator;
 
     private final Queue queue;
-    private final dev.flowbase.store.Stores stores;
+    private final Stores stores;
+    /** Whether the database check names the server's address: on the operator's command line, not over HTTP. */
+    private final boolean namesServer;
 
     private Status(
-            Database db, Clock clock, Thresholds thresholds, java.util.Optional<String> redisUrl, Shared shared) {
+            Database db,
+            Clock clock,
+            Thresholds thresholds,
+            Optional<String> redisUrl,
+            Shared shared,
+            boolean namesServer) {
         this.shared = shared;
+        this.namesServer = namesServer;
         this.db = db;
         this.clock = clock;
         this.thresholds = thresholds;
         this.redisUrl = redisUrl;
         this.migrator = Migrator.configure().database(db).load();
         this.queue = Queue.create(db);
-        this.stores = dev.flowbase.store.Stores.create(db);
+        this.stores = Stores.create(db);
     }
 
     public static Status of(Database db) {
@@ -50,17 +60,22 @@ public final class Status {
     }
 
     public static Status of(Database db, Thresholds thresholds) {
-        return new Status(db, Clock.systemUTC(), thresholds, java.util.Optional.empty(), null);
+        return new Status(db, Clock.systemUTC(), thresholds, Optional.empty(), null, false);
     }
 
     /** The same status, also asking the Redis at {@code url} (when configured) whether it answers. */
-    public Status withRedis(java.util.Optional<String> url) {
-        return new Status(db, clock, thresholds, url, shared);
+    public Status withRedis(Optional<String> url) {
+        return new Status(db, clock, thresholds, url, shared, namesServer);
     }
 
     /** The same status, reporting where the server's cache, limits and events live now, and the hit rate. */
     public Status withShared(Shared newShared) {
-        return new Status(db, clock, thresholds, redisUrl, newShared);
+        return new Status(db, clock, thresholds, redisUrl, newShared, namesServer);
+    }
+
+    /** The same status, naming the server the database check reached ({@code primary at db2:5432}). */
+    public Status namingTheServer() {
+        return new Status(db, clock, thresholds, redisUrl, shared, true);
     }
 
     public Report collect() {
@@ -148,7 +163,10 @@ public final class Status {
             boolean valid = c.isValid(2);
             long ms = (System.nanoTime() - start) / 1_000_000;
             String server = valid
-                    ? db.dialect().describeServer(c).map(d -> " (" + d + ")").orElse("")
+                    ? db.dialect()
+                            .describeServer(c)
+                            .map(r -> " (" + r.describe(namesServer) + ")")
+                            .orElse("")
                     : "";
             return valid
                     ? Check.ok("database", "answers in " + ms + " ms" + server)

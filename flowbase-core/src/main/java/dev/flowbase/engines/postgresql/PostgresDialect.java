@@ -4,6 +4,7 @@ import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.db.Capabilities;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.ServerFacts;
+import dev.flowbase.db.ServerRole;
 import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
 import dev.flowbase.db.StatementLimit;
@@ -174,7 +175,7 @@ public final class PostgresDialect implements Dialect {
 
     /** The host the driver chose among the URL's, and whether it is the primary or a standby. */
     @Override
-    public Optional<String> describeServer(Connection connection) throws SQLException {
+    public Optional<ServerRole> describeServer(Connection connection) throws SQLException {
         String host = connection
                 .unwrap(BaseConnection.class)
                 .getQueryExecutor()
@@ -183,7 +184,7 @@ public final class PostgresDialect implements Dialect {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
             rs.next();
-            return Optional.of((rs.getBoolean(1) ? "standby at " : "primary at ") + host);
+            return Optional.of(new ServerRole(rs.getBoolean(1) ? "standby" : "primary", host));
         }
     }
 

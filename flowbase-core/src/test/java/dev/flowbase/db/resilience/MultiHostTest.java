@@ -61,7 +61,7 @@ class MultiHostTest {
 
     /** What `flowbase status` says of the database: which host answered, and as what. */
     private static String databaseCheck(Database db) {
-        return Status.of(db).readiness().checks().stream()
+        return Status.of(db).namingTheServer().readiness().checks().stream()
                 .filter(c -> c.name().equals("database"))
                 .findFirst()
                 .orElseThrow()

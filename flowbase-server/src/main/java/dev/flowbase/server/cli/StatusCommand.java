@@ -44,7 +44,8 @@ final class StatusCommand extends BaseCommand {
         }
         try (Database db = Database.openForOneCommand(config().database())) {
             Status status = Status.of(db, dev.flowbase.status.Thresholds.of(config().alerts()))
-                    .withRedis(config().redisUrl());
+                    .withRedis(config().redisUrl())
+                    .namingTheServer();
             while (true) {
                 Report report = status.collect();
                 if (watch != null && !json()) {

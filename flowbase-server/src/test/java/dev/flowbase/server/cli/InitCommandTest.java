@@ -21,7 +21,7 @@ class InitCommandTest {
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("Migrations: applied 4")
+                .contains("Migrations: applied 5")
                 .contains("Schema: matches version 5")
                 .contains("It will not be shown again");
         Matcher key = ADMIN_KEY.matcher(first.out());
