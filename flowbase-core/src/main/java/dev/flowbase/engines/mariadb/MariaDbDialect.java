@@ -74,8 +74,8 @@ public final class MariaDbDialect implements Dialect {
         return "MariaDB".equals(facts.product());
     }
 
-    // 10.5+ has INSERT … RETURNING and DELETE … RETURNING, but no UPDATE … RETURNING.
-    private static final Capabilities CAPABILITIES = new Capabilities(false, true, true, false, false, true);
+    // DDL commits the transaction it runs in.
+    private static final Capabilities CAPABILITIES = new Capabilities(false, true);
 
     @Override
     public Capabilities capabilities() {

@@ -76,7 +76,7 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
-    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true, true);
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true);
 
     @Override
     public Capabilities capabilities() {

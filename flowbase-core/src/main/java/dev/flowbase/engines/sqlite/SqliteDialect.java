@@ -120,8 +120,8 @@ public final class SqliteDialect implements Dialect {
         return p;
     }
 
-    // RETURNING since 3.35; one writer at a time, so no SKIP LOCKED and no server to create databases on.
-    private static final Capabilities CAPABILITIES = new Capabilities(true, false, true, true, false, false);
+    // No server to create databases on.
+    private static final Capabilities CAPABILITIES = new Capabilities(true, false);
 
     @Override
     public Capabilities capabilities() {
