@@ -1,5 +1,7 @@
 package dev.flowbase.bench;
 
+import dev.flowbase.migrate.MigrateRequest;
+import dev.flowbase.migrate.Grouping;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.MigrationLocation;
 import dev.flowbase.migrate.Migrator;
@@ -28,7 +30,7 @@ final class FlowbaseTool implements Tool {
     public int migrate(BenchDatabase db, Path dir) {
         try (Database database = Database.open(db.flowbaseConfig())) {
             return migrator(database, dir)
-                    .migrate(null, false, group)
+                    .migrate(MigrateRequest.all().with(group ? Grouping.ONE_TRANSACTION : Grouping.SCRIPT_BY_SCRIPT))
                     .executed()
                     .size();
         }
@@ -37,7 +39,7 @@ final class FlowbaseTool implements Tool {
     @Override
     public void validate(BenchDatabase db, Path dir) {
         try (Database database = Database.open(db.flowbaseConfig())) {
-            ValidateResult r = migrator(database, dir).validate(false);
+            ValidateResult r = migrator(database, dir).validate();
             if (!r.ok()) {
                 throw new IllegalStateException("Flowbase validate failed: " + r.problems());
             }

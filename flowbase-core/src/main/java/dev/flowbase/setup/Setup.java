@@ -12,6 +12,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.redis.RedisCheck;
 import dev.flowbase.schema.SchemaDifference;
@@ -106,7 +107,7 @@ public final class Setup {
                         "reset deletes every Flowbase table and its rows in "
                                 + config.database().describeTarget() + "; run it again with --confirm");
             }
-            var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, false);
+            var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, Run.APPLY);
             progress.accept("Reset: undid " + undone.undone().size() + " migration(s)");
             db.execute(
                     "Resetting the database",

@@ -136,7 +136,7 @@ class InDoubtTest {
                             .extracting(StatusEntry::state)
                             .singleElement()
                             .satisfies(s -> assertThat(s).startsWith("running (held by"));
-                    assertThat(m.validate(false).ok()).isTrue();
+                    assertThat(m.validate().ok()).isTrue();
                 }
             } finally {
                 lock.release();

@@ -97,11 +97,11 @@ class JavaMigrationsTest {
                 .filteredOn(e -> "2".equals(e.version()))
                 .extracting(StatusEntry::script, StatusEntry::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SplitNames.class.getName(), "success"));
-        assertThat(migrator(db, new SplitNames("v1")).validate(false).ok()).isTrue();
-        assertThat(migrator(db, new SplitNames("v2")).validate(false).problems())
+        assertThat(migrator(db, new SplitNames("v1")).validate().ok()).isTrue();
+        assertThat(migrator(db, new SplitNames("v2")).validate().problems())
                 .anyMatch(p -> p.contains(SplitNames.class.getName()));
 
-        RollbackResult back = migrator(db, new SplitNames("v1")).rollbackSteps(2, false);
+        RollbackResult back = migrator(db, new SplitNames("v1")).rollbackSteps(2, Run.APPLY);
 
         assertThat(back.undone()).hasSize(2);
         assertThat(count(db, "SELECT COUNT(*) FROM people WHERE first_name IS NOT NULL"))
