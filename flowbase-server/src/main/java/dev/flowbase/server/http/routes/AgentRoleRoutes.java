@@ -119,22 +119,14 @@ public final class AgentRoleRoutes implements RouteGroup {
         call.requireMatch("agent role " + a.id(), a.lockVersion());
         return call.stores()
                 .agentRoles()
-                .update(new AgentRole(
-                        a.id(),
-                        a.organizationId(),
-                        a.name(),
-                        b.description() == null ? a.description() : b.description(),
-                        b.systemPrompt() == null ? a.systemPrompt() : b.systemPrompt(),
-                        b.model() == null ? a.model() : b.model(),
-                        b.tools() == null ? a.tools() : b.tools(),
-                        b.parameters() == null ? a.parameters() : b.parameters(),
-                        a.metadata(),
-                        b.status() == null ? a.status() : b.status(),
-                        a.currentVersion(),
-                        a.createdBy(),
-                        a.lockVersion(),
-                        a.createdAt(),
-                        a.updatedAt()));
+                .update(a.toBuilder()
+                        .description(b.description() == null ? a.description() : b.description())
+                        .systemPrompt(b.systemPrompt() == null ? a.systemPrompt() : b.systemPrompt())
+                        .model(b.model() == null ? a.model() : b.model())
+                        .tools(b.tools() == null ? a.tools() : b.tools())
+                        .parameters(b.parameters() == null ? a.parameters() : b.parameters())
+                        .status(b.status() == null ? a.status() : b.status())
+                        .build());
     }
 
     private Object delete(Call call) {
