@@ -23,7 +23,16 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
     private Logging() {}
 
-    public static void configure(LogFormat format, boolean verbose, OutputStream target) {
+    /** How much Flowbase and its libraries say: {@code --verbose} is {@link Detail#VERBOSE}. */
+    public enum Detail {
+        /** Flowbase at INFO; the pool at WARN and the MariaDB driver at ERROR, so a command line stays quiet. */
+        NORMAL,
+        /** Flowbase at DEBUG; the pool and the MariaDB driver at INFO. */
+        VERBOSE
+    }
+
+    public static void configure(LogFormat format, Detail detail, OutputStream target) {
+        boolean verbose = detail == Detail.VERBOSE;
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         console(context, format, target);

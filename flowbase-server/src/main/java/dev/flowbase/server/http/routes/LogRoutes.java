@@ -48,7 +48,9 @@ public final class LogRoutes implements RouteGroup {
                 call.query("since", LogRoutes::instant).orElse(null),
                 call.query("text").orElse(null));
         // Flowbase's own lines (no organization's) are the installation's: its admins read them.
-        filter = filter.in(call.organization(), Access.INSTALLATION_ADMIN.allows(call.principal()));
+        filter = Access.INSTALLATION_ADMIN.allows(call.principal())
+                ? filter.inWithFlowbaseLines(call.organization())
+                : filter.in(call.organization());
         return call.stores().logs().query(filter, call.page());
     }
 
