@@ -5,6 +5,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Stores;
+import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskFilter;
 import dev.flowbase.store.Workflow;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ public final class DataBench {
                 .list(TaskFilter.of(org).inWorkflow(ids.get(ids.size() / 2)), PageRequest.first(1000))
                 .items()
                 .stream()
-                .map(dev.flowbase.store.Task::id)
+                .map(Task::id)
                 .toList();
         return new Load(seconds, total / seconds, ids, big, sample);
     }

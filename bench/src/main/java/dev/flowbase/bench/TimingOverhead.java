@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * What timing every statement ({@link dev.flowbase.db.QueryTimings}) costs: the same read through
@@ -99,10 +100,10 @@ public final class TimingOverhead {
      * and handed to the observer millions of times, as Jdbi hands it once per statement.
      */
     private static double observerNanos(SqlStatements statements, SqlLogger timing, Stores stores, Task task) {
-        org.jdbi.v3.core.statement.StatementContext[] kept = new org.jdbi.v3.core.statement.StatementContext[1];
+        StatementContext[] kept = new StatementContext[1];
         statements.setSqlLogger(new SqlLogger() {
             @Override
-            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+            public void logAfterExecution(StatementContext context) {
                 kept[0] = context;
             }
         });

@@ -2,6 +2,7 @@ package dev.flowbase.config;
 
 import dev.flowbase.engine.Engine;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -71,7 +72,7 @@ public record DatabaseConfig(
             this.statementTimeout = from.statementTimeout;
             this.slowQuery = from.slowQuery;
             this.debug = from.debug;
-            this.options = new java.util.LinkedHashMap<>(from.options);
+            this.options = new LinkedHashMap<>(from.options);
         }
 
         public Builder database(String value) {

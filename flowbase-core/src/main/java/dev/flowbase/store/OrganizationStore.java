@@ -2,6 +2,7 @@ package dev.flowbase.store;
 
 import dev.flowbase.util.Json;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ public final class OrganizationStore {
         Checks.notBlank("slug", slug);
         Limits.text("name", name, Limits.NAME);
         Limits.text("slug", slug, Limits.SLUG);
-        if (!slug.equals(slug.toLowerCase(java.util.Locale.ROOT))) {
+        if (!slug.equals(slug.toLowerCase(Locale.ROOT))) {
             throw Checks.invalid("slug", "'" + slug + "'", "lower case only");
         }
         return tx.write("Creating organization " + slug, h -> {

@@ -4,6 +4,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.security.SecretBox;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -113,7 +114,7 @@ public final class Stores {
      * named by id, in a path or in the body of a write, is not found ({@link Tenancy}).
      */
     public Stores within(UUID organizationId) {
-        return new Stores(tx.within(java.util.Objects.requireNonNull(organizationId, "organizationId")));
+        return new Stores(tx.within(Objects.requireNonNull(organizationId, "organizationId")));
     }
 
     /** The organization these stores act in, when a caller's ({@link #within}). */

@@ -13,6 +13,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.io.TempDir;
 
 /** migrate up --group: every pending migration in one transaction, all or none. */
@@ -58,7 +59,7 @@ class GroupModeTest {
         assertThat(m.status().entries())
                 .filteredOn(s -> !s.state().equals("pending"))
                 .extracting(StatusEntry::version, StatusEntry::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("5", "failed"));
+                .containsExactly(Tuple.tuple("5", "failed"));
 
         write(dir.resolve("V5__t5.sql"), "CREATE TABLE t5 (id INTEGER);\n");
         assertThat(m.migrate(MigrateRequest.all().with(Grouping.ONE_TRANSACTION))

@@ -11,6 +11,7 @@ import dev.flowbase.testing.TestSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class InDoubtTest {
                             script.name(),
                             script.checksum(),
                             "test",
-                            java.time.Instant.now(),
+                            Instant.now(),
                             0,
                             MigrationState.RUNNING,
                             applied,

@@ -13,6 +13,7 @@ import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Migrate, target, rollback and baseline on every engine, with the set in migrations/basic. */
@@ -55,7 +56,7 @@ class MigratorTest {
         assertThat(tables(db)).contains("items", "labels").doesNotContain("notes", "tags");
         assertThat(m.status().entries())
                 .extracting(StatusEntry::version, StatusEntry::state)
-                .contains(org.assertj.core.groups.Tuple.tuple("2", "undone"));
+                .contains(Tuple.tuple("2", "undone"));
 
         assertThat(versions(m.rollbackTo(Version.ZERO, Run.APPLY).undone())).containsExactly("1.9", "1");
         assertThat(tables(db)).containsExactly("test_history");

@@ -8,6 +8,7 @@ import dev.flowbase.db.SqlErrorKind;
 import dev.flowbase.db.SqlStates;
 import dev.flowbase.db.StatementLimit;
 import dev.flowbase.engine.Engine;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +63,7 @@ public final class MariaDbDialect implements Dialect {
 
     /** SET takes no bound parameter here; the value is a number, checked as one before it is written. */
     private static void set(Connection connection, String seconds) throws SQLException {
-        String value = new java.math.BigDecimal(seconds).toPlainString();
+        String value = new BigDecimal(seconds).toPlainString();
         try (Statement s = connection.createStatement()) {
             s.execute("SET SESSION max_statement_time = " + value);
         }

@@ -1,11 +1,13 @@
 package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.db.Dialect;
+import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 
@@ -16,8 +18,8 @@ public final class PostgresEngine implements EngineKit {
             .with(EngineSupport.class, new PostgresMigrations())
             .with(SqlSplitter.class, SqlSplitter.postgresql())
             .with(CatalogQueries.class, new PostgresCatalogQueries())
-            .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
-            .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
+            .with(StatisticsQueries.class, new PostgresStatistics())
+            .with(QueueSql.class, new PostgresQueue())
             .with(ScratchSpaces.class, new PostgresScratch());
 
     @Override

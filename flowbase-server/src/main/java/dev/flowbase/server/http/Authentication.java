@@ -10,8 +10,10 @@ import dev.flowbase.store.Stores;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Authentication {
     static final Duration TRUST = Duration.ofSeconds(10);
     private static final String ATTRIBUTE = "flowbase.principal";
-    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private record Trusted(ApiKey key, long until) {}
 
@@ -130,7 +132,7 @@ final class Authentication {
             throw new FlowbaseException(
                     ErrorCode.FORBIDDEN,
                     route + " needs the " + route.access().label() + " role" + installationHint(route.access())
-                            + "; this key is " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; this key is " + principal.role().name().toLowerCase(Locale.ROOT)
                             + (principal.installation() ? " of the installation's organization" : ""));
         }
         return principal;

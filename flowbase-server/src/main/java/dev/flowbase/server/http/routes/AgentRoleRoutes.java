@@ -1,6 +1,7 @@
 package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -161,7 +162,7 @@ public final class AgentRoleRoutes implements RouteGroup {
         Dependency b = call.body(Dependency.class);
         UUID role = owned(call, call.uuid("id")).id();
         if (b.dependsOn() == null) {
-            throw new dev.flowbase.error.InvalidFieldException("dependsOn", "null", "the id of another agent role");
+            throw new InvalidFieldException("dependsOn", "null", "the id of another agent role");
         }
         call.stores().agentRoles().addDependency(role, b.dependsOn());
         return call.stores().agentRoles().dependencies(role);

@@ -1,5 +1,6 @@
 package dev.flowbase.server.http.routes;
 
+import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -69,7 +70,7 @@ public final class LogRoutes implements RouteGroup {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new dev.flowbase.error.InvalidFieldException(
+            throw new InvalidFieldException(
                     "since", "'" + text + "'", "an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }

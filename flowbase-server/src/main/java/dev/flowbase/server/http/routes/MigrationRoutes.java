@@ -19,6 +19,7 @@ import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
+import java.util.Map;
 
 /**
  * The migration engine over HTTP, as the CLI's {@code migrate} commands: status, the SQL that would
@@ -129,12 +130,6 @@ public final class MigrationRoutes implements RouteGroup {
     private static void audit(Call call, String action, int count, String counted) {
         call.stores()
                 .audit()
-                .record(
-                        call.organization(),
-                        action,
-                        "schema",
-                        "flowbase_schema_history",
-                        null,
-                        java.util.Map.of(counted, count));
+                .record(call.organization(), action, "schema", "flowbase_schema_history", null, Map.of(counted, count));
     }
 }
