@@ -1,6 +1,8 @@
 package dev.flowbase.bench;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.migrate.Grouping;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.MigrationLocation;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.ValidateResult;
@@ -8,27 +10,27 @@ import java.nio.file.Path;
 
 /** Flowbase in-process, through its public API, configured the way a user would. */
 final class FlowbaseTool implements Tool {
-    private final boolean group;
+    private final Grouping grouping;
 
     FlowbaseTool() {
-        this(false);
+        this(Grouping.SCRIPT_BY_SCRIPT);
     }
 
-    /** With {@code group}, as {@code migrate up --group}: every pending migration in one transaction. */
-    FlowbaseTool(boolean group) {
-        this.group = group;
+    /** With {@link Grouping#ONE_TRANSACTION}, as {@code migrate up --group}: every pending migration in one transaction. */
+    FlowbaseTool(Grouping grouping) {
+        this.grouping = grouping;
     }
 
     @Override
     public String name() {
-        return group ? "Flowbase --group" : "Flowbase";
+        return grouping == Grouping.ONE_TRANSACTION ? "Flowbase --group" : "Flowbase";
     }
 
     @Override
     public int migrate(BenchDatabase db, Path dir) {
         try (Database database = Database.open(db.flowbaseConfig())) {
             return migrator(database, dir)
-                    .migrate(null, false, group)
+                    .migrate(MigrateRequest.all().with(grouping))
                     .executed()
                     .size();
         }
@@ -37,7 +39,7 @@ final class FlowbaseTool implements Tool {
     @Override
     public void validate(BenchDatabase db, Path dir) {
         try (Database database = Database.open(db.flowbaseConfig())) {
-            ValidateResult r = migrator(database, dir).validate(false);
+            ValidateResult r = migrator(database, dir).validate();
             if (!r.ok()) {
                 throw new IllegalStateException("Flowbase validate failed: " + r.problems());
             }

@@ -1,5 +1,6 @@
 package dev.flowbase.bench;
 
+import dev.flowbase.migrate.Grouping;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -16,17 +17,17 @@ final class FlywayTool implements Tool {
     private final boolean group;
 
     FlywayTool() {
-        this(null, false);
+        this(null, Grouping.SCRIPT_BY_SCRIPT);
     }
 
     FlywayTool(Function<BenchDatabase, DataSource> dataSource) {
-        this(dataSource, false);
+        this(dataSource, Grouping.SCRIPT_BY_SCRIPT);
     }
 
-    /** With {@code group}, Flyway's {@code group=true}: all pending migrations in one transaction. */
-    FlywayTool(Function<BenchDatabase, DataSource> dataSource, boolean group) {
+    /** With {@link Grouping#ONE_TRANSACTION}, Flyway's {@code group=true}: all pending migrations in one transaction. */
+    FlywayTool(Function<BenchDatabase, DataSource> dataSource, Grouping grouping) {
         this.dataSource = dataSource;
-        this.group = group;
+        this.group = grouping == Grouping.ONE_TRANSACTION;
     }
 
     @Override

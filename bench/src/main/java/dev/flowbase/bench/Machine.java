@@ -1,6 +1,7 @@
 package dev.flowbase.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 
 /** What the numbers were measured on: hardware, JDK, engine versions and settings that move them. */
 final class Machine {
@@ -46,10 +48,8 @@ final class Machine {
     }
 
     private static String flywayVersion() throws IOException {
-        try (var in = org.flywaydb.core.Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
-            return in == null
-                    ? "unknown"
-                    : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        try (var in = Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }
 

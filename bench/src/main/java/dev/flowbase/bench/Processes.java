@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a program, optionally feeding it a file on standard input, and fails loudly when it fails. */
@@ -37,7 +38,7 @@ final class Processes {
     /** A java command line with this JVM's binary and class path. */
     static List<String> java(String mainClass, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new java.util.ArrayList<>(List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         return cmd;

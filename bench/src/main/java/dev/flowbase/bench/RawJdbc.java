@@ -1,6 +1,10 @@
 package dev.flowbase.bench;
 
+import dev.flowbase.util.Uuids;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 
 /**
  * The baseline: the same SQL as the stores, on one plain JDBC connection, each row read into an
@@ -30,7 +35,7 @@ final class RawJdbc implements AutoCloseable {
     /** The driver options a careful JDBC user sets for bulk inserts: the ones Flowbase's dialect sets. */
     private RawJdbc(BenchDatabase target, String urlOptions) throws SQLException {
         this.engine = target.engine();
-        this.connection = java.sql.DriverManager.getConnection(
+        this.connection = DriverManager.getConnection(
                 target.plainUrl() + (target.plainUrl().contains("?") ? "&" : "?") + urlOptions, BenchDatabase.USER, "");
     }
 
@@ -54,7 +59,7 @@ final class RawJdbc implements AutoCloseable {
                     + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < rows; i++) {
                     Instant now = Instant.now();
-                    raw.uuid(ps, 1, dev.flowbase.util.Uuids.v7(now));
+                    raw.uuid(ps, 1, Uuids.v7(now));
                     raw.uuid(ps, 2, org);
                     raw.uuid(ps, 3, workflow);
                     raw.uuid(ps, 4, null);
@@ -92,12 +97,12 @@ final class RawJdbc implements AutoCloseable {
         try (RawJdbc raw = new RawJdbc(target)) {
             Connection c = raw.connection;
             c.setAutoCommit(false);
-            var api = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            var api = c.unwrap(PGConnection.class).getCopyAPI();
             long start = System.nanoTime();
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < rows; i++) {
                 Instant now = Instant.now();
-                text.append(dev.flowbase.util.Uuids.v7(now))
+                text.append(Uuids.v7(now))
                         .append('\t')
                         .append(org)
                         .append('\t')
@@ -120,8 +125,8 @@ final class RawJdbc implements AutoCloseable {
                                         + " name, description, type, status, priority, parameters, environment, execution_order,"
                                         + " max_retries, timeout_seconds, queue_name, run_at, idempotency_key, lock_version,"
                                         + " created_at, updated_at) FROM STDIN",
-                                new java.io.StringReader(text.toString()));
-                    } catch (java.io.IOException e) {
+                                new StringReader(text.toString()));
+                    } catch (IOException e) {
                         throw new SQLException(e);
                     }
                     c.commit();

@@ -6,6 +6,7 @@ import dev.flowbase.db.SqlErrors;
 import dev.flowbase.db.StatementLimit;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.schema.SchemaDifference;
@@ -68,7 +69,7 @@ final class Restorer {
             }
             options.replaceGuard().accept(target);
         }
-        Migrator.configure().database(target).load().migrate(version, false);
+        Migrator.configure().database(target).load().migrate(MigrateRequest.upTo(version));
         List<String> drift = validator.validate(target).differences().stream()
                 .filter(d -> d.kind() != SchemaDifference.Kind.EXTRA_TABLE)
                 .map(SchemaDifference::describe)

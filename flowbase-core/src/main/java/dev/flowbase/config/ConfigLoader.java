@@ -2,11 +2,16 @@ package dev.flowbase.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Builds a {@link FlowbaseConfig} from flags, environment variables, a config file and defaults,
@@ -15,7 +20,7 @@ import java.util.Optional;
 public final class ConfigLoader {
     public static final Path DEFAULT_CONFIG_FILE = Path.of("flowbase.yml");
 
-    private final Map<Setting<?>, String> flags = new java.util.HashMap<>();
+    private final Map<Setting<?>, String> flags = new HashMap<>();
     private Map<String, String> environment = Map.of();
     static final String PLACEHOLDER_KEY = "migrate.placeholders.";
     static final String PLACEHOLDER_VARIABLE = "FLOWBASE_PLACEHOLDER_";
@@ -65,7 +70,7 @@ public final class ConfigLoader {
      * variables), {@code --placeholder NAME=VALUE}.
      */
     private Map<String, String> placeholders(Map<String, ConfigFile.Entry> fileEntries) {
-        Map<String, String> values = new java.util.TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
         fileEntries.forEach((key, entry) -> {
             if (key.startsWith(PLACEHOLDER_KEY)) {
                 values.put(key.substring(PLACEHOLDER_KEY.length()), entry.value());
@@ -73,7 +78,7 @@ public final class ConfigLoader {
         });
         environment.forEach((variable, value) -> {
             if (variable.startsWith(PLACEHOLDER_VARIABLE) && variable.length() > PLACEHOLDER_VARIABLE.length()) {
-                values.put(variable.substring(PLACEHOLDER_VARIABLE.length()).toLowerCase(java.util.Locale.ROOT), value);
+                values.put(variable.substring(PLACEHOLDER_VARIABLE.length()).toLowerCase(Locale.ROOT), value);
             }
         });
         values.putAll(placeholderFlags);
@@ -98,7 +103,7 @@ public final class ConfigLoader {
         Optional<String> redis = values.get(Setting.REDIS_URL);
         var security = new SecuritySettings(
                 values.get(Setting.MASTER_KEY).map(Secret::new).orElse(Secret.NONE),
-                values.get(Setting.MASTER_KEY_FILE).map(java.nio.file.Path::of));
+                values.get(Setting.MASTER_KEY_FILE).map(Path::of));
         String host = values.value(Setting.SERVER_HOST);
         int port = values.value(Setting.SERVER_PORT);
         var server = new ServerSettings(
@@ -109,7 +114,7 @@ public final class ConfigLoader {
                 values.value(Setting.SERVER_RATE_BURST),
                 values.value(Setting.SERVER_MAX_BODY_BYTES),
                 values.get(Setting.SERVER_CORS_ORIGINS).stream()
-                        .flatMap(o -> java.util.Arrays.stream(o.split(",")))
+                        .flatMap(o -> Arrays.stream(o.split(",")))
                         .map(String::trim)
                         .filter(o -> !o.isEmpty())
                         .toList(),
@@ -120,11 +125,11 @@ public final class ConfigLoader {
                 values.value(Setting.ALERT_POOL_PERCENT),
                 values.value(Setting.ALERT_DISK_PERCENT),
                 values.value(Setting.ALERT_DEAD_LETTERS),
-                java.time.Duration.ofSeconds(values.value(Setting.ALERT_QUEUE_LAG_SECONDS)),
-                java.time.Duration.ofMillis(values.value(Setting.ALERT_INTERVAL_MS)),
+                Duration.ofSeconds(values.value(Setting.ALERT_QUEUE_LAG_SECONDS)),
+                Duration.ofMillis(values.value(Setting.ALERT_INTERVAL_MS)),
                 values.get(Setting.ALERT_WEBHOOK_URL));
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
-                values.value(Setting.LOG_FORMAT).toUpperCase(java.util.Locale.ROOT));
+                values.value(Setting.LOG_FORMAT).toUpperCase(Locale.ROOT));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

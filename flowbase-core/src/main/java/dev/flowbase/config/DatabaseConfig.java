@@ -4,6 +4,7 @@ import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,7 +111,7 @@ public record DatabaseConfig(
             this.statementTimeout = from.statementTimeout;
             this.slowQuery = from.slowQuery;
             this.debug = from.debug;
-            this.options = new java.util.LinkedHashMap<>(from.options);
+            this.options = new LinkedHashMap<>(from.options);
             this.breaker = from.breaker;
         }
 

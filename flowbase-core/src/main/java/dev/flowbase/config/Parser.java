@@ -52,6 +52,20 @@ public record Parser<T>(Function<String, Optional<T>> parse, String expected) {
                 expected);
     }
 
+    /** A URL with one of the {@code schemes} (each written with its {@code ://}); the text is kept as given. */
+    public static Parser<String> url(String expected, String... schemes) {
+        return new Parser<>(
+                t -> {
+                    for (String scheme : schemes) {
+                        if (t.startsWith(scheme)) {
+                            return Optional.of(t);
+                        }
+                    }
+                    return Optional.empty();
+                },
+                expected);
+    }
+
     /** One of {@code choices}, in any case. */
     public static Parser<String> oneOf(String expected, String... choices) {
         return new Parser<>(

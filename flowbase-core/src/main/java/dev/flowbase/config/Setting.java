@@ -12,7 +12,8 @@ import java.util.Optional;
  * One configuration setting, declared once: its config-file key, its command-line flag, its
  * environment variables (the first one set wins), how its text is parsed and checked, its default,
  * and how it is shown. {@code flowbase config show}, the loader, the error messages and the docs
- * all read this one declaration, so a new setting is written here and nowhere else.
+ * all read this one declaration, so a new setting is written here and nowhere else. How a value is
+ * parsed is its {@link Parser}'s business, how it is shown its {@link Masking}'s.
  */
 public final class Setting<T> {
     private static final List<Setting<?>> ALL = new ArrayList<>();
@@ -152,9 +153,7 @@ public final class Setting<T> {
             "redis.url",
             null,
             Masking.URL_CREDENTIALS,
-            new Parser<>(
-                    t -> t.startsWith("redis://") || t.startsWith("rediss://") ? Optional.of(t) : Optional.empty(),
-                    "expected redis://[user:password@]host:port[/db] or rediss://…"),
+            Parser.url("expected redis://[user:password@]host:port[/db] or rediss://…", "redis://", "rediss://"),
             null,
             "REDIS_URL");
     public static final Setting<String> SERVER_HOST =
@@ -245,9 +244,7 @@ public final class Setting<T> {
             "alerts.webhook_url",
             null,
             Masking.SECRET,
-            new Parser<>(
-                    t -> t.startsWith("http://") || t.startsWith("https://") ? Optional.of(t) : Optional.empty(),
-                    "expected an http:// or https:// URL"),
+            Parser.url("expected an http:// or https:// URL", "http://", "https://"),
             null,
             "FLOWBASE_ALERT_WEBHOOK_URL");
     public static final Setting<Integer> LOG_RETENTION_DAYS = declare(
@@ -280,13 +277,6 @@ public final class Setting<T> {
             declare("security.master_key", null, Masking.SECRET, Parser.masterKey(), null, "FLOWBASE_MASTER_KEY");
     public static final Setting<String> MASTER_KEY_FILE =
             declare("security.master_key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_MASTER_KEY_FILE");
-
-    /** How a value is shown in output, errors and logs. */
-    public enum Masking {
-        NONE,
-        SECRET,
-        URL_CREDENTIALS
-    }
 
     private final String key;
     private final String flag;
@@ -346,11 +336,7 @@ public final class Setting<T> {
 
     /** The value as it may be shown to a person: secrets become {@code ****}. */
     public String display(String value) {
-        return switch (masking) {
-            case NONE -> value;
-            case SECRET -> Secret.MASK;
-            case URL_CREDENTIALS -> Secret.maskUrlCredentials(value);
-        };
+        return masking.show(value);
     }
 
     public static Optional<Setting<?>> byKey(String key) {

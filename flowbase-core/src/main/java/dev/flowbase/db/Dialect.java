@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything that differs between engines, and nothing else. Business code asks for a capability
- * ({@code capabilities().skipLocked()}), never for a vendor. One small class per engine implements it.
+ * How an engine connects, binds and fails; its other differences are the kit's other parts. Business
+ * code asks for a capability ({@code capabilities().transactionalDdl()}), never for a vendor. One small
+ * class per engine implements it.
  */
 public interface Dialect {
 

@@ -1,5 +1,7 @@
 package dev.flowbase.error;
 
+import java.util.Locale;
+
 /**
  * The stable code of every Flowbase failure. The CLI exit status, the HTTP status and the
  * problem+json type are all derived from it, so a script, a client and a person see the same kind.
@@ -63,6 +65,6 @@ public enum ErrorCode {
 
     /** The problem+json {@code type}: a stable, readable slug such as {@code unknown-database}. */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowbase.migrate;
 
+import dev.flowbase.db.SqlErrors;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
@@ -7,6 +8,7 @@ import dev.flowbase.migrate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ final class Callbacks {
     private final Engine engine;
     private final Placeholders placeholders;
     /** Each file split once per run, however many scripts its each-event runs around. */
-    private final Map<Script, PlannedScript> split = new java.util.HashMap<>();
+    private final Map<Script, PlannedScript> split = new HashMap<>();
 
     Callbacks(Map<MigrationEvent, List<Script>> files, MigrationListener listener, Engine engine, Placeholders values) {
         this.files = files;
@@ -42,7 +44,7 @@ final class Callbacks {
                             ErrorCode.MIGRATION_FAILED,
                             "Callback " + file.where() + " statement " + (i + 1) + " (line " + statement.line()
                                     + ") failed" + (script == null ? "" : " for " + script) + ": "
-                                    + dev.flowbase.db.SqlErrors.firstLineOf(e),
+                                    + SqlErrors.firstLineOf(e),
                             e);
                 }
             }
@@ -52,8 +54,7 @@ final class Callbacks {
         } catch (SQLException e) {
             throw new FlowbaseException(
                     ErrorCode.MIGRATION_FAILED,
-                    "The migration listener failed at " + event.fileStem() + ": "
-                            + dev.flowbase.db.SqlErrors.firstLineOf(e),
+                    "The migration listener failed at " + event.fileStem() + ": " + SqlErrors.firstLineOf(e),
                     e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.flowbase.migrate;
 
+import java.util.Locale;
+
 /**
  * An object of the database that {@code migrate clean} drops.
  *
@@ -9,6 +11,6 @@ package dev.flowbase.migrate;
 public record DbObject(String kind, String name) {
     @Override
     public String toString() {
-        return kind.toLowerCase(java.util.Locale.ROOT) + " " + name;
+        return kind.toLowerCase(Locale.ROOT) + " " + name;
     }
 }

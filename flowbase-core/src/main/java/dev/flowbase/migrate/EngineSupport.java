@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the migration engine does differently on each engine: the history table's column types,
@@ -47,8 +50,8 @@ public interface EngineSupport {
      * Who holds the migration lock of {@code table} now, without taking it; empty when nobody does
      * or the engine cannot tell. Lets status show a run in progress as running, not failed.
      */
-    default java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
-        return java.util.Optional.empty();
+    default Optional<String> lockHolder(Connection c, String table) throws SQLException {
+        return Optional.empty();
     }
 
     /**
@@ -63,7 +66,7 @@ public interface EngineSupport {
      * Every object {@code migrate clean} drops: all tables, views, sequences, routines and types of
      * the database (PostgreSQL: of the current schema), those that others depend on last.
      */
-    java.util.List<DbObject> objects(Connection c) throws SQLException;
+    List<DbObject> objects(Connection c) throws SQLException;
 
     /** The statement that drops {@code o}, taking what depends on it along where the engine can. */
     String dropSql(DbObject o);
@@ -114,7 +117,7 @@ public interface EngineSupport {
         return DML.contains(statement.firstKeyword());
     }
 
-    java.util.Set<String> DML = java.util.Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "COPY");
+    Set<String> DML = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "COPY");
 
     /** A lock held until closed. */
     interface MigrationLock {

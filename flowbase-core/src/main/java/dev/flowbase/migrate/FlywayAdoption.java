@@ -1,6 +1,8 @@
 package dev.flowbase.migrate;
 
+import dev.flowbase.db.Database;
 import dev.flowbase.db.Dialect;
+import dev.flowbase.db.SqlErrors;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.sql.Connection;
@@ -8,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,7 @@ final class FlywayAdoption {
             History history,
             ScriptRunner runner,
             EngineSupport engine,
-            dev.flowbase.db.Database db,
+            Database db,
             String table,
             ScriptSet scripts,
             String source)
@@ -49,7 +52,7 @@ final class FlywayAdoption {
                     ErrorCode.NOT_FOUND,
                     "Cannot read Flyway's history table " + source + " in "
                             + db.config().describeTarget() + ": "
-                            + dev.flowbase.db.SqlErrors.statement(db.dialect(), "Reading " + source, e)
+                            + SqlErrors.statement(db.dialect(), "Reading " + source, e)
                                     .getMessage()
                             + " (name another one with --flyway-table)");
         }
@@ -94,7 +97,7 @@ final class FlywayAdoption {
                         rs.getString(5),
                         rs.wasNull() ? null : checksum,
                         rs.getString(7),
-                        on == null ? java.time.Instant.EPOCH : on.toInstant(),
+                        on == null ? Instant.EPOCH : on.toInstant(),
                         rs.getLong(9),
                         rs.getBoolean(10)));
             }

@@ -1,5 +1,8 @@
 package dev.flowbase.migrate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
  * Hears about a running {@code migrate} or {@code rollback}, for progress and metrics. Both methods
  * do nothing by default; they run on the migrating thread, with the lock held, so keep them quick.
@@ -22,5 +25,5 @@ public interface MigrationListener {
      * @param connection the migrating connection; leave its transaction and auto-commit as they are
      * @param script the script of a {@code …EACH…} event, null for the others
      */
-    default void on(MigrationEvent event, java.sql.Connection connection, String script) throws java.sql.SQLException {}
+    default void on(MigrationEvent event, Connection connection, String script) throws SQLException {}
 }

@@ -3,6 +3,7 @@ package dev.flowbase.migrate;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,7 +93,7 @@ public final class Placeholders {
                         ErrorCode.MIGRATION_FAILED,
                         script.where() + " line " + line + ": no value for placeholder ${" + name + "}; give one with"
                                 + " --placeholder " + name + "=…, FLOWBASE_PLACEHOLDER_"
-                                + name.toUpperCase(java.util.Locale.ROOT)
+                                + name.toUpperCase(Locale.ROOT)
                                         .replace('.', '_')
                                         .replace('-', '_')
                                 + " or migrate.placeholders." + name + " in flowbase.yml, write $${" + name

@@ -3,7 +3,9 @@ package dev.flowbase.migrate;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.util.Printable;
+import dev.flowbase.util.Sha256;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,7 +41,7 @@ public record Script(
     /** Whether {@code fileName} is meant to be a migration at all: other files in the folder are ignored. */
     static boolean isCandidate(String fileName) {
         // Any case, so that V5__x.SQL is refused as misnamed rather than silently skipped.
-        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".sql");
     }
 
     /** Whether {@code fileName} follows the convention of a versioned, undo or repeatable script. */
@@ -66,7 +68,7 @@ public record Script(
     static Script of(String name, String origin, String rawText) {
         String text = Checksum.normalize(rawText);
         boolean transactional = transactional(text);
-        String checksum = dev.flowbase.util.Sha256.hex(text);
+        String checksum = Sha256.hex(text);
         Matcher v = VERSIONED.matcher(name);
         if (v.matches()) {
             MigrationType type = v.group(1).equals("V") ? MigrationType.VERSIONED : MigrationType.UNDO;
@@ -101,15 +103,7 @@ public record Script(
     static Script callback(String name, String origin, String rawText) {
         String text = Checksum.normalize(rawText);
         return new Script(
-                name,
-                origin,
-                MigrationType.REPEATABLE,
-                null,
-                name,
-                text,
-                dev.flowbase.util.Sha256.hex(text),
-                transactional(text),
-                null);
+                name, origin, MigrationType.REPEATABLE, null, name, text, Sha256.hex(text), transactional(text), null);
     }
 
     /** A Java migration, or its undo, as a script of the set: its name is its class name. */
@@ -124,15 +118,7 @@ public record Script(
                     "Java migration " + name + " has version '" + m.version() + "': expected one like 3 or 1.10");
         }
         return new Script(
-                name,
-                "java",
-                type,
-                version,
-                m.description(),
-                "",
-                dev.flowbase.util.Sha256.hex("java:" + m.checksum()),
-                true,
-                m);
+                name, "java", type, version, m.description(), "", Sha256.hex("java:" + m.checksum()), true, m);
     }
 
     /** False when the first line is {@code -- flowbase:no-transaction}. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +78,6 @@ final class ScriptCreator {
     }
 
     private static Path write(Path file, String text) throws IOException {
-        return Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
+        return Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
     }
 }

@@ -3,18 +3,18 @@ package dev.flowbase.migrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The checks of {@code migrate validate}; each problem is one line that names the file and the way out. */
 final class Validation {
     private Validation() {}
 
     static List<String> all(ScriptSet scripts, History history, boolean outOfOrderAllowed) {
-        return all(scripts, history, outOfOrderAllowed, java.util.Optional.empty());
+        return all(scripts, history, outOfOrderAllowed, Optional.empty());
     }
 
     /** @param runningBy the lock holder when a run is in progress: its unfinished row is not a failure */
-    static List<String> all(
-            ScriptSet scripts, History history, boolean outOfOrderAllowed, java.util.Optional<String> runningBy) {
+    static List<String> all(ScriptSet scripts, History history, boolean outOfOrderAllowed, Optional<String> runningBy) {
         List<String> problems = new ArrayList<>(changedFiles(scripts, history));
         problems.addAll(missingFiles(scripts, history));
         problems.addAll(renamedFiles(scripts, history));

@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class CatalogReader {
                                         .toList(),
                                 foreignKeys,
                                 checks.getOrDefault(lower(table), List.of()).stream()
-                                        .sorted(java.util.Comparator.comparing(Catalog.Check::name))
+                                        .sorted(Comparator.comparing(Catalog.Check::name))
                                         .toList()));
             }
             return new Catalog(tables);
@@ -149,7 +150,7 @@ public final class CatalogReader {
                         heads.get(e.getKey())[0],
                         e.getValue().stream().map(p -> p[1]).toList(),
                         heads.get(e.getKey())[1]))
-                .sorted(java.util.Comparator.comparing(Catalog.ForeignKey::describe))
+                .sorted(Comparator.comparing(Catalog.ForeignKey::describe))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -107,7 +108,7 @@ public final class SchemaDiff {
             Kind missing,
             Kind extra,
             List<SchemaDifference> out,
-            java.util.function.BiConsumer<T, T> compareBoth) {
+            BiConsumer<T, T> compareBoth) {
         Map<String, T> w = want.stream().collect(Collectors.toMap(name, x -> x, (a, b) -> a));
         Map<String, T> h = have.stream().collect(Collectors.toMap(name, x -> x, (a, b) -> a));
         for (String key : union(w.keySet(), h.keySet())) {

@@ -1,5 +1,7 @@
 package dev.flowbase.schema;
 
+import java.util.Locale;
+
 /** One way a live schema differs from the expected one, in words a person can act on. */
 public record SchemaDifference(Kind kind, String table, String detail) {
 
@@ -22,6 +24,6 @@ public record SchemaDifference(Kind kind, String table, String detail) {
 
     /** For example {@code tasks: missing index idx_tasks_claim (queue_name, status)}. */
     public String describe() {
-        return table + ": " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + detail;
+        return table + ": " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + detail;
     }
 }

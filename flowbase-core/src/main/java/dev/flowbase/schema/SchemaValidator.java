@@ -1,6 +1,7 @@
 package dev.flowbase.schema;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.MigrationLocation;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.StatusEntry;
@@ -37,7 +38,7 @@ public final class SchemaValidator {
             expected = new Catalog(Map.of());
         } else {
             try (ScratchSpace scratch = ScratchSpace.beside(live)) {
-                migrator(scratch.database()).migrate(applied.get(), false);
+                migrator(scratch.database()).migrate(MigrateRequest.upTo(applied.get()));
                 expected = withoutHistory(CatalogReader.read(scratch.database()));
             }
         }

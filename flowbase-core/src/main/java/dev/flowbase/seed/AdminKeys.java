@@ -4,6 +4,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.store.AccessRole;
 import dev.flowbase.store.Actor;
 import dev.flowbase.store.ApiKey;
+import dev.flowbase.store.ApiKeyStore;
 import dev.flowbase.store.Stores;
 import java.util.Optional;
 
@@ -40,6 +41,6 @@ public final class AdminKeys {
 
     /** How a presented key is looked up: never by the key itself. */
     public static String hash(String key) {
-        return dev.flowbase.store.ApiKeyStore.hash(key);
+        return ApiKeyStore.hash(key);
     }
 }

@@ -4,6 +4,7 @@ import dev.flowbase.store.Configuration;
 import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.BuildInfo;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,13 +64,7 @@ final class DefaultsSeed implements Seed {
         for (String[] c : CONFIGURATIONS) {
             if (stores.configurations().get(null, c[0]).isEmpty()) {
                 stores.configurations()
-                        .put(
-                                null,
-                                c[0],
-                                c[1],
-                                Configuration.Type.valueOf(c[2].toUpperCase(java.util.Locale.ROOT)),
-                                false,
-                                c[3]);
+                        .put(null, c[0], c[1], Configuration.Type.valueOf(c[2].toUpperCase(Locale.ROOT)), false, c[3]);
             }
         }
         for (String[] c : COMPONENTS) {

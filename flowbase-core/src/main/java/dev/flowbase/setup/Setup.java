@@ -12,6 +12,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.redis.RedisCheck;
 import dev.flowbase.schema.SchemaDifference;
@@ -50,7 +51,19 @@ public final class Setup {
         return this;
     }
 
-    public InitReport init(boolean skipRedis) {
+    /** Whether {@code init} asks a configured Redis to answer ({@code --skip-redis} skips it). */
+    public enum Redis {
+        CHECK,
+        SKIP
+    }
+
+    /** Whether the user confirmed that {@code reset} may delete every Flowbase table ({@code --confirm}). */
+    public enum Confirmation {
+        CONFIRMED,
+        NOT_CONFIRMED
+    }
+
+    public InitReport init(Redis redisCheck) {
         Opened opened = openCreatingIfMissing();
         boolean created = opened.created();
         try (Database db = opened.database()) {
@@ -79,7 +92,7 @@ public final class Setup {
             Optional<RedisCheck.Report> redis = Optional.empty();
             String redisStatus = "not configured";
             if (config.redisUrl().isPresent()) {
-                if (skipRedis) {
+                if (redisCheck == Redis.SKIP) {
                     redisStatus = "skipped";
                 } else {
                     redis = Optional.of(checkRedis(config.redisUrl().get()));
@@ -93,26 +106,26 @@ public final class Setup {
     }
 
     /** Undoes every Flowbase migration, drops the history, and runs {@link #init} again. */
-    public InitReport reset(boolean confirmed, boolean skipRedis) {
+    public InitReport reset(Confirmation confirmation, Redis redisCheck) {
         if (config.isProduction()) {
             throw new FlowbaseException(
                     ErrorCode.REFUSED, "reset deletes every Flowbase table and is refused in production");
         }
         try (Database db = Database.open(config.database())) {
             InstalledEnvironment.refuseInProduction(db, config.environment(), "reset");
-            if (!confirmed) {
+            if (confirmation != Confirmation.CONFIRMED) {
                 throw new FlowbaseException(
                         ErrorCode.REFUSED,
                         "reset deletes every Flowbase table and its rows in "
                                 + config.database().describeTarget() + "; run it again with --confirm");
             }
-            var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, false);
+            var undone = Migrator.configure().database(db).load().rollbackTo(Version.ZERO, Run.APPLY);
             progress.accept("Reset: undid " + undone.undone().size() + " migration(s)");
             db.execute(
                     "Resetting the database",
                     "DROP TABLE IF EXISTS " + db.dialect().quoteIdentifier(Migrator.DEFAULT_TABLE));
         }
-        return init(skipRedis);
+        return init(redisCheck);
     }
 
     private static RedisCheck.Report checkRedis(String url) {

@@ -3,9 +3,12 @@ package dev.flowbase.status;
 import dev.flowbase.cache.Shared;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.PoolStats;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.redis.RedisCheck;
+import dev.flowbase.store.Component;
 import dev.flowbase.store.Stores;
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -13,9 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Collects a {@link Report}: the database answers, its migrations are current, the pool has room,
@@ -145,7 +152,7 @@ public final class Status {
                 queues);
     }
 
-    private static Check timed(java.util.function.Supplier<Check> check) {
+    private static Check timed(Supplier<Check> check) {
         long start = System.nanoTime();
         Check done = check.get();
         return done.took((System.nanoTime() - start) / 1_000_000);
@@ -202,18 +209,18 @@ public final class Status {
     }
 
     /** A worker is silent when it has not sent a heartbeat for this long. */
-    static final java.time.Duration SILENT = java.time.Duration.ofMinutes(2);
+    static final Duration SILENT = Duration.ofMinutes(2);
 
     /** The workers that registered as components ({@code type} worker), and whether they still beat. */
-    static Check workers(List<dev.flowbase.store.Component> components, java.time.Instant now) {
-        List<dev.flowbase.store.Component> workers =
+    static Check workers(List<Component> components, Instant now) {
+        List<Component> workers =
                 components.stream().filter(c -> "worker".equals(c.type())).toList();
         if (workers.isEmpty()) {
             return Check.ok("workers", "none registered");
         }
         List<String> silent = workers.stream()
                 .filter(w -> w.lastHeartbeatAt() == null || w.lastHeartbeatAt().isBefore(now.minus(SILENT)))
-                .map(dev.flowbase.store.Component::name)
+                .map(Component::name)
                 .toList();
         String detail = (workers.size() - silent.size()) + " of " + workers.size() + " beating";
         return silent.isEmpty()
@@ -226,26 +233,24 @@ public final class Status {
 
     private static Check redis(String url) {
         try {
-            var r = dev.flowbase.redis.RedisCheck.run(url);
+            var r = RedisCheck.run(url);
             return Check.ok(
                     "redis",
                     "Redis " + r.version() + " answers in " + r.roundTrip().toMillis() + " ms");
-        } catch (dev.flowbase.error.FlowbaseException e) {
+        } catch (FlowbaseException e) {
             return new Check("redis", Verdict.WARNING, e.getMessage());
         }
     }
 
     /** The longest a ready task has waited to be claimed, in any queue, against the threshold. */
-    static Check lag(
-            java.util.Map<String, java.time.Instant> oldestReady, java.time.Instant now, java.time.Duration warn) {
+    static Check lag(Map<String, Instant> oldestReady, Instant now, Duration warn) {
         if (oldestReady.isEmpty()) {
             return Check.ok("queue lag", "no task waits");
         }
         var oldest = oldestReady.entrySet().stream()
-                .min(java.util.Map.Entry.comparingByValue())
+                .min(Map.Entry.comparingByValue())
                 .orElseThrow();
-        long seconds =
-                Math.max(0, java.time.Duration.between(oldest.getValue(), now).toSeconds());
+        long seconds = Math.max(0, Duration.between(oldest.getValue(), now).toSeconds());
         String detail = "the oldest ready task has waited " + seconds + " s (queue " + oldest.getKey() + ")";
         return seconds > warn.toSeconds()
                 ? new Check("queue lag", Verdict.WARNING, detail + ": over " + warn.toSeconds() + " s")
@@ -253,21 +258,21 @@ public final class Status {
     }
 
     /** The disk an embedded database lives on; a server's disk is its server's business. */
-    private java.util.Optional<Check> disk() {
+    private Optional<Check> disk() {
         if (!db.engine().isEmbedded()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             Path file = Path.of(db.config().database()).toAbsolutePath();
             FileStore store = Files.getFileStore(Files.exists(file) ? file : file.getParent());
             double used = 1 - (double) store.getUsableSpace() / store.getTotalSpace();
             String detail = Math.round(used * 100) + "% used, " + store.getUsableSpace() / (1024 * 1024) + " MiB free";
-            return java.util.Optional.of(
+            return Optional.of(
                     used * 100 > thresholds.diskUsePercent()
                             ? new Check("disk", Verdict.WARNING, detail + ": over " + thresholds.diskUsePercent() + "%")
                             : Check.ok("disk", detail));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.of(new Check("disk", Verdict.WARNING, "cannot be measured: " + e.getMessage()));
+            return Optional.of(new Check("disk", Verdict.WARNING, "cannot be measured: " + e.getMessage()));
         }
     }
 }

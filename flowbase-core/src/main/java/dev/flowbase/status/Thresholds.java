@@ -1,5 +1,6 @@
 package dev.flowbase.status;
 
+import dev.flowbase.config.AlertSettings;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,7 @@ public record Thresholds(int poolUsePercent, int diskUsePercent, int deadLetters
     public static final Thresholds DEFAULTS = new Thresholds(80, 90, 1, Duration.ofMinutes(5));
 
     /** The thresholds the configuration sets. */
-    public static Thresholds of(dev.flowbase.config.AlertSettings a) {
+    public static Thresholds of(AlertSettings a) {
         return new Thresholds(a.poolUsePercent(), a.diskUsePercent(), a.deadLetters(), a.queueLag());
     }
 }

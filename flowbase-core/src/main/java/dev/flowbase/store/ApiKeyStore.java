@@ -75,7 +75,7 @@ public final class ApiKeyStore {
             h.createQuery("SELECT id FROM organizations WHERE id = :org"
                             + tx.db.dialect().forUpdate())
                     .bind("org", organizationId)
-                    .mapTo(java.util.UUID.class)
+                    .mapTo(UUID.class)
                     .findOne()
                     .orElseThrow(() -> new NotFoundException("organization", organizationId));
             boolean any = h.createQuery("SELECT COUNT(*) FROM api_keys WHERE organization_id = :org"

@@ -7,6 +7,7 @@ import dev.flowbase.util.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** Components: registered by name (registering again updates type and version), with heartbeats. */
 public final class ComponentStore {
@@ -152,7 +153,7 @@ public final class ComponentStore {
         }
     }
 
-    private Optional<Component> find(org.jdbi.v3.core.Handle h, String name) {
+    private Optional<Component> find(Handle h, String name) {
         return h.createQuery("SELECT * FROM components WHERE name = :name")
                 .bind("name", name)
                 .map(tx.rows(Component.class))

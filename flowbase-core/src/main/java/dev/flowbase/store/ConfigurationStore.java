@@ -1,9 +1,13 @@
 package dev.flowbase.store;
 
+import dev.flowbase.error.ErrorCode;
+import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.security.SecretBox;
 import dev.flowbase.util.Json;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -180,8 +184,8 @@ public final class ConfigurationStore {
     public int rotateKey(SecretBox next) {
         SecretBox current = tx.secrets
                 .box()
-                .orElseThrow(() -> new dev.flowbase.error.FlowbaseException(
-                        dev.flowbase.error.ErrorCode.INVALID_CONFIGURATION,
+                .orElseThrow(() -> new FlowbaseException(
+                        ErrorCode.INVALID_CONFIGURATION,
                         "Rotating the master key needs the current one: set FLOWBASE_MASTER_KEY or security.master_key_file"
                                 + " to the key the values were encrypted with"));
         return tx.write("Re-encrypting sensitive configurations", h -> {
@@ -208,7 +212,7 @@ public final class ConfigurationStore {
                     "configuration",
                     null,
                     null,
-                    java.util.Map.of("values", sealed.size(), "keyFingerprint", next.keyFingerprint()));
+                    Map.of("values", sealed.size(), "keyFingerprint", next.keyFingerprint()));
             return sealed.size();
         });
     }
@@ -253,7 +257,7 @@ public final class ConfigurationStore {
         try {
             Json.read(value);
             return true;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return false;
         }
     }

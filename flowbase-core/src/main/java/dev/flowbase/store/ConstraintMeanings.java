@@ -2,6 +2,7 @@ package dev.flowbase.store;
 
 import dev.flowbase.db.DatabaseException;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,7 +123,7 @@ final class ConstraintMeanings {
     }
 
     private static Map<String, Unique> index(boolean byName) {
-        var map = new java.util.HashMap<String, Unique>();
+        var map = new HashMap<String, Unique>();
         for (Unique u : UNIQUE) {
             map.put(byName ? u.name() : u.columns(), u);
         }

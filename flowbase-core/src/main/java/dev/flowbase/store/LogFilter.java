@@ -40,8 +40,13 @@ public record LogFilter(
         return new LogFilter(level, component, taskId, newSince, text, organizationId, flowbaseLines);
     }
 
-    /** Only {@code organization}'s lines, and Flowbase's own when {@code withFlowbaseLines}. */
-    public LogFilter in(UUID organization, boolean withFlowbaseLines) {
-        return new LogFilter(level, component, taskId, since, text, organization, withFlowbaseLines);
+    /** Only {@code organization}'s lines. */
+    public LogFilter in(UUID organization) {
+        return new LogFilter(level, component, taskId, since, text, organization, false);
+    }
+
+    /** {@code organization}'s lines and Flowbase's own (which belong to no organization). */
+    public LogFilter inWithFlowbaseLines(UUID organization) {
+        return new LogFilter(level, component, taskId, since, text, organization, true);
     }
 }

@@ -3,6 +3,7 @@ package dev.flowbase.store;
 import dev.flowbase.util.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The log store: appended in batches, read newest first through the level/component/time indexes. */
@@ -67,7 +68,7 @@ public final class LogStore {
         StringBuilder where = new StringBuilder("1 = 1");
         // A caller's stores read their own organization's lines whatever the filter says, and
         // Flowbase's own only when the filter was made for that organization with them (in(org, true)).
-        java.util.UUID org = tx.tenant != null ? tx.tenant : filter.organizationId();
+        UUID org = tx.tenant != null ? tx.tenant : filter.organizationId();
         boolean flowbaseLines =
                 filter.flowbaseLines() && (tx.tenant == null || tx.tenant.equals(filter.organizationId()));
         if (org != null) {

@@ -1,7 +1,12 @@
 package dev.flowbase.store;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The INSERT of a table from its column list, written once: {@code organization_id} is bound from
@@ -11,7 +16,7 @@ final class Rows {
     private Rows() {}
 
     /** Built once per engine and table: stores are made per request (for its audit), statements are not. */
-    private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> INSERTS = new ConcurrentHashMap<>();
 
     static String insert(Tx tx, String table, String... columns) {
         String key = tx.db.engine().id() + " " + table + " " + String.join(",", columns);
@@ -24,8 +29,7 @@ final class Rows {
     }
 
     /** The row of {@code table} with this id, as {@code type}; for a caller, only one of its organization's. */
-    static <T> java.util.Optional<T> byId(
-            Tx tx, org.jdbi.v3.core.Handle h, String table, java.util.UUID id, Class<T> type) {
+    static <T> Optional<T> byId(Tx tx, Handle h, String table, UUID id, Class<T> type) {
         return h.createQuery("SELECT * FROM " + table + " WHERE id = :id" + Tenancy.predicate(tx, table))
                 .bind("id", id)
                 .bind("tenant", tx.tenant)

@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * What every store shares: the database, the clock that stamps the rows Flowbase writes, the
@@ -60,7 +61,7 @@ final class Tx {
     }
 
     /** The row mapper of a record type, resolved once (see {@link Database#rows}). */
-    <T> org.jdbi.v3.core.mapper.RowMapper<T> rows(Class<T> type) {
+    <T> RowMapper<T> rows(Class<T> type) {
         return db.rows(type);
     }
 

@@ -3,6 +3,7 @@ package dev.flowbase.store;
 import dev.flowbase.util.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Workflows and their published versions. */
@@ -93,7 +94,7 @@ public final class WorkflowStore {
     }
 
     /** The organization's workflow of this name (names are not unique: the oldest one). */
-    public java.util.Optional<Workflow> findByName(UUID organizationId, String name) {
+    public Optional<Workflow> findByName(UUID organizationId, String name) {
         return tx.read(
                 "Reading workflow " + name,
                 h -> h.createQuery("SELECT * FROM workflows"

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +21,7 @@ class ConfigLoaderTest {
     Path dir;
 
     private static ConfigLoader env(String... pairs) {
-        Map<String, String> vars = new java.util.HashMap<>();
+        Map<String, String> vars = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             vars.put(pairs[i], pairs[i + 1]);
         }
@@ -39,7 +42,7 @@ class ConfigLoaderTest {
         assertThat(config.database().database()).isEqualTo("./data/flowbase.db");
         assertThat(config.server())
                 .isEqualTo(new ServerSettings(
-                        "127.0.0.1", 8080, false, 100, 200, 1_048_576, java.util.List.of(), 10_000, 5_000, 30));
+                        "127.0.0.1", 8080, false, 100, 200, 1_048_576, List.of(), 10_000, 5_000, 30));
         assertThat(config.environment()).isEqualTo("development");
     }
 
@@ -259,7 +262,7 @@ class ConfigLoaderTest {
     @Test
     void aLibraryCallReadsNoFileItWasNotGiven() throws IOException {
         Path cwdFile = ConfigLoader.DEFAULT_CONFIG_FILE.toAbsolutePath();
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(cwdFile), "a flowbase.yml is already here");
+        Assumptions.assumeFalse(Files.exists(cwdFile), "a flowbase.yml is already here");
         Files.writeString(cwdFile, "database:\n  pool:\n    max: 3\n");
         try {
             DatabaseConfig config = DatabaseConfig.fromUrl("sqlite::memory:");

@@ -101,7 +101,7 @@ class DatabaseUrlTest {
         assertThat(url.database()).contains("x");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anAtInTheQueryOfAUrlWithoutCredentialsStaysInTheQuery() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://h:5432/db?user=me@corp");
 

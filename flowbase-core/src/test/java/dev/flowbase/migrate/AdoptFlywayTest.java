@@ -49,7 +49,7 @@ class AdoptFlywayTest {
         assertThat(adopted.adopted())
                 .extracting(AdoptResult.Adopted::script)
                 .containsExactly("V1__accounts.sql", "V2__seed_accounts.sql", "R__account_names.sql");
-        assertThat(migrator(db, dir).validate(false).ok()).isTrue();
+        assertThat(migrator(db, dir).validate().ok()).isTrue();
         assertThat(migrator(db, dir).status().entries())
                 .extracting(StatusEntry::state)
                 .containsOnly("success");
@@ -60,7 +60,7 @@ class AdoptFlywayTest {
         write(dir.resolve("V4__note_one.sql"), "INSERT INTO notes (id) VALUES (1);\n");
         write(dir.resolve("U4__note_one.sql"), "DELETE FROM notes;\n");
         MigrateResult up = migrator(db, dir).migrate();
-        RollbackResult back = migrator(db, dir).rollbackSteps(2, false);
+        RollbackResult back = migrator(db, dir).rollbackSteps(2, Run.APPLY);
 
         assertThat(versions(up.executed())).containsExactly("3", "4");
         assertThat(back.undone()).hasSize(2);

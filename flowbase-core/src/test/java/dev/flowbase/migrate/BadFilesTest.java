@@ -62,7 +62,7 @@ class BadFilesTest {
         Migrator m = migrator(db, dir);
         m.migrate();
 
-        assertThat(m.validate(false).problems())
+        assertThat(m.validate().problems())
                 .singleElement()
                 .satisfies(p -> assertThat(p).contains("U7__orphan.sql").contains("has no versioned file V7"));
     }
@@ -84,12 +84,12 @@ class BadFilesTest {
                 .filteredOn(en -> "2".equals(en.version()))
                 .extracting(StatusEntry::state)
                 .containsExactly("renamed");
-        assertThat(m.validate(false).problems())
+        assertThat(m.validate().problems())
                 .anyMatch(p -> p.contains("V2__renamed.sql (") && p.contains("was applied as V2__create_tags.sql"));
 
         m.repair();
 
-        assertThat(m.validate(false).ok()).isTrue();
+        assertThat(m.validate().ok()).isTrue();
         assertThat(m.status().entries()).extracting(StatusEntry::state).containsOnly("success");
     }
 
@@ -127,7 +127,7 @@ class BadFilesTest {
                         .database(db)
                         .table("shared_history")
                         .load()
-                        .validate(false)
+                        .validate()
                         .ok())
                 .isTrue();
     }

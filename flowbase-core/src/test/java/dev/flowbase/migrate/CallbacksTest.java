@@ -85,8 +85,8 @@ class CallbacksTest {
         twoMigrationsWithUndo();
 
         migrator(db).migrate();
-        migrator(db).rollbackSteps(1, false);
-        migrator(db).validate(false);
+        migrator(db).rollbackSteps(1, Run.APPLY);
+        migrator(db).validate();
 
         List<String> expected = List.of(
                 "beforeMigrate",

@@ -18,9 +18,9 @@ class CoreSchemaTest {
 
         assertThat(Fixtures.versions(up.executed())).containsExactly("1", "2", "3", "4", "5");
         assertThat(tables(db)).contains("organizations", "workflows", "tasks", "audit_log", Migrator.DEFAULT_TABLE);
-        assertThat(m.validate(false).ok()).isTrue();
+        assertThat(m.validate().ok()).isTrue();
 
-        m.rollbackTo(Version.ZERO, false);
+        m.rollbackTo(Version.ZERO, Run.APPLY);
 
         assertThat(tables(db)).containsExactly(Migrator.DEFAULT_TABLE);
         assertThat(Fixtures.versions(m.migrate().executed())).containsExactly("1", "2", "3", "4", "5");

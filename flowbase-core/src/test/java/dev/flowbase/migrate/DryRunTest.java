@@ -21,7 +21,7 @@ class DryRunTest {
         Migrator m = migrator(db, copy("basic", dir));
         List<String> before = catalog(db);
 
-        MigrateResult plan = m.migrate(null, true);
+        MigrateResult plan = m.migrate(MigrateRequest.all().with(Run.DRY_RUN));
 
         assertThat(catalog(db)).isEqualTo(before);
         assertThat(plan.dryRun()).isTrue();
@@ -39,7 +39,7 @@ class DryRunTest {
         List<String> before = catalog(db);
         StatusReport statusBefore = m.status();
 
-        RollbackResult plan = m.rollbackTo(Version.ZERO, true);
+        RollbackResult plan = m.rollbackTo(Version.ZERO, Run.DRY_RUN);
 
         assertThat(catalog(db)).isEqualTo(before);
         assertThat(m.status()).isEqualTo(statusBefore);

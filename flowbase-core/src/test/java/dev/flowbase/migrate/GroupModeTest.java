@@ -13,6 +13,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.io.TempDir;
 
 /** migrate up --group: every pending migration in one transaction, all or none. */
@@ -36,7 +37,7 @@ class GroupModeTest {
         tenFiles(0);
         Migrator m = migrator(db, dir);
 
-        MigrateResult result = m.migrate(null, false, true);
+        MigrateResult result = m.migrate(MigrateRequest.all().with(Grouping.ONE_TRANSACTION));
 
         assertThat(result.executed()).hasSize(10);
         assertThat(tables(db)).contains("t1", "t10");
@@ -49,7 +50,8 @@ class GroupModeTest {
         tenFiles(5);
         Migrator m = migrator(db, dir);
 
-        var e = catchThrowableOfType(FlowbaseException.class, () -> m.migrate(null, false, true));
+        var e = catchThrowableOfType(
+                FlowbaseException.class, () -> m.migrate(MigrateRequest.all().with(Grouping.ONE_TRANSACTION)));
 
         assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
         assertThat(e.getMessage()).contains("V5__t5.sql").contains("none of its 10 scripts remains");
@@ -57,10 +59,12 @@ class GroupModeTest {
         assertThat(m.status().entries())
                 .filteredOn(s -> !s.state().equals("pending"))
                 .extracting(StatusEntry::version, StatusEntry::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("5", "failed"));
+                .containsExactly(Tuple.tuple("5", "failed"));
 
         write(dir.resolve("V5__t5.sql"), "CREATE TABLE t5 (id INTEGER);\n");
-        assertThat(m.migrate(null, false, true).executed()).hasSize(10);
+        assertThat(m.migrate(MigrateRequest.all().with(Grouping.ONE_TRANSACTION))
+                        .executed())
+                .hasSize(10);
     }
 
     @EngineTest
@@ -69,7 +73,8 @@ class GroupModeTest {
         tenFiles(0);
 
         var e = catchThrowableOfType(
-                FlowbaseException.class, () -> migrator(db, dir).migrate(null, false, true));
+                FlowbaseException.class,
+                () -> migrator(db, dir).migrate(MigrateRequest.all().with(Grouping.ONE_TRANSACTION)));
 
         assertThat(e.code()).isEqualTo(ErrorCode.REFUSED);
         assertThat(e.getMessage()).contains("commits by itself").contains("without --group");

@@ -11,6 +11,7 @@ import dev.flowbase.testing.TestSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class InDoubtTest {
                             script.name(),
                             script.checksum(),
                             "test",
-                            java.time.Instant.now(),
+                            Instant.now(),
                             0,
                             MigrationState.RUNNING,
                             applied,
@@ -136,7 +137,7 @@ class InDoubtTest {
                             .extracting(StatusEntry::state)
                             .singleElement()
                             .satisfies(s -> assertThat(s).startsWith("running (held by"));
-                    assertThat(m.validate(false).ok()).isTrue();
+                    assertThat(m.validate().ok()).isTrue();
                 }
             } finally {
                 lock.release();

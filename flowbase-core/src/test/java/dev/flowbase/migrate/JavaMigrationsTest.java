@@ -11,6 +11,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,12 +97,12 @@ class JavaMigrationsTest {
         assertThat(migrator(db, new SplitNames("v1")).status().entries())
                 .filteredOn(e -> "2".equals(e.version()))
                 .extracting(StatusEntry::script, StatusEntry::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SplitNames.class.getName(), "success"));
-        assertThat(migrator(db, new SplitNames("v1")).validate(false).ok()).isTrue();
-        assertThat(migrator(db, new SplitNames("v2")).validate(false).problems())
+                .containsExactly(Tuple.tuple(SplitNames.class.getName(), "success"));
+        assertThat(migrator(db, new SplitNames("v1")).validate().ok()).isTrue();
+        assertThat(migrator(db, new SplitNames("v2")).validate().problems())
                 .anyMatch(p -> p.contains(SplitNames.class.getName()));
 
-        RollbackResult back = migrator(db, new SplitNames("v1")).rollbackSteps(2, false);
+        RollbackResult back = migrator(db, new SplitNames("v1")).rollbackSteps(2, Run.APPLY);
 
         assertThat(back.undone()).hasSize(2);
         assertThat(count(db, "SELECT COUNT(*) FROM people WHERE first_name IS NOT NULL"))

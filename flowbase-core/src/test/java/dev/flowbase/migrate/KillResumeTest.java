@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -62,7 +63,7 @@ class KillResumeTest {
 
         assertThat(count(db, "SELECT count(*) FROM r")).isEqualTo(ROWS);
         assertThat(count(db, "SELECT count(DISTINCT n) FROM r")).isEqualTo(ROWS);
-        assertThat(Fixtures.migrator(db, dir).validate(false).ok()).isTrue();
+        assertThat(Fixtures.migrator(db, dir).validate().ok()).isTrue();
     }
 
     /** Many small scripts: each one that was reported applied is still applied after the kill. */
@@ -117,15 +118,15 @@ class KillResumeTest {
         assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
     }
 
-    private static long rows(Database db) throws java.sql.SQLException {
+    private static long rows(Database db) throws SQLException {
         try {
             return count(db, "SELECT count(*) FROM r");
-        } catch (java.sql.SQLException | RuntimeException noTableYet) {
+        } catch (SQLException | RuntimeException noTableYet) {
             return 0;
         }
     }
 
-    private static void assertNoDuplicates(Database db) throws java.sql.SQLException {
+    private static void assertNoDuplicates(Database db) throws SQLException {
         long rows = rows(db);
         if (rows > 0) {
             assertThat(count(db, "SELECT count(DISTINCT n) FROM r")).isEqualTo(rows);

@@ -34,7 +34,7 @@ class MigrationListenerTest {
         assertThat(heard.events).containsExactly("start 0");
 
         heard.clear();
-        RollbackResult down = m.rollbackSteps(2, false);
+        RollbackResult down = m.rollbackSteps(2, Run.APPLY);
         assertThat(heard.events).containsExactly("start 2", "U2", "U1.10");
         assertThat(heard.scripts).isEqualTo(down.undone());
     }
@@ -49,7 +49,7 @@ class MigrationListenerTest {
                 .listener(heard)
                 .load();
 
-        m.migrate(null, true);
+        m.migrate(MigrateRequest.all().with(Run.DRY_RUN));
 
         assertThat(heard.events).isEmpty();
     }

@@ -13,6 +13,7 @@ import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.testing.EngineTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Migrate, target, rollback and baseline on every engine, with the set in migrations/basic. */
@@ -32,14 +33,15 @@ class MigratorTest {
         assertThat(second.upToDate()).isTrue();
         assertThat(second.alreadyApplied()).isEqualTo(4);
         assertThat(m.status().entries()).extracting(StatusEntry::state).containsOnly("success");
-        assertThat(m.validate(false).ok()).isTrue();
+        assertThat(m.validate().ok()).isTrue();
     }
 
     @EngineTest
     void aTargetStopsAtThatVersion(Database db) {
         Migrator m = migrator(db, copy("basic", dir));
 
-        assertThat(versions(m.migrate(Version.parse("1.9"), false).executed())).containsExactly("1", "1.9");
+        assertThat(versions(m.migrate(MigrateRequest.upTo(Version.parse("1.9"))).executed()))
+                .containsExactly("1", "1.9");
         assertThat(versions(m.migrate().executed())).containsExactly("1.10", "2");
     }
 
@@ -48,15 +50,15 @@ class MigratorTest {
         Migrator m = migrator(db, copy("basic", dir));
         m.migrate();
 
-        RollbackResult two = m.rollbackSteps(2, false);
+        RollbackResult two = m.rollbackSteps(2, Run.APPLY);
 
         assertThat(versions(two.undone())).containsExactly("2", "1.10");
         assertThat(tables(db)).contains("items", "labels").doesNotContain("notes", "tags");
         assertThat(m.status().entries())
                 .extracting(StatusEntry::version, StatusEntry::state)
-                .contains(org.assertj.core.groups.Tuple.tuple("2", "undone"));
+                .contains(Tuple.tuple("2", "undone"));
 
-        assertThat(versions(m.rollbackTo(Version.ZERO, false).undone())).containsExactly("1.9", "1");
+        assertThat(versions(m.rollbackTo(Version.ZERO, Run.APPLY).undone())).containsExactly("1.9", "1");
         assertThat(tables(db)).containsExactly("test_history");
 
         assertThat(versions(m.migrate().executed())).containsExactly("1", "1.9", "1.10", "2");
@@ -67,7 +69,8 @@ class MigratorTest {
         Migrator m = migrator(db, copy("basic", dir));
         m.migrate();
 
-        assertThat(versions(m.rollbackTo(Version.parse("1.9"), false).undone())).containsExactly("2", "1.10");
+        assertThat(versions(m.rollbackTo(Version.parse("1.9"), Run.APPLY).undone()))
+                .containsExactly("2", "1.10");
         assertThat(tables(db)).contains("items", "labels").doesNotContain("notes", "tags");
     }
 
@@ -77,7 +80,8 @@ class MigratorTest {
         m.migrate();
         Files.delete(dir.resolve("U1.9__create_labels.sql"));
 
-        FlowbaseException e = catchThrowableOfType(FlowbaseException.class, () -> m.rollbackTo(Version.ZERO, false));
+        FlowbaseException e =
+                catchThrowableOfType(FlowbaseException.class, () -> m.rollbackTo(Version.ZERO, Run.APPLY));
 
         assertThat(e.code()).isEqualTo(ErrorCode.REFUSED);
         assertThat(e.getMessage()).contains("U1.9__create_labels.sql").contains("Nothing was rolled back");

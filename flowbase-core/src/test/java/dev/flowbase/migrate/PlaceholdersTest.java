@@ -77,7 +77,7 @@ class PlaceholdersTest {
 
         Migrator green = migrator(db, Map.of("prefix", "green_"));
 
-        assertThat(green.validate(false).ok()).isTrue();
+        assertThat(green.validate().ok()).isTrue();
         assertThat(green.status().entries()).extracting(StatusEntry::state).containsExactly("success");
         assertThat(green.migrate().upToDate()).isTrue();
     }

@@ -26,7 +26,7 @@ class ValidateTest {
         Path v1 = dir.resolve("V1__create_items.sql");
         write(v1, Files.readString(v1) + "-- an afterthought\n");
 
-        ValidateResult result = m.validate(false);
+        ValidateResult result = m.validate();
 
         assertThat(result.ok()).isFalse();
         assertThat(result.problems())
@@ -37,7 +37,7 @@ class ValidateTest {
         assertThat(catchThrowableOfType(FlowbaseException.class, m::migrate).code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(m.repair().changes()).singleElement().asString().contains("V1__create_items.sql");
-        assertThat(m.validate(false).ok()).isTrue();
+        assertThat(m.validate().ok()).isTrue();
     }
 
     @EngineTest
@@ -47,7 +47,7 @@ class ValidateTest {
         Path v1 = dir.resolve("V1__create_items.sql");
         write(v1, "\uFEFF" + Files.readString(v1).replace("\n", "\r\n"));
 
-        assertThat(m.validate(false).ok()).isTrue();
+        assertThat(m.validate().ok()).isTrue();
     }
 
     @EngineTest
@@ -58,12 +58,12 @@ class ValidateTest {
         Files.delete(dir.resolve("U1.10__create_notes.sql"));
         write(dir.resolve("V1.5__late.sql"), "CREATE TABLE late (id INTEGER);\n");
 
-        ValidateResult result = m.validate(false);
+        ValidateResult result = m.validate();
 
         assertThat(result.problems()).hasSize(2);
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("V1.10__create_notes.sql"));
         assertThat(result.problems())
                 .anySatisfy(p -> assertThat(p).contains("V1.5__late.sql").contains("--out-of-order"));
-        assertThat(m.validate(true).problems()).hasSize(1);
+        assertThat(m.validateAllowingOutOfOrder().problems()).hasSize(1);
     }
 }

@@ -3,7 +3,9 @@ package dev.flowbase.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.TaskOutcome;
@@ -27,7 +29,7 @@ class QueueUpgradeTest {
     @EngineTest
     void aVersionOneQueueIsClaimableReapableAndReleasesItsChildrenAfterV2(Database db) {
         Migrator migrator = Migrator.configure().database(db).load();
-        migrator.migrate(Version.parse("1"), false);
+        migrator.migrate(MigrateRequest.upTo(Version.parse("1")));
         UUID ready = UUID.randomUUID();
         UUID running = UUID.randomUUID();
         UUID done = UUID.randomUUID();
@@ -64,7 +66,7 @@ class QueueUpgradeTest {
                 .containsExactly("waits-for-ready");
         queue.complete(second.get(0), TaskOutcome.NONE);
 
-        migrator.rollbackTo(Version.parse("1"), false);
+        migrator.rollbackTo(Version.parse("1"), Run.APPLY);
         Stores stores = Stores.create(db);
         String afterUndo = db.withHandle(
                 "Reading a status after the undo",

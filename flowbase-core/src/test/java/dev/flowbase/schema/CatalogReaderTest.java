@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.testing.EngineTest;
+import java.util.List;
 
 /** Reading a schema back, and naming what changed, the same way on every engine. */
 class CatalogReaderTest {
@@ -35,15 +36,14 @@ class CatalogReaderTest {
         assertThat(people.column("status").orElseThrow().nullable()).isFalse();
         assertThat(people.column("team_id").orElseThrow().nullable()).isTrue();
         assertThat(people.indexes())
-                .contains(new Catalog.Index("idx_people_team_status", java.util.List.of("team_id", "status"), false));
+                .contains(new Catalog.Index("idx_people_team_status", List.of("team_id", "status"), false));
         assertThat(people.foreignKeys())
-                .containsExactly(new Catalog.ForeignKey(
-                        java.util.List.of("team_id"), "teams", java.util.List.of("id"), "cascade"));
+                .containsExactly(new Catalog.ForeignKey(List.of("team_id"), "teams", List.of("id"), "cascade"));
         assertThat(people.checks()).extracting(Catalog.Check::name).containsExactly("ck_people_status");
         assertThat(catalog.table("teams").orElseThrow().indexes())
                 .filteredOn(Catalog.Index::unique)
                 .extracting(Catalog.Index::columns)
-                .containsExactly(java.util.List.of("name"));
+                .containsExactly(List.of("name"));
     }
 
     @EngineTest

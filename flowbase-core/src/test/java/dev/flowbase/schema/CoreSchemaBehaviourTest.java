@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.UUID;
 
 /** What the core schema itself enforces, the same on every engine. */
 class CoreSchemaBehaviourTest {
@@ -34,7 +35,7 @@ class CoreSchemaBehaviourTest {
     private static Instant updatedAt(Database db, String table, String id) throws SQLException {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("SELECT updated_at FROM " + table + " WHERE id = ?")) {
-            db.dialect().setUuid(ps, 1, java.util.UUID.fromString(id));
+            db.dialect().setUuid(ps, 1, UUID.fromString(id));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return db.dialect().getInstant(rs, 1);
@@ -49,7 +50,7 @@ class CoreSchemaBehaviourTest {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("UPDATE workflows SET updated_at = ? WHERE id = ?")) {
             db.dialect().setInstant(ps, 1, longAgo);
-            db.dialect().setUuid(ps, 2, java.util.UUID.fromString(WORKFLOW));
+            db.dialect().setUuid(ps, 2, UUID.fromString(WORKFLOW));
             ps.executeUpdate();
         }
         assertThat(updatedAt(db, "workflows", WORKFLOW)).isEqualTo(longAgo);

@@ -14,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +43,7 @@ class SchemaParityTest {
             Database db = test.open();
             Migrator.configure().database(db).load().migrate();
             var catalog = CatalogReader.read(db);
-            var tables = new java.util.TreeMap<>(catalog.tables());
+            var tables = new TreeMap<>(catalog.tables());
             tables.remove(Migrator.DEFAULT_TABLE);
             // SQLite's full-text indexes are tables (fts_logs and the ones FTS5 makes for it).
             tables.keySet().removeIf(t -> t.startsWith("fts_"));
@@ -55,7 +59,7 @@ class SchemaParityTest {
     @Test
     void everyEngineFolderHasTheSameVersions() throws IOException, URISyntaxException {
         Path root = Path.of(SchemaParityTest.class.getResource("/db/migration").toURI());
-        Map<String, Set<String>> versions = new java.util.TreeMap<>();
+        Map<String, Set<String>> versions = new TreeMap<>();
         for (Engine engine : Engine.values()) {
             try (Stream<Path> files = Files.list(root.resolve(engine.id()))) {
                 versions.put(
@@ -96,7 +100,7 @@ class SchemaParityTest {
 
     /** Per table, each column as {@code name family null|not null}, engine-only columns left out. */
     private static Map<String, List<String>> describe(
-            Catalog catalog, java.util.function.BiFunction<Catalog.Table, Catalog.Column, String> family) {
+            Catalog catalog, BiFunction<Catalog.Table, Catalog.Column, String> family) {
         return catalog.tables().values().stream()
                 .collect(Collectors.toMap(
                         Catalog.Table::name,
@@ -164,7 +168,7 @@ class SchemaParityTest {
      * timestamptz on the other no longer pass.
      */
     private static String serverFamily(Catalog.Table table, Catalog.Column column) {
-        String type = column.type().toLowerCase(java.util.Locale.ROOT);
+        String type = column.type().toLowerCase(Locale.ROOT);
         String base = type.replaceAll("\\(.*", "");
         String size = type.contains("(") ? type.substring(type.indexOf('(')) : "";
         return switch (base) {
@@ -197,7 +201,7 @@ class SchemaParityTest {
     }
 
     private static String sqliteClass(Catalog.Table table, Catalog.Column column) {
-        String type = column.type().toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "");
+        String type = column.type().toLowerCase(Locale.ROOT).replaceAll("\\(.*", "");
         String storage = switch (type) {
             case "integer", "int", "bigint", "boolean" -> "integer";
             case "real", "double", "float" -> "real";
@@ -209,9 +213,8 @@ class SchemaParityTest {
 
     /** A CHECK that validates the column as JSON: MariaDB adds one to JSON columns, Flowbase to SQLite's. */
     private static boolean hasJsonCheck(Catalog.Table table, String column) {
-        java.util.regex.Pattern json = java.util.regex.Pattern.compile(
-                "json_valid\\s*\\(\\s*[`\"]?" + java.util.regex.Pattern.quote(column) + "[`\"]?\\s*\\)",
-                java.util.regex.Pattern.CASE_INSENSITIVE);
+        Pattern json = Pattern.compile(
+                "json_valid\\s*\\(\\s*[`\"]?" + Pattern.quote(column) + "[`\"]?\\s*\\)", Pattern.CASE_INSENSITIVE);
         return table.checks().stream()
                 .anyMatch(c -> json.matcher(c.expression()).find());
     }

@@ -33,8 +33,8 @@ class SetupTest {
         List<String> progress = new ArrayList<>();
         Setup setup = new Setup(config(test.url(), "development"), Clock.systemUTC(), progress::add);
 
-        InitReport first = setup.init(true);
-        InitReport second = setup.init(true);
+        InitReport first = setup.init(Setup.Redis.SKIP);
+        InitReport second = setup.init(Setup.Redis.SKIP);
 
         assertThat(first.migrations().executed()).isNotEmpty();
         assertThat(first.seeds().totalInserted()).isPositive();
@@ -51,7 +51,7 @@ class SetupTest {
         String missing = test.name() + "_new";
         String url = test.url().replace(test.name(), missing);
         try {
-            InitReport report = new Setup(config(url, "testing"), Clock.systemUTC(), line -> {}).init(true);
+            InitReport report = new Setup(config(url, "testing"), Clock.systemUTC(), line -> {}).init(Setup.Redis.SKIP);
 
             assertThat(report.databaseCreated()).isTrue();
             assertThat(report.schema().matches()).isTrue();
@@ -63,16 +63,16 @@ class SetupTest {
     @EngineTest
     void resetIsRefusedWithoutConfirmAndInProductionAndOtherwiseStartsAgain(TestDatabase test) {
         Setup setup = new Setup(config(test.url(), "development"), Clock.systemUTC(), line -> {});
-        setup.init(true);
+        setup.init(Setup.Redis.SKIP);
 
-        assertThatThrownBy(() -> setup.reset(false, true))
+        assertThatThrownBy(() -> setup.reset(Setup.Confirmation.NOT_CONFIRMED, Setup.Redis.SKIP))
                 .isInstanceOfSatisfying(
                         FlowbaseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REFUSED))
                 .hasMessageContaining("--confirm");
-        assertThatThrownBy(() ->
-                        new Setup(config(test.url(), "production"), Clock.systemUTC(), line -> {}).reset(true, true))
+        assertThatThrownBy(() -> new Setup(config(test.url(), "production"), Clock.systemUTC(), line -> {})
+                        .reset(Setup.Confirmation.CONFIRMED, Setup.Redis.SKIP))
                 .hasMessageContaining("refused in production");
-        InitReport again = setup.reset(true, true);
+        InitReport again = setup.reset(Setup.Confirmation.CONFIRMED, Setup.Redis.SKIP);
 
         assertThat(again.adminKey())
                 .as("a reset database gets a new first admin key")

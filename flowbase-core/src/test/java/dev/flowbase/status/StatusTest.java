@@ -8,11 +8,14 @@ import dev.flowbase.migrate.Migrator;
 import dev.flowbase.queue.Lease;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
+import dev.flowbase.store.Component;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -89,22 +92,20 @@ class StatusTest {
     @EngineTest
     void aRegisteredWorkerThatStopsBeatingIsAWarningAndRedisIsAskedWhenConfigured(Database db) {
         Migrator.configure().database(db).load().migrate();
-        var clock = new dev.flowbase.testing.SettableClock(Instant.now());
+        var clock = new SettableClock(Instant.now());
         Stores stores = Stores.create(db).withClock(clock);
         stores.components().register("node-red-1", "worker", "4.0");
-        stores.components().heartbeat("node-red-1", dev.flowbase.store.Component.Health.HEALTHY, null);
+        stores.components().heartbeat("node-red-1", Component.Health.HEALTHY, null);
         stores.components().register("api-1", "server", "0.1");
 
         Check beating =
                 Status.workers(stores.components().list(), clock.instant().plus(Duration.ofMinutes(1)));
         Check silent =
                 Status.workers(stores.components().list(), clock.instant().plus(Duration.ofMinutes(3)));
-        Report withRedis = Status.of(db)
-                .withRedis(java.util.Optional.of("redis://127.0.0.1:6379"))
-                .collect();
-        Report withoutRedis = Status.of(db)
-                .withRedis(java.util.Optional.of("redis://127.0.0.1:1"))
-                .collect();
+        Report withRedis =
+                Status.of(db).withRedis(Optional.of("redis://127.0.0.1:6379")).collect();
+        Report withoutRedis =
+                Status.of(db).withRedis(Optional.of("redis://127.0.0.1:1")).collect();
 
         assertThat(beating.verdict()).isEqualTo(Verdict.OK);
         assertThat(beating.detail()).isEqualTo("1 of 1 beating");

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
 
 class ConcurrentWritersTest {
 
@@ -84,7 +85,7 @@ class ConcurrentWritersTest {
         assertThat(f.stores.workflows().get(b.id()).priority()).isEqualTo(2);
     }
 
-    private static int increment(org.jdbi.v3.core.Handle h, Workflow w) {
+    private static int increment(Handle h, Workflow w) {
         return h.createUpdate("UPDATE workflows SET priority = priority + 1 WHERE id = :id")
                 .bind("id", w.id())
                 .execute();

@@ -9,6 +9,7 @@ import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.security.MasterKey;
 import dev.flowbase.security.SecretBox;
 import dev.flowbase.testing.EngineTest;
+import java.time.Duration;
 
 class ConfigurationsTest {
     private static final String SECRET = "sk-live-0123456789";
@@ -105,11 +106,11 @@ class ConfigurationsTest {
 
         Configuration c =
                 admin.configurations().put(null, "llm.api_key", SECRET, Configuration.Type.STRING, true, null);
-        f.clock.advance(java.time.Duration.ofSeconds(1));
+        f.clock.advance(Duration.ofSeconds(1));
         admin.configurations().put(null, "llm.api_key", "sk-other", Configuration.Type.STRING, true, null);
-        f.clock.advance(java.time.Duration.ofSeconds(1));
+        f.clock.advance(Duration.ofSeconds(1));
         admin.configurations().reveal(null, "llm.api_key");
-        f.clock.advance(java.time.Duration.ofSeconds(1));
+        f.clock.advance(Duration.ofSeconds(1));
         admin.apiKeys().create(f.org, "ci", AccessRole.VIEWER, null);
 
         var entries = f.stores.audit().list(PageRequest.first()).items();

@@ -10,6 +10,7 @@ import dev.flowbase.db.SqlStates;
 import dev.flowbase.db.StatementLimit;
 import dev.flowbase.db.Timeouts;
 import dev.flowbase.engine.Engine;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +72,7 @@ public final class MariaDbDialect implements Dialect {
 
     /** SET takes no bound parameter here; the value is a number, checked as one before it is written. */
     private static void set(Connection connection, String seconds) throws SQLException {
-        String value = new java.math.BigDecimal(seconds).toPlainString();
+        String value = new BigDecimal(seconds).toPlainString();
         try (Statement s = connection.createStatement()) {
             s.execute("SET SESSION max_statement_time = " + value);
         }
@@ -83,8 +84,8 @@ public final class MariaDbDialect implements Dialect {
         return "MariaDB".equals(facts.product());
     }
 
-    // 10.5+ has INSERT … RETURNING and DELETE … RETURNING, but no UPDATE … RETURNING.
-    private static final Capabilities CAPABILITIES = new Capabilities(false, true, true, false, false, true);
+    // DDL commits the transaction it runs in.
+    private static final Capabilities CAPABILITIES = new Capabilities(false, true);
 
     @Override
     public Capabilities capabilities() {

@@ -2,12 +2,14 @@ package dev.flowbase.engines.mariadb;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
+import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.privilege.DatabaseUsers;
+import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 import dev.flowbase.search.AnalyticsSql;
@@ -21,8 +23,8 @@ public final class MariaDbEngine implements EngineKit {
             .with(EngineSupport.class, new MariaDbMigrations())
             .with(SqlSplitter.class, SqlSplitter.mariadb())
             .with(CatalogQueries.class, new MariaDbCatalogQueries())
-            .with(dev.flowbase.db.StatisticsQueries.class, new MariaDbStatistics())
-            .with(dev.flowbase.queue.QueueSql.class, new MariaDbQueue())
+            .with(StatisticsQueries.class, new MariaDbStatistics())
+            .with(QueueSql.class, new MariaDbQueue())
             .with(SearchSql.class, new MariaDbSearch())
             .with(AnalyticsSql.class, new MariaDbAnalytics())
             .with(ScratchSpaces.class, new MariaDbScratch())

@@ -1,13 +1,18 @@
 package dev.flowbase.engines.mariadb;
 
+import dev.flowbase.migrate.DbObject;
 import dev.flowbase.migrate.EngineSupport;
+import dev.flowbase.util.Sha256;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +64,9 @@ final class MariaDbMigrations implements EngineSupport {
     }
 
     @Override
-    public java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
+    public Optional<String> lockHolder(Connection c, String table) throws SQLException {
         String holder = holder(c, lockName(c, table));
-        return holder.equals(GONE) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+        return holder.equals(GONE) ? Optional.empty() : Optional.of(holder);
     }
 
     private static final String GONE = "holder already gone";
@@ -95,8 +100,7 @@ final class MariaDbMigrations implements EngineSupport {
         String name = EngineSupport.lockName(scalar(c, "SELECT database()") + "." + table);
         return name.length() <= MAX_LOCK_NAME
                 ? name
-                : "flowbase_migrate:"
-                        + dev.flowbase.util.Sha256.hex(name).substring(0, 40).toLowerCase(Locale.ROOT);
+                : "flowbase_migrate:" + Sha256.hex(name).substring(0, 40).toLowerCase(Locale.ROOT);
     }
 
     private static String scalar(Connection c, String sql) throws SQLException {
@@ -108,7 +112,7 @@ final class MariaDbMigrations implements EngineSupport {
     }
 
     @Override
-    public java.util.List<dev.flowbase.migrate.DbObject> objects(Connection c) throws SQLException {
+    public List<DbObject> objects(Connection c) throws SQLException {
         // One query per kind: a UNION of information_schema columns can mix collations.
         String[][] queries = {
             {"VIEW", "SELECT table_name FROM information_schema.views WHERE table_schema = DATABASE()"},
@@ -134,12 +138,12 @@ final class MariaDbMigrations implements EngineSupport {
             },
             {"EVENT", "SELECT event_name FROM information_schema.events WHERE event_schema = DATABASE()"}
         };
-        java.util.List<dev.flowbase.migrate.DbObject> found = new java.util.ArrayList<>();
+        List<DbObject> found = new ArrayList<>();
         for (String[] q : queries) {
             try (PreparedStatement s = c.prepareStatement(q[1] + " ORDER BY 1");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new dev.flowbase.migrate.DbObject(q[0], rs.getString(1)));
+                    found.add(new DbObject(q[0], rs.getString(1)));
                 }
             }
         }
@@ -147,7 +151,7 @@ final class MariaDbMigrations implements EngineSupport {
     }
 
     @Override
-    public String dropSql(dev.flowbase.migrate.DbObject o) {
+    public String dropSql(DbObject o) {
         return "DROP " + o.kind() + " IF EXISTS `" + o.name().replace("`", "``") + "`";
     }
 

@@ -1,6 +1,7 @@
 package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.db.BulkLoader;
 import dev.flowbase.db.Capabilities;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.ServerFacts;
@@ -16,12 +17,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.postgresql.core.BaseConnection;
 
 /** PostgreSQL 14+: transactional DDL, SKIP LOCKED, RETURNING, LISTEN/NOTIFY, advisory locks. */
@@ -103,7 +106,7 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
-    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true, true);
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true);
 
     @Override
     public Capabilities capabilities() {
@@ -152,19 +155,19 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.flowbase.db.BulkLoader bulkLoader() {
+    public BulkLoader bulkLoader() {
         return COPY;
     }
 
     @Override
-    public void setUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
-        statement.setObject(index, value, java.sql.Types.OTHER);
+    public void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        statement.setObject(index, value, Types.OTHER);
     }
 
     @Override
     public void setJson(PreparedStatement statement, int index, String json) throws SQLException {
         // OTHER sends the text untyped, so the server reads it as the column's jsonb.
-        statement.setObject(index, json, java.sql.Types.OTHER);
+        statement.setObject(index, json, Types.OTHER);
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
+import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.privilege.DatabaseUsers;
+import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 import dev.flowbase.search.AnalyticsSql;
@@ -21,8 +23,8 @@ public final class PostgresEngine implements EngineKit {
             .with(EngineSupport.class, new PostgresMigrations())
             .with(SqlSplitter.class, SqlSplitter.postgresql())
             .with(CatalogQueries.class, new PostgresCatalogQueries())
-            .with(dev.flowbase.db.StatisticsQueries.class, new PostgresStatistics())
-            .with(dev.flowbase.queue.QueueSql.class, new PostgresQueue())
+            .with(StatisticsQueries.class, new PostgresStatistics())
+            .with(QueueSql.class, new PostgresQueue())
             .with(SearchSql.class, new PostgresSearch())
             .with(AnalyticsSql.class, new PostgresAnalytics())
             .with(ScratchSpaces.class, new PostgresScratch())

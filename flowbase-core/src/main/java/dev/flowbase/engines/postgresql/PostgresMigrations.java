@@ -2,15 +2,22 @@ package dev.flowbase.engines.postgresql;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 
+import dev.flowbase.migrate.DbObject;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlStatement;
 import dev.flowbase.util.Sha256;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,19 +72,17 @@ final class PostgresMigrations implements EngineSupport {
     }
 
     @Override
-    public java.util.Optional<String> lockHolder(Connection c, String table) throws SQLException {
+    public Optional<String> lockHolder(Connection c, String table) throws SQLException {
         String holder = holder(c, key(table));
-        return holder.equals(GONE) ? java.util.Optional.empty() : java.util.Optional.of(holder);
+        return holder.equals(GONE) ? Optional.empty() : Optional.of(holder);
     }
 
     /** psql's COPY … FROM stdin, through pgjdbc's CopyManager: the driver refuses it as a plain statement. */
     @Override
     public void copyIn(Connection c, SqlStatement statement) throws SQLException {
         try {
-            c.unwrap(org.postgresql.PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(statement.sql(), new java.io.StringReader(statement.copyData()));
-        } catch (java.io.IOException e) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(), new StringReader(statement.copyData()));
+        } catch (IOException e) {
             throw new SQLException("Reading the rows of the COPY on line " + statement.line(), "58030", e);
         }
     }
@@ -124,7 +129,7 @@ final class PostgresMigrations implements EngineSupport {
             " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND d.deptype = 'e')";
 
     @Override
-    public java.util.List<dev.flowbase.migrate.DbObject> objects(Connection c) throws SQLException {
+    public List<DbObject> objects(Connection c) throws SQLException {
         String relations = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'"
                 + " WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.relname,"
                 + " CASE c.relkind WHEN 'v' THEN 1 WHEN 'm' THEN 2 WHEN 'S' THEN 4 ELSE 3 END"
@@ -140,19 +145,19 @@ final class PostgresMigrations implements EngineSupport {
                 + " WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'd', 'r', 'c')"
                 + " AND (t.typrelid = 0 OR EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))"
                 + NOT_FROM_EXTENSION.formatted("t.oid");
-        java.util.List<dev.flowbase.migrate.DbObject> found = new java.util.ArrayList<>();
+        List<DbObject> found = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                         relations + " UNION ALL " + routines + " UNION ALL " + types + " ORDER BY 3, 2");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                found.add(new dev.flowbase.migrate.DbObject(rs.getString(1), rs.getString(2)));
+                found.add(new DbObject(rs.getString(1), rs.getString(2)));
             }
         }
         return found;
     }
 
     @Override
-    public String dropSql(dev.flowbase.migrate.DbObject o) {
+    public String dropSql(DbObject o) {
         // A routine's name is its signature as PostgreSQL prints it, quoted where it needs to be.
         boolean routine = o.kind().equals("FUNCTION")
                 || o.kind().equals("PROCEDURE")

@@ -46,8 +46,7 @@ final class SqliteCatalogQueries implements CatalogQueries {
 
     private static final Pattern CHECK = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern COLUMN_START = Pattern.compile("^\\s*\"?(\\w+)\"?\\s");
-    private static final java.util.Set<String> TABLE_CONSTRAINTS =
-            java.util.Set.of("constraint", "primary", "unique", "foreign", "check");
+    private static final Set<String> TABLE_CONSTRAINTS = Set.of("constraint", "primary", "unique", "foreign", "check");
 
     /** The unnamed checks inside column definitions, each named after its column. */
     private static List<Catalog.Check> columnChecks(String sql) {

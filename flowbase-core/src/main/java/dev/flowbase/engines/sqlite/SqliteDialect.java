@@ -11,6 +11,7 @@ import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -60,7 +61,7 @@ public final class SqliteDialect implements Dialect {
                 Files.createFile(
                         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             // Another process starting at the same moment made the file first: it is there, as wanted.
         } catch (IOException e) {
             throw new FlowbaseException(
@@ -120,8 +121,8 @@ public final class SqliteDialect implements Dialect {
         return p;
     }
 
-    // RETURNING since 3.35; one writer at a time, so no SKIP LOCKED and no server to create databases on.
-    private static final Capabilities CAPABILITIES = new Capabilities(true, false, true, true, false, false);
+    // No server to create databases on.
+    private static final Capabilities CAPABILITIES = new Capabilities(true, false);
 
     @Override
     public Capabilities capabilities() {

@@ -2,11 +2,13 @@ package dev.flowbase.engines.sqlite;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.db.Dialect;
+import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
 import dev.flowbase.search.AnalyticsSql;
@@ -20,8 +22,8 @@ public final class SqliteEngine implements EngineKit {
             .with(EngineSupport.class, new SqliteMigrations())
             .with(SqlSplitter.class, SqlSplitter.sqlite())
             .with(CatalogQueries.class, new SqliteCatalogQueries())
-            .with(dev.flowbase.db.StatisticsQueries.class, new SqliteStatistics())
-            .with(dev.flowbase.queue.QueueSql.class, new SqliteQueue())
+            .with(StatisticsQueries.class, new SqliteStatistics())
+            .with(QueueSql.class, new SqliteQueue())
             .with(SearchSql.class, new SqliteSearch())
             .with(AnalyticsSql.class, new SqliteAnalytics())
             .with(ScratchSpaces.class, new SqliteScratch())

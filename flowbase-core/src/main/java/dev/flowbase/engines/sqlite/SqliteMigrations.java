@@ -2,12 +2,15 @@ package dev.flowbase.engines.sqlite;
 
 import static dev.flowbase.migrate.EngineSupport.execute;
 
+import dev.flowbase.migrate.DbObject;
 import dev.flowbase.migrate.EngineSupport;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * SQLite: the lock is a write transaction ({@code BEGIN IMMEDIATE}), so the file lock that backs it
@@ -120,22 +123,22 @@ final class SqliteMigrations implements EngineSupport {
     }
 
     @Override
-    public java.util.List<dev.flowbase.migrate.DbObject> objects(Connection c) throws SQLException {
-        java.util.List<dev.flowbase.migrate.DbObject> found = new java.util.ArrayList<>();
+    public List<DbObject> objects(Connection c) throws SQLException {
+        List<DbObject> found = new ArrayList<>();
         // Indexes and triggers go with their tables; views first.
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT upper(type), name FROM sqlite_master"
                         + " WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
                         + " ORDER BY type = 'table', name")) {
             while (rs.next()) {
-                found.add(new dev.flowbase.migrate.DbObject(rs.getString(1), rs.getString(2)));
+                found.add(new DbObject(rs.getString(1), rs.getString(2)));
             }
         }
         return found;
     }
 
     @Override
-    public String dropSql(dev.flowbase.migrate.DbObject o) {
+    public String dropSql(DbObject o) {
         return "DROP " + o.kind() + " IF EXISTS \"" + o.name().replace("\"", "\"\"") + "\"";
     }
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +79,8 @@ final class SqliteStatistics implements StatisticsQueries {
             tables.add(new DatabaseStatistics.Table(
                     name, rows.get(name), bytes.get(name), indexBytes.get(name), null, null, null));
         }
-        indexes.sort(java.util.Comparator.comparing(DatabaseStatistics.Index::table)
-                .thenComparing(DatabaseStatistics.Index::name));
+        indexes.sort(
+                Comparator.comparing(DatabaseStatistics.Index::table).thenComparing(DatabaseStatistics.Index::name));
         return new DatabaseStatistics(tables, indexes, null, null, null, null, figures);
     }
 

@@ -4,6 +4,7 @@ import dev.flowbase.migrate.sql.Syntax.Feature;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL: backslash escapes only in E'…' strings, dollar quotes around function bodies and DO
@@ -22,8 +23,7 @@ final class PostgresSplitter extends ScriptSplitter {
     }
 
     /** COPY … FROM stdin, as pg_dump writes it: the rows follow on the next lines, up to a line {@code \.}. */
-    private static final java.util.regex.Pattern COPY_FROM_STDIN =
-            java.util.regex.Pattern.compile("(?is)COPY\\s.*\\sFROM\\s+STDIN\\b.*");
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)COPY\\s.*\\sFROM\\s+STDIN\\b.*");
 
     @Override
     SqlStatement withInlineData(SqlStatement statement, Scanner scanner) {

@@ -1,5 +1,6 @@
 package dev.flowbase.migrate.sql;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,6 @@ public record SqlStatement(String sql, int line, String copyData) {
         while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
             end++;
         }
-        return sql.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+        return sql.substring(0, end).toUpperCase(Locale.ROOT);
     }
 }

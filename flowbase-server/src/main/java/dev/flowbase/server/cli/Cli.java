@@ -75,7 +75,8 @@ public final class Cli {
                     if (helped != null) {
                         return helped;
                     }
-                    Logging.configure(logFormat(root), root.verbose, err);
+                    Logging.configure(
+                            logFormat(root), root.verbose ? Logging.Detail.VERBOSE : Logging.Detail.NORMAL, err);
                     return new CommandLine.RunLast().execute(parseResult);
                 });
         return commandLine.execute(args);

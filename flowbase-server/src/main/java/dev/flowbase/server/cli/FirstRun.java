@@ -34,7 +34,7 @@ final class FirstRun {
     static Optional<String> initialise(FlowbaseConfig config, PrintStream out) {
         out.println("First run: initialising " + config.database().describeTarget());
         Optional<String> key = new Setup(config, Clock.systemUTC(), step -> out.println("  " + step))
-                .init(true)
+                .init(Setup.Redis.SKIP)
                 .adminKey();
         out.flush();
         return key;

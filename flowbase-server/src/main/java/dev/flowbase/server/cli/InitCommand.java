@@ -35,7 +35,7 @@ final class InitCommand extends BaseCommand {
             return new InitWizardRun(root().cli.environment(), out()).run(new Prompts(terminal.get()));
         }
         Setup setup = new Setup(config(), Clock.systemUTC(), InitOutput.progress(out(), json()));
-        return InitOutput.run(out(), json(), setup, s -> s.init(skipRedis));
+        return InitOutput.run(out(), json(), setup, s -> s.init(skipRedis ? Setup.Redis.SKIP : Setup.Redis.CHECK));
     }
 
     /** No flag, no config file and no database setting from the environment: the wizard's case. */

@@ -42,7 +42,8 @@ final class InitWizardRun {
                 .configFile(ConfigLoader.DEFAULT_CONFIG_FILE)
                 .load();
         Setup setup = new Setup(config, Clock.systemUTC(), InitOutput.progress(out, false));
-        int status = InitOutput.run(out, false, setup, s -> s.init(answers.redisUrl() == null));
+        int status = InitOutput.run(
+                out, false, setup, s -> s.init(answers.redisUrl() == null ? Setup.Redis.SKIP : Setup.Redis.CHECK));
         // A server listening on every address is reached in a browser on this machine as 127.0.0.1.
         String host = config.server().host().equals("0.0.0.0")
                 ? "127.0.0.1"

@@ -5,6 +5,7 @@ import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.RollbackResult;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.seed.InstalledEnvironment;
 import picocli.CommandLine.ArgGroup;
@@ -49,8 +50,8 @@ final class MigrateRollbackCommand extends MigrateSubcommand {
                             + " environment): preview it with --dry-run, then run it again with --confirm");
         }
         RollbackResult r = target.steps != null
-                ? migrator.rollbackSteps(target.steps, dryRun)
-                : migrator.rollbackTo(Version.parse(target.to), dryRun);
+                ? migrator.rollbackSteps(target.steps, dryRun ? Run.DRY_RUN : Run.APPLY)
+                : migrator.rollbackTo(Version.parse(target.to), dryRun ? Run.DRY_RUN : Run.APPLY);
         if (json()) {
             Output.json(out(), r);
         } else if (dryRun) {

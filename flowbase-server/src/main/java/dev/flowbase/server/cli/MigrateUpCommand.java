@@ -1,8 +1,11 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.migrate.Grouping;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.MigrationListener;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +35,9 @@ final class MigrateUpCommand extends MigrateSubcommand {
 
     @Override
     int run(Migrator migrator) {
-        MigrateResult r = migrator.migrate(target == null ? null : Version.parse(target), dryRun, group);
+        MigrateResult r = migrator.migrate(MigrateRequest.upTo(target == null ? null : Version.parse(target))
+                .with(dryRun ? Run.DRY_RUN : Run.APPLY)
+                .with(group ? Grouping.ONE_TRANSACTION : Grouping.SCRIPT_BY_SCRIPT));
         if (json()) {
             Output.json(out(), r);
         } else if (dryRun) {

@@ -20,7 +20,7 @@ final class MigrateValidateCommand extends MigrateSubcommand {
 
     @Override
     int run(Migrator migrator) {
-        ValidateResult r = migrator.validate(options.outOfOrder);
+        ValidateResult r = options.outOfOrder ? migrator.validateAllowingOutOfOrder() : migrator.validate();
         int status = r.ok() ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
         if (json()) {
             Output.json(out(), Map.of("ok", r.ok(), "problems", r.problems()));

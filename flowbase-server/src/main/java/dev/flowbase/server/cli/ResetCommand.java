@@ -19,6 +19,12 @@ final class ResetCommand extends BaseCommand {
     @Override
     public Integer call() {
         Setup setup = new Setup(config(), Clock.systemUTC(), InitOutput.progress(out(), json()));
-        return InitOutput.run(out(), json(), setup, s -> s.reset(confirm, skipRedis));
+        return InitOutput.run(
+                out(),
+                json(),
+                setup,
+                s -> s.reset(
+                        confirm ? Setup.Confirmation.CONFIRMED : Setup.Confirmation.NOT_CONFIRMED,
+                        skipRedis ? Setup.Redis.SKIP : Setup.Redis.CHECK));
     }
 }

@@ -15,8 +15,10 @@ import dev.flowbase.util.Json;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Authentication {
     static final Duration TRUST = Duration.ofSeconds(10);
     private static final String ATTRIBUTE = "flowbase.principal";
-    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     static final String REVOKED = "apikey.revoked";
     private static final String KEY = "apikey:";
@@ -150,7 +152,7 @@ final class Authentication {
             throw new FlowbaseException(
                     ErrorCode.FORBIDDEN,
                     route + " needs the " + route.access().label() + " role" + installationHint(route.access())
-                            + "; this key is " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; this key is " + principal.role().name().toLowerCase(Locale.ROOT)
                             + (principal.installation() ? " of the installation's organization" : ""));
         }
         return principal;

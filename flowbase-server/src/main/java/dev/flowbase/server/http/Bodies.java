@@ -13,6 +13,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.util.Json;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -103,7 +104,7 @@ final class Bodies {
         }
         if (type.isEnum()) {
             return "one of "
-                    + java.util.Arrays.stream(type.getEnumConstants())
+                    + Arrays.stream(type.getEnumConstants())
                             .map(c -> ((Enum<?>) c).name())
                             .collect(Collectors.joining(", "));
         }

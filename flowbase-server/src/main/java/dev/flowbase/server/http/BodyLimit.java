@@ -3,6 +3,7 @@ package dev.flowbase.server.http;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import io.javalin.http.Context;
+import java.util.Locale;
 
 /**
  * Refuses a body over the limit before it is read, by its declared length (Javalin refuses one
@@ -20,9 +21,7 @@ final class BodyLimit {
                             + " (server.max_body_bytes)");
         }
         String type = ctx.contentType();
-        if (length > 0
-                && type != null
-                && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (length > 0 && type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new FlowbaseException(
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type is " + type + "; send application/json");
         }

@@ -47,7 +47,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin with every route group, one authentication before-handler, one rate
@@ -61,7 +64,7 @@ public final class FlowbaseServer implements AutoCloseable {
     /** The server's own timers (reaper, alerts, log retention), stopped before the HTTP server. */
     private final List<AutoCloseable> duties;
 
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private final Sessions sessions;
     private final Authentication authentication;
@@ -245,7 +248,7 @@ public final class FlowbaseServer implements AutoCloseable {
      * A one-time sign-in link's path for the holder of {@code apiKey} (good for 15 minutes, once),
      * which {@code serve} prints on a first run so the newcomer's first page is the dashboard.
      */
-    public java.util.Optional<String> signInLink(String apiKey) {
+    public Optional<String> signInLink(String apiKey) {
         return authentication.signIn(apiKey).map(p -> "/login?token=" + sessions.link(p));
     }
 
@@ -265,8 +268,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 duty.close();
             } catch (Exception e) {
                 // A timer that will not stop must not keep the server from stopping.
-                org.slf4j.LoggerFactory.getLogger(FlowbaseServer.class)
-                        .warn("stopping {} failed: {}", duty, e.getMessage());
+                LoggerFactory.getLogger(FlowbaseServer.class).warn("stopping {} failed: {}", duty, e.getMessage());
             }
         }
         app.stop();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -112,7 +113,7 @@ public final class HealthRoutes implements RouteGroup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of("database", check("unavailable", "interrupted", start));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return Map.of(
                     "database",
                     check(

@@ -21,9 +21,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +45,14 @@ final class Metrics {
     private final QueryTimings timings;
     private final MultiGauge queueTasks;
     private final MultiGauge activeAlerts;
-    private final java.util.function.Supplier<List<Alert>> alerts;
+    private final Supplier<List<Alert>> alerts;
     private final Set<String> statements = ConcurrentHashMap.newKeySet();
     private final Set<String> throughputs = ConcurrentHashMap.newKeySet();
     /** Looked up by a string key: building a meter id with its tags at every request costs more. */
-    private final java.util.Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** {@code queue}: the server's queue, whose throughput the worker protocol's calls count. */
-    Metrics(Database db, Queue queue, LogStoreAppender logs, java.util.function.Supplier<List<Alert>> alerts) {
+    Metrics(Database db, Queue queue, LogStoreAppender logs, Supplier<List<Alert>> alerts) {
         this.queue = queue;
         this.alerts = alerts;
         this.timings = db.queryTimings();
@@ -68,7 +71,7 @@ final class Metrics {
         for (SqlErrorKind kind : SqlErrorKind.values()) {
             FunctionCounter.builder("flowbase_database_errors", db.errorCounts(), e -> e.of(kind))
                     .description("Statements and connections that failed, by kind of failure")
-                    .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("kind", kind.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
         breaker(db.breaker());
@@ -162,7 +165,7 @@ final class Metrics {
                                         .mapToLong(Throughput.Count::count)
                                         .sum())
                         .description("Attempts this server ended, by queue and outcome: a rate() is the throughput")
-                        .tags("queue", name, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                        .tags("queue", name, "outcome", outcome.name().toLowerCase(Locale.ROOT))
                         .register(registry);
             }
         }
@@ -173,7 +176,7 @@ final class Metrics {
                                         "alert",
                                         a.name(),
                                         "severity",
-                                        a.severity().name().toLowerCase(java.util.Locale.ROOT)),
+                                        a.severity().name().toLowerCase(Locale.ROOT)),
                                 1))
                         .toList(),
                 true);

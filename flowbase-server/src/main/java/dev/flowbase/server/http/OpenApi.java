@@ -8,6 +8,7 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.util.Json;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,22 +96,20 @@ final class OpenApi {
                     .set("schema", schemas.request(route.request().type()));
         }
         ObjectNode responses = op.putObject("responses");
-        route.responses().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> {
-                    ObjectNode response = responses.putObject(String.valueOf(e.getKey()));
-                    response.put("description", e.getKey() == 204 ? "No content" : "Success");
-                    if (e.getValue().kind() == Body.Kind.TEXT) {
-                        response.putObject("content")
-                                .putObject("text/plain")
-                                .putObject("schema")
-                                .put("type", "string");
-                    } else if (e.getValue().kind() != Body.Kind.NONE) {
-                        response.putObject("content")
-                                .putObject("application/json")
-                                .set("schema", schema(e.getValue(), schemas));
-                    }
-                });
+        route.responses().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            ObjectNode response = responses.putObject(String.valueOf(e.getKey()));
+            response.put("description", e.getKey() == 204 ? "No content" : "Success");
+            if (e.getValue().kind() == Body.Kind.TEXT) {
+                response.putObject("content")
+                        .putObject("text/plain")
+                        .putObject("schema")
+                        .put("type", "string");
+            } else if (e.getValue().kind() != Body.Kind.NONE) {
+                response.putObject("content")
+                        .putObject("application/json")
+                        .set("schema", schema(e.getValue(), schemas));
+            }
+        });
         if (route.responses().isEmpty()) {
             responses.putObject("200").put("description", "Success");
         }

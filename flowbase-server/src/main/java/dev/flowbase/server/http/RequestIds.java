@@ -2,6 +2,7 @@ package dev.flowbase.server.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -32,7 +33,7 @@ final class RequestIds {
      * SecureRandom, a lock every request would queue on, and a request id needs no secrecy.
      */
     private static String newId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
         return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
                 .toString();
     }

@@ -10,10 +10,12 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.flowbase.config.FlowbaseConfig.LogFormat;
+import dev.flowbase.store.LogStore;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,7 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
     private Logging() {}
 
-    public static void configure(LogFormat format, boolean verbose, OutputStream target) {
+    /** How much Flowbase and its libraries say: {@code --verbose} is {@link Detail#VERBOSE}. */
+    public enum Detail {
+        /** Flowbase at INFO; the pool at WARN and the MariaDB driver at ERROR, so a command line stays quiet. */
+        NORMAL,
+        /** Flowbase at DEBUG; the pool and the MariaDB driver at INFO. */
+        VERBOSE
+    }
+
+    public static void configure(LogFormat format, Detail detail, OutputStream target) {
+        boolean verbose = detail == Detail.VERBOSE;
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         console(context, format, target);
@@ -93,9 +104,9 @@ public final class Logging {
      * Starts copying Flowbase's own log events (its level and up, as configured) into the logs
      * table through {@code logs}; {@link #stopStoring} ends it, writing what is queued.
      */
-    public static LogStoreAppender storeIn(dev.flowbase.store.LogStore logs) {
+    public static LogStoreAppender storeIn(LogStore logs) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        LogStoreAppender appender = new LogStoreAppender(logs, 10_000, 500, java.time.Duration.ofMillis(250));
+        LogStoreAppender appender = new LogStoreAppender(logs, 10_000, 500, Duration.ofMillis(250));
         appender.setContext(context);
         appender.start();
         context.getLogger("dev.flowbase").addAppender(appender);

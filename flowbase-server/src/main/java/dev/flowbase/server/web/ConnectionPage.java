@@ -2,6 +2,7 @@ package dev.flowbase.server.web;
 
 import dev.flowbase.config.ConfigEntry;
 import dev.flowbase.server.http.Access;
+import java.util.Locale;
 
 /** The settings this server runs with (secrets shown as ****) and a button that tests the connection. */
 final class ConnectionPage {
@@ -33,7 +34,7 @@ final class ConnectionPage {
                   %s
                 </section>""".formatted(
                         Html.esc(config.database().describeTarget()),
-                        Html.esc(config.database().engine().name().toLowerCase(java.util.Locale.ROOT)),
+                        Html.esc(config.database().engine().name().toLowerCase(Locale.ROOT)),
                         Html.esc(config.environment()),
                         test,
                         Html.table("Settings", Html.th("Setting", "Value", "From"), rows, "No settings.")));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -79,7 +80,7 @@ final class Html {
 
     /** A state as a coloured badge: the class is from a fixed set, the text escaped. */
     static String badge(Object state) {
-        String text = state == null ? "—" : state.toString().toLowerCase(java.util.Locale.ROOT);
+        String text = state == null ? "—" : state.toString().toLowerCase(Locale.ROOT);
         String kind = switch (text) {
             case "ok", "success", "succeeded", "completed", "active", "true" -> "good";
             case "warn", "warning", "running", "pending", "delayed", "ready" -> "busy";

@@ -65,12 +65,14 @@ final class LogsPage {
         LogEntry.Level level = v.enumQuery("level", LogEntry.Level.class).orElse(null);
         int minutes = v.intQuery("minutes", 0);
         Instant since = minutes > 0 ? Instant.now().minus(Duration.ofMinutes(minutes)) : null;
-        return new LogFilter(
-                        level,
-                        v.query("component").orElse(null),
-                        null,
-                        since,
-                        v.query("text").orElse(null))
-                .in(v.principal().organizationId(), Access.INSTALLATION_ADMIN.allows(v.principal()));
+        LogFilter filter = new LogFilter(
+                level,
+                v.query("component").orElse(null),
+                null,
+                since,
+                v.query("text").orElse(null));
+        return Access.INSTALLATION_ADMIN.allows(v.principal())
+                ? filter.inWithFlowbaseLines(v.principal().organizationId())
+                : filter.in(v.principal().organizationId());
     }
 }

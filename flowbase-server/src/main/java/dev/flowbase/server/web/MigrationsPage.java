@@ -1,7 +1,9 @@
 package dev.flowbase.server.web;
 
 import dev.flowbase.migrate.ExecutedScript;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.MigrateResult;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.StatusEntry;
 import dev.flowbase.migrate.StatusReport;
 import dev.flowbase.server.http.Access;
@@ -18,7 +20,7 @@ final class MigrationsPage {
     static String render(Visit v) {
         var migrator = v.web().services().migrator();
         StatusReport status = migrator.status();
-        MigrateResult pending = migrator.migrate(null, true);
+        MigrateResult pending = migrator.migrate(MigrateRequest.all().with(Run.DRY_RUN));
         return Layout.page(v, "Migrations", "/migrations", """
                 <section class="card wide" aria-labelledby="history-h">
                   <h2 id="history-h">History</h2>

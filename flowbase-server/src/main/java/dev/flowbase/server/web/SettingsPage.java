@@ -3,6 +3,8 @@ package dev.flowbase.server.web;
 import dev.flowbase.config.AlertSettings;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.store.Configuration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -85,7 +87,6 @@ final class SettingsPage {
     }
 
     private static String encode(String key) {
-        return java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

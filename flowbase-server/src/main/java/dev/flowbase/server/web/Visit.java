@@ -6,6 +6,7 @@ import dev.flowbase.server.http.Sessions;
 import dev.flowbase.store.Origin;
 import dev.flowbase.store.Stores;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** One page request by a signed-in browser: who it is, what it may do, what it asked. */
@@ -39,7 +40,7 @@ record Visit(Context ctx, Sessions.Session session, Web web) {
     /** A value of {@code type} named in the query (any case), or empty when absent or unknown: a filter left out. */
     <E extends Enum<E>> Optional<E> enumQuery(String name, Class<E> type) {
         return query(name)
-                .flatMap(text -> java.util.Arrays.stream(type.getEnumConstants())
+                .flatMap(text -> Arrays.stream(type.getEnumConstants())
                         .filter(e -> e.name().equalsIgnoreCase(text))
                         .findFirst());
     }

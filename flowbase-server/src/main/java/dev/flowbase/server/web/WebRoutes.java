@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -98,7 +99,7 @@ public final class WebRoutes implements AutoCloseable {
         if (!v.may(access)) {
             throw new FlowbaseException(
                     ErrorCode.FORBIDDEN,
-                    "this stream needs the " + access.name().toLowerCase(java.util.Locale.ROOT) + " role");
+                    "this stream needs the " + access.name().toLowerCase(Locale.ROOT) + " role");
         }
         handler.apply(v).handle(ctx);
     }

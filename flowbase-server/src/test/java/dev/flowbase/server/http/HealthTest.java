@@ -10,13 +10,20 @@ import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import dev.flowbase.util.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Assumptions;
 
 /** /health tells the truth: a never-migrated database, a vanished SQLite file; unknown routes are problems. */
 class HealthTest {
@@ -50,7 +57,7 @@ class HealthTest {
         Migrator.configure().database(db).load().migrate();
         try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
             for (String path : new String[] {"/health", "/health/ready"}) {
-                var answer = dev.flowbase.util.Json.read(get(server, path).body());
+                var answer = Json.read(get(server, path).body());
 
                 assertThat(answer.path("engine").asText())
                         .as(path)
@@ -84,7 +91,7 @@ class HealthTest {
 
     @EngineTest
     void aDeletedSqliteFileIsNoticedAtTheNextProbe(TestDatabase test, Database db) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(test.engine() == Engine.SQLITE, "SQLite is a file");
+        Assumptions.assumeTrue(test.engine() == Engine.SQLITE, "SQLite is a file");
         Migrator.configure().database(db).load().migrate();
         try (FlowbaseServer server = FlowbaseServer.start(config(test), db)) {
             assertThat(get(server, "/health").statusCode()).isEqualTo(200);
@@ -99,7 +106,7 @@ class HealthTest {
 
     @EngineTest
     void aDroppedDatabaseIsReportedQuicklyNotAfterThePoolsConnectionTimeout(TestDatabase test) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(test.engine() == Engine.POSTGRESQL, "needs DROP … WITH (FORCE)");
+        Assumptions.assumeTrue(test.engine() == Engine.POSTGRESQL, "needs DROP … WITH (FORCE)");
         // A pool that would wait a minute for a connection: only health's own bound can answer sooner.
         FlowbaseConfig config = new ConfigLoader()
                 .environment(Map.of("FLOWBASE_PORT", "0", "DB_CONNECTION_TIMEOUT", "60000"))
@@ -113,7 +120,7 @@ class HealthTest {
             test.dropWhileInUse();
             var gone = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
-                            .timeout(java.time.Duration.ofSeconds(30))
+                            .timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
 
@@ -131,17 +138,17 @@ class HealthTest {
         try (Database db = Database.open(config.database());
                 FlowbaseServer server = FlowbaseServer.start(config, db)) {
             Migrator.configure().database(db).load().migrate();
-            java.sql.Connection a = db.connection();
-            java.sql.Connection b = db.connection();
-            var waiter = java.util.concurrent.CompletableFuture.supplyAsync(db::connection);
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            Connection a = db.connection();
+            Connection b = db.connection();
+            var waiter = CompletableFuture.supplyAsync(db::connection);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (db.poolStats().waiting() == 0 && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                LockSupport.parkNanos(10_000_000);
             }
             var exhausted = get(server, "/health/ready");
             a.close();
             b.close();
-            waiter.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+            waiter.get(30, TimeUnit.SECONDS).close();
             var recovered = get(server, "/health/ready");
 
             assertThat(exhausted.statusCode()).isEqualTo(503);

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ class ServeTest {
                 .redirectError(dir.resolve("second.log").toFile())
                 .start();
         try {
-            for (var started : java.util.List.of(
+            for (var started : List.of(
                     awaitListening(first, dir.resolve("first.log")),
                     awaitListening(second, dir.resolve("second.log")))) {
                 HttpResponse<String> health = HttpClient.newHttpClient()

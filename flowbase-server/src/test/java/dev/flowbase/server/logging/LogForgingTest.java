@@ -19,12 +19,12 @@ class LogForgingTest {
 
     @AfterEach
     void quiet() {
-        Logging.configure(LogFormat.TEXT, false, System.err);
+        Logging.configure(LogFormat.TEXT, Logging.Detail.NORMAL, System.err);
     }
 
     private static List<String> log(LogFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Logging.configure(format, false, out);
+        Logging.configure(format, Logging.Detail.NORMAL, out);
         var log = LoggerFactory.getLogger("dev.flowbase.server.http.Problems");
         log.warn("POST /api/tasks failed: name={}", FORGED);
         log.error("Unexpected failure", new IllegalStateException("bad " + FORGED, new RuntimeException(FORGED)));

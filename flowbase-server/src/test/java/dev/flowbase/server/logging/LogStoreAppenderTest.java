@@ -100,9 +100,7 @@ class LogStoreAppenderTest {
         assertThat(appender.written() + appender.dropped()).isEqualTo(100_000);
         assertThat(appender.written()).isGreaterThanOrEqualTo(10_000);
         assertThat(stores.logs()
-                        .query(
-                                dev.flowbase.store.LogFilter.ALL.withComponent("Burst"),
-                                dev.flowbase.store.PageRequest.first(1))
+                        .query(LogFilter.ALL.withComponent("Burst"), PageRequest.first(1))
                         .items())
                 .isNotEmpty();
     }

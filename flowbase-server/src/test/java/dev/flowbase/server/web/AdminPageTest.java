@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -97,7 +98,7 @@ class AdminPageTest {
             browser.find("main table a").click();
             assertThat(browser.find(".side-by-side").getText()).contains("Version 1");
             browser.screenshot(engine + "-role");
-            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.driver.manage().window().setSize(new Dimension(390, 844));
             browser.open("/");
             browser.find("#engine");
             browser.screenshot(engine + "-phone-dashboard");

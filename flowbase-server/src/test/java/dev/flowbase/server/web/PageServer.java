@@ -4,6 +4,7 @@ import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.config.Setting;
 import dev.flowbase.db.Database;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.Version;
 import dev.flowbase.seed.Seeder;
@@ -29,7 +30,7 @@ final class PageServer implements AutoCloseable {
     final String viewer;
 
     private PageServer(TestDatabase test, Database db, Version upTo) {
-        Migrator.configure().database(db).load().migrate(upTo, false);
+        Migrator.configure().database(db).load().migrate(MigrateRequest.upTo(upTo));
         if (upTo == null) {
             new Seeder(db, Clock.systemUTC()).run("development");
         }

@@ -9,6 +9,7 @@ import dev.flowbase.server.http.Router;
 import dev.flowbase.store.AccessRole;
 import dev.flowbase.store.ApiKey;
 import dev.flowbase.store.Organization;
+import dev.flowbase.store.Page;
 import dev.flowbase.store.User;
 import java.time.Instant;
 import java.util.UUID;
@@ -96,8 +97,7 @@ public final class AccountRoutes implements RouteGroup {
 
     private Object keys(Call call) {
         var page = call.stores().apiKeys().list(call.organization(), call.page());
-        return new dev.flowbase.store.Page<>(
-                page.items().stream().map(KeyView::of).toList(), page.nextCursor());
+        return new Page<>(page.items().stream().map(KeyView::of).toList(), page.nextCursor());
     }
 
     private Object createKey(Call call) {

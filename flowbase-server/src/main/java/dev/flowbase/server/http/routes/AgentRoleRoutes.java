@@ -2,6 +2,7 @@ package dev.flowbase.server.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowbase.cache.Cache;
+import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -127,22 +128,14 @@ public final class AgentRoleRoutes implements RouteGroup {
         call.requireMatch("agent role " + a.id(), a.lockVersion());
         return call.stores()
                 .agentRoles()
-                .update(new AgentRole(
-                        a.id(),
-                        a.organizationId(),
-                        a.name(),
-                        b.description() == null ? a.description() : b.description(),
-                        b.systemPrompt() == null ? a.systemPrompt() : b.systemPrompt(),
-                        b.model() == null ? a.model() : b.model(),
-                        b.tools() == null ? a.tools() : b.tools(),
-                        b.parameters() == null ? a.parameters() : b.parameters(),
-                        a.metadata(),
-                        b.status() == null ? a.status() : b.status(),
-                        a.currentVersion(),
-                        a.createdBy(),
-                        a.lockVersion(),
-                        a.createdAt(),
-                        a.updatedAt()));
+                .update(a.toBuilder()
+                        .description(b.description() == null ? a.description() : b.description())
+                        .systemPrompt(b.systemPrompt() == null ? a.systemPrompt() : b.systemPrompt())
+                        .model(b.model() == null ? a.model() : b.model())
+                        .tools(b.tools() == null ? a.tools() : b.tools())
+                        .parameters(b.parameters() == null ? a.parameters() : b.parameters())
+                        .status(b.status() == null ? a.status() : b.status())
+                        .build());
     }
 
     private Object delete(Call call) {
@@ -188,7 +181,7 @@ public final class AgentRoleRoutes implements RouteGroup {
         Dependency b = call.body(Dependency.class);
         UUID role = owned(call, call.uuid("id")).id();
         if (b.dependsOn() == null) {
-            throw new dev.flowbase.error.InvalidFieldException("dependsOn", "null", "the id of another agent role");
+            throw new InvalidFieldException("dependsOn", "null", "the id of another agent role");
         }
         call.stores().agentRoles().addDependency(role, b.dependsOn());
         return call.stores().agentRoles().dependencies(role);

@@ -1,5 +1,6 @@
 package dev.flowbase.server.http.routes;
 
+import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Body;
 import dev.flowbase.server.http.Call;
@@ -48,7 +49,9 @@ public final class LogRoutes implements RouteGroup {
                 call.query("since", LogRoutes::instant).orElse(null),
                 call.query("text").orElse(null));
         // Flowbase's own lines (no organization's) are the installation's: its admins read them.
-        filter = filter.in(call.organization(), Access.INSTALLATION_ADMIN.allows(call.principal()));
+        filter = Access.INSTALLATION_ADMIN.allows(call.principal())
+                ? filter.inWithFlowbaseLines(call.organization())
+                : filter.in(call.organization());
         return call.stores().logs().query(filter, call.page());
     }
 
@@ -67,7 +70,7 @@ public final class LogRoutes implements RouteGroup {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new dev.flowbase.error.InvalidFieldException(
+            throw new InvalidFieldException(
                     "since", "'" + text + "'", "an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }

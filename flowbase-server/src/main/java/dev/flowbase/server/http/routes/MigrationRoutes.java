@@ -3,10 +3,12 @@ package dev.flowbase.server.http.routes;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.RepairResult;
 import dev.flowbase.migrate.RollbackResult;
+import dev.flowbase.migrate.Run;
 import dev.flowbase.migrate.StatusReport;
 import dev.flowbase.migrate.ValidateResult;
 import dev.flowbase.migrate.Version;
@@ -17,6 +19,7 @@ import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Call;
 import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
+import java.util.Map;
 
 /**
  * The migration engine over HTTP, as the CLI's {@code migrate} commands: status, the SQL that would
@@ -37,7 +40,10 @@ public final class MigrationRoutes implements RouteGroup {
         r.get("/api/migrations", Access.VIEWER, call -> migrator(call).status())
                 .summary("Every migration with its state, date, duration and checksum")
                 .returns(StatusReport.class);
-        r.get("/api/migrations/pending", Access.VIEWER, call -> migrator(call).migrate(null, true))
+        r.get(
+                        "/api/migrations/pending",
+                        Access.VIEWER,
+                        call -> migrator(call).migrate(MigrateRequest.all().with(Run.DRY_RUN)))
                 .summary("Dry run: the statements the pending migrations would run, nothing changed")
                 .returns(MigrateResult.class);
         r.post("/api/migrations/apply", Access.INSTALLATION_ADMIN, this::apply)
@@ -48,7 +54,7 @@ public final class MigrationRoutes implements RouteGroup {
                 .summary("Undo the versions above a version (dryRun shows the statements)")
                 .accepts(Rollback.class)
                 .returns(RollbackResult.class);
-        r.get("/api/migrations/validate", Access.VIEWER, call -> migrator(call).validate(false))
+        r.get("/api/migrations/validate", Access.VIEWER, call -> migrator(call).validate())
                 .summary("Check applied migrations against the scripts: changed, missing or failed ones")
                 .returns(ValidateResult.class);
         r.post("/api/migrations/repair", Access.INSTALLATION_ADMIN, this::repair)
@@ -66,7 +72,7 @@ public final class MigrationRoutes implements RouteGroup {
     private Object apply(Call call) {
         Apply b = call.bodyOr(Apply.class, new Apply(null));
         Version target = b.target() == null ? null : version("target", b.target());
-        MigrateResult result = migrator(call).migrate(target, false);
+        MigrateResult result = migrator(call).migrate(MigrateRequest.upTo(target));
         audit(call, "migration.apply", result.executed().size());
         return result;
     }
@@ -87,7 +93,7 @@ public final class MigrationRoutes implements RouteGroup {
                     "rollback undoes migrations of a production database: preview it with \"dryRun\": true, then"
                             + " send it again with \"confirm\": true");
         }
-        RollbackResult result = migrator(call).rollbackTo(version("to", b.to()), dryRun);
+        RollbackResult result = migrator(call).rollbackTo(version("to", b.to()), dryRun ? Run.DRY_RUN : Run.APPLY);
         if (!dryRun) {
             audit(call, "migration.rollback", result.undone().size());
         }
@@ -124,12 +130,6 @@ public final class MigrationRoutes implements RouteGroup {
     private static void audit(Call call, String action, int count, String counted) {
         call.stores()
                 .audit()
-                .record(
-                        call.organization(),
-                        action,
-                        "schema",
-                        "flowbase_schema_history",
-                        null,
-                        java.util.Map.of(counted, count));
+                .record(call.organization(), action, "schema", "flowbase_schema_history", null, Map.of(counted, count));
     }
 }

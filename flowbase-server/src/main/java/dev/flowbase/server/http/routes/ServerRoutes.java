@@ -1,5 +1,6 @@
 package dev.flowbase.server.http.routes;
 
+import dev.flowbase.db.QueryTimings;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.server.http.Access;
 import dev.flowbase.server.http.Call;
@@ -30,7 +31,7 @@ public final class ServerRoutes implements RouteGroup {
                 .returns(Debug.class);
     }
 
-    private static dev.flowbase.db.QueryTimings timings(Call call) {
+    private static QueryTimings timings(Call call) {
         return call.services().database().queryTimings();
     }
 

@@ -133,29 +133,15 @@ public final class WorkflowRoutes implements RouteGroup {
         WorkflowChange body = call.body(WorkflowChange.class);
         Workflow w = owned(call);
         call.requireMatch("workflow " + w.id(), w.lockVersion());
-        Workflow changed = new Workflow(
-                w.id(),
-                w.organizationId(),
-                body.name() == null ? w.name() : body.name(),
-                body.description() == null ? w.description() : body.description(),
-                w.type(),
-                body.status() == null ? w.status() : body.status(),
-                body.priority() == null ? w.priority() : body.priority(),
-                body.definition() == null ? w.definition() : body.definition(),
-                w.configuration(),
-                w.environmentVariables(),
-                body.tags() == null ? w.tags() : body.tags(),
-                w.version(),
-                w.metadata(),
-                w.createdBy(),
-                w.parentWorkflowId(),
-                w.scheduledAt(),
-                w.startedAt(),
-                w.completedAt(),
-                body.timeoutSeconds() == null ? w.timeoutSeconds() : body.timeoutSeconds(),
-                w.lockVersion(),
-                w.createdAt(),
-                w.updatedAt());
+        Workflow changed = w.toBuilder()
+                .name(body.name() == null ? w.name() : body.name())
+                .description(body.description() == null ? w.description() : body.description())
+                .status(body.status() == null ? w.status() : body.status())
+                .priority(body.priority() == null ? w.priority() : body.priority())
+                .definition(body.definition() == null ? w.definition() : body.definition())
+                .tags(body.tags() == null ? w.tags() : body.tags())
+                .timeoutSeconds(body.timeoutSeconds() == null ? w.timeoutSeconds() : body.timeoutSeconds())
+                .build();
         return call.stores().workflows().update(changed);
     }
 

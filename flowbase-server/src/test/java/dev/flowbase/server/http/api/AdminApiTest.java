@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowbase.db.Database;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import java.util.List;
 import java.util.Map;
 
 /** The administration routes: configurations and their secrets, migrations, the database itself. */
@@ -79,7 +80,7 @@ class AdminApiTest {
             assertThat(statistics.at("/tables").findValuesAsText("name")).contains("tasks", "task_queue");
             assertThat(schema.at("/matches").asBoolean()).as(schema.body()).isTrue();
             assertThat(health.status()).isEqualTo(200);
-            for (var a : java.util.List.of(connection, status, statistics, schema, health)) {
+            for (var a : List.of(connection, status, statistics, schema, health)) {
                 assertThat(a.body()).doesNotContain("127.0.0.1").doesNotContain("localhost");
             }
         }

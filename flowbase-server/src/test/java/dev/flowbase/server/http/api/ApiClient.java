@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.flowbase.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,8 +95,8 @@ final class ApiClient {
             Leaks.check(method + " " + path, answer.body());
             OpenApiResponses.check(base, method, path, answer);
             return answer;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -107,7 +109,7 @@ final class ApiClient {
         }
         try {
             return Json.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return MissingNode.getInstance();
         }
     }

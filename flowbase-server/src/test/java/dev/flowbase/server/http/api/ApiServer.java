@@ -13,6 +13,7 @@ import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
 import dev.flowbase.testing.TestDatabase;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,7 +82,7 @@ final class ApiServer implements AutoCloseable {
 
     private static String key(Stores stores, Organization org, AccessRole role) {
         return stores.apiKeys()
-                .create(org.id(), role.name().toLowerCase(java.util.Locale.ROOT), role, null)
+                .create(org.id(), role.name().toLowerCase(Locale.ROOT), role, null)
                 .secret();
     }
 

@@ -11,7 +11,9 @@ import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.util.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,8 +42,7 @@ class CrossOrganizationWritesTest {
             own -> "{\"dependsOn\":\"" + own.role() + "\"}");
 
     /** Id fields an operation's body shares with another type but refuses whatever the id (400 naming it). */
-    private static final java.util.Set<String> REFUSED_ALWAYS =
-            java.util.Set.of("POST /api/tasks/batch tasks[].dependsOn[]");
+    private static final Set<String> REFUSED_ALWAYS = Set.of("POST /api/tasks/batch tasks[].dependsOn[]");
 
     @EngineTest
     void everyIdInEveryWriteBodyResolvesOnlyInTheCallersOrganization(TestDatabase test, Database db) {
@@ -56,7 +57,7 @@ class CrossOrganizationWritesTest {
             JsonNode doc = api.anonymous.get("/openapi.json").json();
             for (var path : doc.at("/paths").properties()) {
                 for (var op : path.getValue().properties()) {
-                    String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                    String method = op.getKey().toUpperCase(Locale.ROOT);
                     JsonNode schema = op.getValue().at("/requestBody/content/application~1json/schema");
                     if (method.equals("GET") || schema.isMissingNode()) {
                         continue;

@@ -9,10 +9,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.flowbase.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +44,8 @@ final class OpenApiResponses {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                 return Json.MAPPER.readTree(r.body());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -136,7 +139,7 @@ final class OpenApiResponses {
     }
 
     private static int literals(String template) {
-        return (int) java.util.Arrays.stream(template.split("/"))
+        return (int) Arrays.stream(template.split("/"))
                 .filter(p -> !p.startsWith("{"))
                 .count();
     }

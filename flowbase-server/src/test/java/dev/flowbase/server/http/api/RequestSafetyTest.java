@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowbase.db.Database;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** What a careless or hostile client sends is refused clearly, and changes nothing. */
@@ -101,7 +102,7 @@ class RequestSafetyTest {
 
     @EngineTest
     void aServerFailureSaysWhichRequestToLookUpAndNothingAboutTheDatabase(TestDatabase test, Database db)
-            throws java.sql.SQLException {
+            throws SQLException {
         try (ApiServer api = ApiServer.start(test, db)) {
             try (var c = db.connection();
                     var s = c.createStatement()) {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowbase.db.Database;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -27,10 +30,10 @@ class ShutdownTest {
         try (ApiServer api = ApiServer.start(test, db);
                 Database other = test.open()) {
             String id = api.operator.post("/api/tasks", Map.of("name", "held")).text("/id");
-            java.sql.Connection holder = other.connection();
+            Connection holder = other.connection();
             holder.setAutoCommit(false);
             try (var update = holder.prepareStatement("UPDATE tasks SET priority = priority WHERE id = ?")) {
-                other.dialect().setUuid(update, 1, java.util.UUID.fromString(id));
+                other.dialect().setUuid(update, 1, UUID.fromString(id));
                 update.executeUpdate();
             }
 
@@ -65,7 +68,7 @@ class ShutdownTest {
             return r.statusCode() == 503;
         } catch (ConnectException e) {
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
