@@ -1,6 +1,7 @@
 package dev.flowbase.bench;
 
 import dev.flowbase.config.ConfigLoader;
+import dev.flowbase.config.Settings;
 import dev.flowbase.config.Setting;
 import dev.flowbase.db.Database;
 import dev.flowbase.queue.Queue;
@@ -35,7 +36,7 @@ public final class ApiFloor {
         long seconds = Long.parseLong(args[4]);
         var config = new ConfigLoader()
                 .environment(Map.of("DB_POOL_MAX", "10"))
-                .flag(Setting.DATABASE_URL, url)
+                .flag(Settings.DATABASE_URL, url)
                 .load();
         try (Database db = Database.open(config.database())) {
             Stores stores = Stores.create(db).as(Actor.system("bench"), new Origin("bench", "127.0.0.1", "bench"));

@@ -98,38 +98,38 @@ public final class ConfigLoader {
                         key, fileEntries.get(key).source(), null, "unknown setting; see docs/configuration.md")));
 
         var values = new SettingReader(raw, problems);
-        String env = values.value(Setting.ENVIRONMENT);
+        String env = values.value(Settings.ENVIRONMENT);
         DatabaseConfig database = new DatabaseResolver(values).resolve();
-        Optional<String> redis = values.get(Setting.REDIS_URL);
+        Optional<String> redis = values.get(Settings.REDIS_URL);
         var security = new SecuritySettings(
-                values.get(Setting.MASTER_KEY).map(Secret::new).orElse(Secret.NONE),
-                values.get(Setting.MASTER_KEY_FILE).map(Path::of));
-        String host = values.value(Setting.SERVER_HOST);
-        int port = values.value(Setting.SERVER_PORT);
+                values.get(Settings.MASTER_KEY).map(Secret::new).orElse(Secret.NONE),
+                values.get(Settings.MASTER_KEY_FILE).map(Path::of));
+        String host = values.value(Settings.SERVER_HOST);
+        int port = values.value(Settings.SERVER_PORT);
         var server = new ServerSettings(
                 host,
                 port,
-                values.value(Setting.SERVER_AUTO_MIGRATE),
-                values.value(Setting.SERVER_RATE_LIMIT),
-                values.value(Setting.SERVER_RATE_BURST),
-                values.value(Setting.SERVER_MAX_BODY_BYTES),
-                values.get(Setting.SERVER_CORS_ORIGINS).stream()
+                values.value(Settings.SERVER_AUTO_MIGRATE),
+                values.value(Settings.SERVER_RATE_LIMIT),
+                values.value(Settings.SERVER_RATE_BURST),
+                values.value(Settings.SERVER_MAX_BODY_BYTES),
+                values.get(Settings.SERVER_CORS_ORIGINS).stream()
                         .flatMap(o -> Arrays.stream(o.split(",")))
                         .map(String::trim)
                         .filter(o -> !o.isEmpty())
                         .toList(),
-                values.value(Setting.SERVER_SHUTDOWN_GRACE_MS),
-                values.value(Setting.SERVER_REAPER_MS),
-                values.value(Setting.LOG_RETENTION_DAYS));
+                values.value(Settings.SERVER_SHUTDOWN_GRACE_MS),
+                values.value(Settings.SERVER_REAPER_MS),
+                values.value(Settings.LOG_RETENTION_DAYS));
         var alerts = new AlertSettings(
-                values.value(Setting.ALERT_POOL_PERCENT),
-                values.value(Setting.ALERT_DISK_PERCENT),
-                values.value(Setting.ALERT_DEAD_LETTERS),
-                Duration.ofSeconds(values.value(Setting.ALERT_QUEUE_LAG_SECONDS)),
-                Duration.ofMillis(values.value(Setting.ALERT_INTERVAL_MS)),
-                values.get(Setting.ALERT_WEBHOOK_URL));
+                values.value(Settings.ALERT_POOL_PERCENT),
+                values.value(Settings.ALERT_DISK_PERCENT),
+                values.value(Settings.ALERT_DEAD_LETTERS),
+                Duration.ofSeconds(values.value(Settings.ALERT_QUEUE_LAG_SECONDS)),
+                Duration.ofMillis(values.value(Settings.ALERT_INTERVAL_MS)),
+                values.get(Settings.ALERT_WEBHOOK_URL));
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
-                values.value(Setting.LOG_FORMAT).toUpperCase(Locale.ROOT));
+                values.value(Settings.LOG_FORMAT).toUpperCase(Locale.ROOT));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

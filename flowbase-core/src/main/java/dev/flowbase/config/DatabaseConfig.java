@@ -77,7 +77,7 @@ public record DatabaseConfig(
 
     /** A configuration read from {@code url} alone, with every other setting at its default; reads no file. */
     public static DatabaseConfig fromUrl(String url) {
-        return new ConfigLoader().flag(Setting.DATABASE_URL, url).load().database();
+        return new ConfigLoader().flag(Settings.DATABASE_URL, url).load().database();
     }
 
     /** A copy that talks to another database on the same server (or another SQLite file). */

@@ -26,7 +26,7 @@ final class DatabaseResolver {
     }
 
     DatabaseConfig resolve() {
-        values.raw(Setting.DATABASE_URL).filter(v -> !v.raw().isBlank()).ifPresent(v -> {
+        values.raw(Settings.DATABASE_URL).filter(v -> !v.raw().isBlank()).ifPresent(v -> {
             try {
                 url = DatabaseUrl.parse(v.raw());
                 urlSource = v.source();
@@ -35,22 +35,22 @@ final class DatabaseResolver {
             }
         });
         Engine engine = engine();
-        String host = chooseOrDefault(Setting.DATABASE_HOST, u -> u.host());
+        String host = chooseOrDefault(Settings.DATABASE_HOST, u -> u.host());
         // Defaults that depend on the engine (port, database, user) come from the engine itself.
-        int port = choose(Setting.DATABASE_PORT, DatabaseUrl::port).orElse(engine.defaultPort());
-        String name = choose(Setting.DATABASE_NAME, DatabaseUrl::database).orElse(engine.defaultDatabase());
-        String user = choose(Setting.DATABASE_USER, DatabaseUrl::user)
+        int port = choose(Settings.DATABASE_PORT, DatabaseUrl::port).orElse(engine.defaultPort());
+        String name = choose(Settings.DATABASE_NAME, DatabaseUrl::database).orElse(engine.defaultDatabase());
+        String user = choose(Settings.DATABASE_USER, DatabaseUrl::user)
                 .orElse(engine.isEmbedded() ? "" : System.getProperty("user.name", ""));
         Secret password = password();
-        boolean ssl = chooseOrDefault(Setting.DATABASE_SSL, DatabaseUrl::ssl);
-        boolean verify = chooseOrDefault(Setting.DATABASE_SSL_REJECT_UNAUTHORIZED, DatabaseUrl::sslVerify);
+        boolean ssl = chooseOrDefault(Settings.DATABASE_SSL, DatabaseUrl::ssl);
+        boolean verify = chooseOrDefault(Settings.DATABASE_SSL_REJECT_UNAUTHORIZED, DatabaseUrl::sslVerify);
         SslMode sslMode =
-                choose(Setting.DATABASE_SSL_MODE, DatabaseUrl::sslMode).orElse(SslMode.of(ssl, verify));
+                choose(Settings.DATABASE_SSL_MODE, DatabaseUrl::sslMode).orElse(SslMode.of(ssl, verify));
         Optional<Path> sslCa = sslCa();
         PoolSettings pool = pool();
-        Duration statementTimeout = Duration.ofMillis(values.value(Setting.STATEMENT_TIMEOUT));
-        Duration slowQuery = Duration.ofMillis(values.value(Setting.SLOW_QUERY));
-        boolean debug = values.value(Setting.DEBUG);
+        Duration statementTimeout = Duration.ofMillis(values.value(Settings.STATEMENT_TIMEOUT));
+        Duration slowQuery = Duration.ofMillis(values.value(Settings.SLOW_QUERY));
+        boolean debug = values.value(Settings.DEBUG);
         Map<String, String> options = url == null ? Map.of() : url.options();
         return new DatabaseConfig(
                 engine,
@@ -74,7 +74,7 @@ final class DatabaseResolver {
     /** {@code DB_DIRECT_URL}: checked now, so that a mistake is reported with the other settings. */
     private Secret directUrl(Engine engine) {
         Optional<SettingValue> raw =
-                values.raw(Setting.DATABASE_DIRECT_URL).filter(v -> !v.raw().isBlank());
+                values.raw(Settings.DATABASE_DIRECT_URL).filter(v -> !v.raw().isBlank());
         if (raw.isEmpty()) {
             return Secret.NONE;
         }
@@ -98,7 +98,7 @@ final class DatabaseResolver {
         List<String> more = url == null ? List.of() : url.moreHosts();
         if (!more.isEmpty() && !engine.takesSeveralHosts()) {
             values.problem(
-                    Setting.DATABASE_URL,
+                    Settings.DATABASE_URL,
                     "expected one host for " + engine.id() + ": several hosts (h1:p1,h2:p2) are for PostgreSQL,"
                             + " with targetServerType=primary");
             return List.of();
@@ -108,25 +108,25 @@ final class DatabaseResolver {
 
     private BreakerSettings breaker() {
         return new BreakerSettings(
-                values.value(Setting.BREAKER_FAILURE_RATE),
-                values.value(Setting.BREAKER_WINDOW),
-                Duration.ofMillis(values.value(Setting.BREAKER_OPEN_WAIT)),
-                Duration.ofMillis(values.value(Setting.BREAKER_SLOW_CALL)));
+                values.value(Settings.BREAKER_FAILURE_RATE),
+                values.value(Settings.BREAKER_WINDOW),
+                Duration.ofMillis(values.value(Settings.BREAKER_OPEN_WAIT)),
+                Duration.ofMillis(values.value(Settings.BREAKER_SLOW_CALL)));
     }
 
     private Engine engine() {
-        Optional<Engine> fromSetting = values.get(Setting.DATABASE_ENGINE);
+        Optional<Engine> fromSetting = values.get(Settings.DATABASE_ENGINE);
         Optional<Engine> fromUrl = Optional.ofNullable(url).map(DatabaseUrl::engine);
-        return choose(sourceOf(Setting.DATABASE_ENGINE), u -> Optional.of(u.engine()), fromSetting)
+        return choose(sourceOf(Settings.DATABASE_ENGINE), u -> Optional.of(u.engine()), fromSetting)
                 .or(() -> fromUrl)
                 // A host without an engine means the production default, PostgreSQL.
-                .or(() -> isSet(Setting.DATABASE_HOST) ? Optional.of(Engine.SERVER_DEFAULT) : Optional.empty())
+                .or(() -> isSet(Settings.DATABASE_HOST) ? Optional.of(Engine.SERVER_DEFAULT) : Optional.empty())
                 .orElse(Engine.EMBEDDED_DEFAULT);
     }
 
     private Secret password() {
         Optional<SettingValue> file =
-                values.raw(Setting.DATABASE_PASSWORD_FILE).filter(v -> !v.raw().isBlank());
+                values.raw(Settings.DATABASE_PASSWORD_FILE).filter(v -> !v.raw().isBlank());
         Optional<Secret> fromFile = file.flatMap(v -> {
             try {
                 return Optional.of(
@@ -136,8 +136,8 @@ final class DatabaseResolver {
                 return Optional.empty();
             }
         });
-        Optional<Secret> direct = values.get(Setting.DATABASE_PASSWORD).map(Secret::new);
-        Source directSource = sourceOf(Setting.DATABASE_PASSWORD);
+        Optional<Secret> direct = values.get(Settings.DATABASE_PASSWORD).map(Secret::new);
+        Source directSource = sourceOf(Settings.DATABASE_PASSWORD);
         // The file replaces a password given at the same level or below: the usual secrets-mount pattern.
         boolean fileWins =
                 fromFile.isPresent() && (direct.isEmpty() || file.get().source().atLeast(directSource));
@@ -149,13 +149,13 @@ final class DatabaseResolver {
     /** The CA file that signs the server's certificate, checked readable now rather than at the first connection. */
     private Optional<Path> sslCa() {
         Optional<String> file =
-                choose(Setting.DATABASE_SSL_CA, DatabaseUrl::sslCa).filter(f -> !f.isBlank());
+                choose(Settings.DATABASE_SSL_CA, DatabaseUrl::sslCa).filter(f -> !f.isBlank());
         if (file.isPresent() && !Files.isReadable(Path.of(file.get().strip()))) {
-            boolean fromSetting = values.raw(Setting.DATABASE_SSL_CA)
+            boolean fromSetting = values.raw(Settings.DATABASE_SSL_CA)
                     .filter(v -> v.raw().strip().equals(file.get().strip()))
                     .isPresent();
             values.problem(
-                    fromSetting ? Setting.DATABASE_SSL_CA : Setting.DATABASE_URL,
+                    fromSetting ? Settings.DATABASE_SSL_CA : Settings.DATABASE_URL,
                     (fromSetting ? "expected" : "expected sslrootcert to name")
                             + " a readable PEM file of the CA certificate(s)");
             return Optional.empty();
@@ -164,18 +164,18 @@ final class DatabaseResolver {
     }
 
     private PoolSettings pool() {
-        int max = values.value(Setting.POOL_MAX);
-        int min = values.get(Setting.POOL_MIN)
-                .orElse(Math.min(Setting.POOL_MIN.defaultValue().orElseThrow(), max));
+        int max = values.value(Settings.POOL_MAX);
+        int min = values.get(Settings.POOL_MIN)
+                .orElse(Math.min(Settings.POOL_MIN.defaultValue().orElseThrow(), max));
         if (min > max) {
-            values.problem(Setting.POOL_MIN, "expected at most the pool maximum (" + max + ")");
+            values.problem(Settings.POOL_MIN, "expected at most the pool maximum (" + max + ")");
             min = max;
         }
         return new PoolSettings(
                 max,
                 min,
-                Duration.ofMillis(values.value(Setting.IDLE_TIMEOUT)),
-                Duration.ofMillis(values.value(Setting.CONNECTION_TIMEOUT)));
+                Duration.ofMillis(values.value(Settings.IDLE_TIMEOUT)),
+                Duration.ofMillis(values.value(Settings.CONNECTION_TIMEOUT)));
     }
 
     /** Whether a source other than the default sets {@code setting}. */

@@ -18,9 +18,9 @@ public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Durat
     /** The settings' own defaults (see {@link Setting}). */
     public static PoolSettings defaults() {
         return new PoolSettings(
-                Setting.POOL_MAX.defaultValue().orElseThrow(),
-                Setting.POOL_MIN.defaultValue().orElseThrow(),
-                Duration.ofMillis(Setting.IDLE_TIMEOUT.defaultValue().orElseThrow()),
-                Duration.ofMillis(Setting.CONNECTION_TIMEOUT.defaultValue().orElseThrow()));
+                Settings.POOL_MAX.defaultValue().orElseThrow(),
+                Settings.POOL_MIN.defaultValue().orElseThrow(),
+                Duration.ofMillis(Settings.IDLE_TIMEOUT.defaultValue().orElseThrow()),
+                Duration.ofMillis(Settings.CONNECTION_TIMEOUT.defaultValue().orElseThrow()));
     }
 }

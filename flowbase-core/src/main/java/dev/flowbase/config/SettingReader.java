@@ -57,8 +57,8 @@ final class SettingReader {
     }
 
     private Source resolvedFrom() {
-        return raw(Setting.DATABASE_URL)
-                .or(() -> raw(Setting.DATABASE_HOST))
+        return raw(Settings.DATABASE_URL)
+                .or(() -> raw(Settings.DATABASE_HOST))
                 .map(SettingValue::source)
                 .orElse(Source.DEFAULT);
     }

@@ -121,7 +121,7 @@ class ConfigLoaderTest {
 
         FlowbaseConfig config = env("DATABASE_URL", "postgresql://envuser@envhost/envdb", "DB_POOL_MAX", "8")
                 .configFile(f)
-                .flag(Setting.SERVER_PORT, "9100")
+                .flag(Settings.SERVER_PORT, "9100")
                 .load();
 
         assertThat(config.database().describeTarget()).isEqualTo("postgresql://envuser@envhost:5432/envdb");
@@ -220,7 +220,7 @@ class ConfigLoaderTest {
         FlowbaseConfig config = env().configFile(f).load();
 
         assertThat(config.database().pool().maxSize())
-                .isEqualTo(Setting.POOL_MAX.defaultValue().orElseThrow());
+                .isEqualTo(Settings.POOL_MAX.defaultValue().orElseThrow());
     }
 
     @Test
@@ -268,7 +268,7 @@ class ConfigLoaderTest {
             DatabaseConfig config = DatabaseConfig.fromUrl("sqlite::memory:");
 
             assertThat(config.pool().maxSize())
-                    .isEqualTo(Setting.POOL_MAX.defaultValue().orElseThrow());
+                    .isEqualTo(Settings.POOL_MAX.defaultValue().orElseThrow());
             assertThat(new ConfigLoader()
                             .defaultConfigFileIfPresent()
                             .load()
@@ -291,8 +291,8 @@ class ConfigLoaderTest {
         assertThat(config.database().pool()).isEqualTo(PoolSettings.defaults());
         assertThat(config.database().statementTimeout().toMillis())
                 .isEqualTo(
-                        Setting.STATEMENT_TIMEOUT.defaultValue().orElseThrow().longValue());
+                        Settings.STATEMENT_TIMEOUT.defaultValue().orElseThrow().longValue());
         assertThat(config.server().port())
-                .isEqualTo(Setting.SERVER_PORT.defaultValue().orElseThrow());
+                .isEqualTo(Settings.SERVER_PORT.defaultValue().orElseThrow());
     }
 }

@@ -59,7 +59,7 @@ class MultiHostUrlTest {
     void aDirectUrlMustNameTheSameEngineAndKeepsItsPasswordOutOfMessages() {
         assertThatThrownBy(() -> new ConfigLoader()
                         .environment(Map.of("DB_DIRECT_URL", "mariadb://root:hunter2@db:3306/flows"))
-                        .flag(Setting.DATABASE_URL, "postgresql://app@bouncer:6432/flows?prepareThreshold=0")
+                        .flag(Settings.DATABASE_URL, "postgresql://app@bouncer:6432/flows?prepareThreshold=0")
                         .load())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("DB_DIRECT_URL")
@@ -67,7 +67,7 @@ class MultiHostUrlTest {
                 .hasMessageNotContaining("hunter2");
         DatabaseConfig config = new ConfigLoader()
                 .environment(Map.of("DB_DIRECT_URL", "postgresql://app:hunter2@db:5432/flows"))
-                .flag(Setting.DATABASE_URL, "postgresql://app@bouncer:6432/flows?prepareThreshold=0")
+                .flag(Settings.DATABASE_URL, "postgresql://app@bouncer:6432/flows?prepareThreshold=0")
                 .load()
                 .database();
         assertThat(config.direct().orElseThrow().hostAndPort()).isEqualTo("db:5432");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.DatabaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.config.SslMode;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.testing.TestEngines;
@@ -49,7 +49,7 @@ class TlsConnectionTest {
     void theSettingsDbSslModeAndDbSslCaDoWhatTheUrlDoes() {
         var config = new ConfigLoader()
                 .environment(Map.of("DB_SSL_MODE", "verify-full", "DB_SSL_CA", pg.ca.toString()))
-                .flag(Setting.DATABASE_URL, pg.url("localhost", ""))
+                .flag(Settings.DATABASE_URL, pg.url("localhost", ""))
                 .load()
                 .database();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.DatabaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.engines.mariadb.MariaDbDialect;
 import dev.flowbase.engines.postgresql.PostgresDialect;
 import java.io.IOException;
@@ -24,7 +24,7 @@ class TlsDriverSettingsTest {
     private static DatabaseConfig config(String url, Map<String, String> env) {
         return new ConfigLoader()
                 .environment(env)
-                .flag(Setting.DATABASE_URL, url)
+                .flag(Settings.DATABASE_URL, url)
                 .load()
                 .database();
     }

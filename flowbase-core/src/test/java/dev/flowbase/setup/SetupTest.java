@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
@@ -23,8 +23,8 @@ class SetupTest {
     private static FlowbaseConfig config(String url, String environment) {
         return new ConfigLoader()
                 .environment(Map.of())
-                .flag(Setting.DATABASE_URL, url)
-                .flag(Setting.ENVIRONMENT, environment)
+                .flag(Settings.DATABASE_URL, url)
+                .flag(Settings.ENVIRONMENT, environment)
                 .load();
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.DatabaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
@@ -48,7 +48,7 @@ class PgBouncerTest {
             DatabaseConfig pooled = new ConfigLoader()
                     .environment(Map.of("DB_DIRECT_URL", test.url()))
                     .flag(
-                            Setting.DATABASE_URL,
+                            Settings.DATABASE_URL,
                             test.url().replace(test.config().hostAndPort(), "127.0.0.1:" + bouncer.port())
                                     + "?prepareThreshold=0")
                     .load()

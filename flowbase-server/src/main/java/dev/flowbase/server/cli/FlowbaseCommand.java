@@ -2,7 +2,7 @@ package dev.flowbase.server.cli;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,9 +74,9 @@ public final class FlowbaseCommand {
         ConfigLoader loader = new ConfigLoader().environment(cli.environment());
         // The command line reads ./flowbase.yml when present; --config names a file that must exist.
         return (configFile != null ? loader.configFile(configFile) : loader.defaultConfigFileIfPresent())
-                .flag(Setting.DATABASE_URL, url)
-                .flag(Setting.ENVIRONMENT, environment)
-                .flag(Setting.LOG_FORMAT, logFormat);
+                .flag(Settings.DATABASE_URL, url)
+                .flag(Settings.ENVIRONMENT, environment)
+                .flag(Settings.LOG_FORMAT, logFormat);
     }
 
     FlowbaseConfig loadConfig() {

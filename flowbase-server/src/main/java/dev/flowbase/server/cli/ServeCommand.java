@@ -1,7 +1,7 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.MigrateResult;
 import dev.flowbase.migrate.Migrator;
@@ -31,9 +31,9 @@ final class ServeCommand extends BaseCommand {
     @Override
     public Integer call() throws InterruptedException {
         FlowbaseConfig config = root().configLoader()
-                .flag(Setting.SERVER_HOST, host)
-                .flag(Setting.SERVER_PORT, port)
-                .flag(Setting.SERVER_AUTO_MIGRATE, autoMigrate ? "true" : null)
+                .flag(Settings.SERVER_HOST, host)
+                .flag(Settings.SERVER_PORT, port)
+                .flag(Settings.SERVER_AUTO_MIGRATE, autoMigrate ? "true" : null)
                 .load();
         Optional<String> firstAdminKey =
                 FirstRun.applies(config) ? FirstRun.initialise(config, out()) : Optional.empty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +33,7 @@ class FirstRunTest {
         assertThat(FirstRun.applies(config(Map.of("DB_NAME", existing.toString()))))
                 .isFalse();
         assertThat(FirstRun.applies(new ConfigLoader()
-                        .flag(Setting.DATABASE_URL, "postgresql://root@127.0.0.1:5432/x")
+                        .flag(Settings.DATABASE_URL, "postgresql://root@127.0.0.1:5432/x")
                         .load()))
                 .isFalse();
     }

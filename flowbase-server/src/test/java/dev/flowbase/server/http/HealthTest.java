@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.migrate.Migrator;
@@ -110,7 +110,7 @@ class HealthTest {
         // A pool that would wait a minute for a connection: only health's own bound can answer sooner.
         FlowbaseConfig config = new ConfigLoader()
                 .environment(Map.of("FLOWBASE_PORT", "0", "DB_CONNECTION_TIMEOUT", "60000"))
-                .flag(Setting.DATABASE_URL, test.url())
+                .flag(Settings.DATABASE_URL, test.url())
                 .load();
         try (Database db = Database.open(config.database());
                 FlowbaseServer server = FlowbaseServer.start(config, db)) {
@@ -133,7 +133,7 @@ class HealthTest {
         FlowbaseConfig config = new ConfigLoader()
                 .environment(Map.of(
                         "FLOWBASE_PORT", "0", "DB_POOL_MAX", "2", "DB_POOL_MIN", "2", "DB_CONNECTION_TIMEOUT", "30000"))
-                .flag(Setting.DATABASE_URL, test.url())
+                .flag(Settings.DATABASE_URL, test.url())
                 .load();
         try (Database db = Database.open(config.database());
                 FlowbaseServer server = FlowbaseServer.start(config, db)) {
@@ -189,7 +189,7 @@ class HealthTest {
     private static FlowbaseConfig config(TestDatabase test) {
         return new ConfigLoader()
                 .environment(Map.of("FLOWBASE_PORT", "0"))
-                .flag(Setting.DATABASE_URL, test.url())
+                .flag(Settings.DATABASE_URL, test.url())
                 .load();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.queue.Queue;
@@ -49,7 +49,7 @@ class MetricsTest {
         assertThat(duplicate).as("a second organization with the same slug").isNotNull();
         FlowbaseConfig config = new ConfigLoader()
                 .environment(Map.of("FLOWBASE_PORT", "0"))
-                .flag(Setting.DATABASE_URL, test.url())
+                .flag(Settings.DATABASE_URL, test.url())
                 .load();
         try (FlowbaseServer server = FlowbaseServer.start(config, db)) {
             assertThat(get(server, "/health").statusCode()).isEqualTo(200);

@@ -2,7 +2,7 @@ package dev.flowbase.server.web;
 
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.MigrateRequest;
 import dev.flowbase.migrate.Migrator;
@@ -41,7 +41,7 @@ final class PageServer implements AutoCloseable {
                 .orElseGet(() -> stores.organizations().create("Default", "default"));
         FlowbaseConfig config = new ConfigLoader()
                 .environment(Map.of("FLOWBASE_PORT", "0", "FLOWBASE_RATE_LIMIT", "0"))
-                .flag(Setting.DATABASE_URL, test.url())
+                .flag(Settings.DATABASE_URL, test.url())
                 .load();
         this.server = FlowbaseServer.start(config, db);
         this.base = "http://127.0.0.1:" + server.port();

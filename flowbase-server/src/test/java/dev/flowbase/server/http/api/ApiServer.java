@@ -3,7 +3,7 @@ package dev.flowbase.server.http.api;
 import dev.flowbase.cache.Shared;
 import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Setting;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.server.http.FlowbaseServer;
@@ -51,7 +51,7 @@ final class ApiServer implements AutoCloseable {
         all.putAll(env);
         FlowbaseConfig config = new ConfigLoader()
                 .environment(all)
-                .flag(Setting.DATABASE_URL, test.url())
+                .flag(Settings.DATABASE_URL, test.url())
                 .load();
         this.server = shared == null ? FlowbaseServer.start(config, db) : FlowbaseServer.start(config, db, shared);
         String base = "http://127.0.0.1:" + server.port();
