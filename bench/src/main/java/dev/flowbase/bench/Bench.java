@@ -28,11 +28,11 @@ public final class Bench {
             return;
         }
         if (args.length > 0 && args[0].equals("cache")) {
-            CacheBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            CacheBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("search")) {
-            SearchBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            SearchBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("queue")) {

@@ -1,5 +1,9 @@
 package dev.flowbase.bench;
 
+import dev.flowbase.store.TaskOutcome;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import dev.flowbase.Flowbase;
 import dev.flowbase.db.Database;
 import dev.flowbase.queue.Lease;
@@ -41,7 +45,7 @@ final class QueueBench {
         int workers = Integer.parseInt(option(args, "--workers", "4"));
         int batch = Integer.parseInt(option(args, "--batch", "100"));
         int history = Integer.parseInt(option(args, "--history", "0"));
-        boolean runtime = java.util.Arrays.asList(args).contains("--runtime");
+        boolean runtime = Arrays.asList(args).contains("--runtime");
         BenchDatabase.Engine engine = BenchDatabase.Engine.valueOf(engineName.toUpperCase(Locale.ROOT));
         Path work = Files.createDirectories(Path.of("bench/target/work").toAbsolutePath());
         try (BenchDatabase target = BenchDatabase.create(engine, "queue", work);
@@ -153,9 +157,9 @@ final class QueueBench {
      * second for its listening connection to stop.
      */
     private static double drainWithWorker(
-            Queue queue, int slots, int n, AtomicLong handled, java.util.function.BooleanSupplier allDone)
+            Queue queue, int slots, int n, AtomicLong handled, BooleanSupplier allDone)
             throws Exception {
-        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
+        CountDownLatch all = new CountDownLatch(n);
         long start = System.nanoTime();
         Worker worker = Worker.on(queue)
                 .name("bench-runtime")
@@ -164,7 +168,7 @@ final class QueueBench {
                 .handler("task", task -> {
                     handled.incrementAndGet();
                     all.countDown();
-                    return dev.flowbase.store.TaskOutcome.NONE;
+                    return TaskOutcome.NONE;
                 })
                 .start();
         try {

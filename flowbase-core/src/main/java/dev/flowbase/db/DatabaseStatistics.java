@@ -3,6 +3,7 @@ package dev.flowbase.db;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Figures from the engine's own catalogs, at one moment. What an engine does not keep is null
@@ -38,7 +39,7 @@ public record DatabaseStatistics(
     /** An index: its size in bytes and how often it was used, where the engine counts that. */
     public record Index(String table, String name, Long bytes, Long scans) {}
 
-    public java.util.Optional<Table> table(String name) {
+    public Optional<Table> table(String name) {
         return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
     }
 }

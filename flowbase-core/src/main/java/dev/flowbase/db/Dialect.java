@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * How an engine connects, binds and fails; its other differences are the kit's other parts. Business
@@ -111,7 +112,7 @@ public interface Dialect {
     Instant getInstant(ResultSet resultSet, int column) throws SQLException;
 
     /** Binds a UUID (or null): as text by default, for columns that hold it as text. */
-    default void setUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
+    default void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         statement.setString(index, value == null ? null : value.toString());
     }
 

@@ -5,10 +5,12 @@ import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.util.OwnThread;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +53,7 @@ final class FirstConnection {
         } catch (ExecutionException e) {
             // The driver's own timer may fire before ours (MariaDB's connectTimeout is the same
             // limit): the same failure, so the same report, whichever clock was first.
-            if (e.getCause() instanceof java.sql.SQLTimeoutException
-                    || e.getCause() instanceof java.net.SocketTimeoutException) {
+            if (e.getCause() instanceof SQLTimeoutException || e.getCause() instanceof SocketTimeoutException) {
                 throw noAnswer(limit, e.getCause());
             }
             if (e.getCause() instanceof SQLException s) {

@@ -3,10 +3,12 @@ package dev.flowbase.db;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,7 +45,7 @@ public final class QueryTimings implements SqlLogger {
      * shows. Captures are per thread because a request's statements run on its own thread.
      */
     public final class Capture implements AutoCloseable {
-        private final List<Captured> statements = new java.util.ArrayList<>();
+        private final List<Captured> statements = new ArrayList<>();
         private final Capture outer = CAPTURE.get();
 
         private Capture() {
@@ -178,7 +180,7 @@ public final class QueryTimings implements SqlLogger {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
     /** The classes a statement passes through on its way to Jdbi, which no reader is looking for. */
-    private static final java.util.Set<String> PLUMBING = java.util.Set.of(
+    private static final Set<String> PLUMBING = Set.of(
             QueryTimings.class.getName(),
             Database.class.getName(),
             Transactions.class.getName(),

@@ -5,6 +5,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Walks a driver exception's causes for what every engine shares: SQLSTATE classes and socket failures. */
@@ -30,7 +32,7 @@ public final class SqlStates {
                     || t instanceof SocketTimeoutException) {
                 return Optional.of(SqlErrorKind.CONNECTION_LOST);
             }
-            if (t instanceof java.sql.SQLTimeoutException) {
+            if (t instanceof SQLTimeoutException) {
                 return Optional.of(SqlErrorKind.TIMEOUT);
             }
             if (t instanceof SQLException s && s.getSQLState() != null) {
@@ -52,7 +54,7 @@ public final class SqlStates {
     public static boolean mentions(Throwable e, String word) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null
-                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains(word)) {
                 return true;
             }
         }

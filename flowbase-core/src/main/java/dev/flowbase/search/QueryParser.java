@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -119,13 +120,13 @@ public final class QueryParser {
         return words;
     }
 
-    private static java.util.Optional<Field> fieldNamed(String name) {
+    private static Optional<Field> fieldNamed(String name) {
         for (Field f : Field.values()) {
             if (f.typed().equals(name)) {
-                return java.util.Optional.of(f);
+                return Optional.of(f);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static InvalidFieldException bad(String token, int at, String why) {

@@ -5,6 +5,8 @@ import dev.flowbase.engine.EngineKit;
 import dev.flowbase.search.Kind.Field;
 import dev.flowbase.store.Page;
 import dev.flowbase.store.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -170,8 +172,8 @@ public final class Search {
     }
 
     private static SearchHit hit(
-            Kind kind, java.sql.ResultSet rs, StatementContext ctx, List<String> words, boolean prefix, boolean scored)
-            throws java.sql.SQLException {
+            Kind kind, ResultSet rs, StatementContext ctx, List<String> words, boolean prefix, boolean scored)
+            throws SQLException {
         StringBuilder text = new StringBuilder();
         for (String c : kind.textColumns()) {
             String v = rs.getString(c);
@@ -192,7 +194,7 @@ public final class Search {
                 uuid(rs, ctx, "ref_task"));
     }
 
-    private static UUID uuid(java.sql.ResultSet rs, StatementContext ctx, String column) throws java.sql.SQLException {
+    private static UUID uuid(ResultSet rs, StatementContext ctx, String column) throws SQLException {
         return ctx.findColumnMapperFor(UUID.class).orElseThrow().map(rs, column, ctx);
     }
 }

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -155,9 +156,8 @@ class DatabaseContractTest {
             case SQLITE ->
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)" + " SELECT count(*) FROM n";
         };
-        try (Database db = Database.open(config.toBuilder()
-                .statementTimeout(java.time.Duration.ofMillis(300))
-                .build())) {
+        try (Database db = Database.open(
+                config.toBuilder().statementTimeout(Duration.ofMillis(300)).build())) {
             assertThat(failure(db, slow).kind()).isEqualTo(SqlErrorKind.TIMEOUT);
         }
     }

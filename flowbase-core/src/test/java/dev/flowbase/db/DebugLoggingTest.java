@@ -2,6 +2,7 @@ package dev.flowbase.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -21,7 +22,7 @@ class DebugLoggingTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         sqlLog.addAppender(captured);
-        sqlLog.setLevel(ch.qos.logback.classic.Level.INFO); // the server's level; tests run at WARN
+        sqlLog.setLevel(Level.INFO); // the server's level; tests run at WARN
         try (Database db = Database.open(debug)) {
             db.withHandle("creating", h -> h.execute("CREATE TABLE secrets (value VARCHAR(50))"));
             db.withHandle(

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The three users {@link LeastPrivilege#createUsers} makes, on a real server: each may do what its
@@ -25,7 +26,7 @@ import java.util.UUID;
 class LeastPrivilegeTest {
     @EngineTest
     void theAppUserWritesRowsButCannotDropOrAlterAndTheReadOnlyUserCannotWrite(TestDatabase test, Database admin) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(test.engine().isEmbedded(), "SQLite has no users");
+        Assumptions.assumeFalse(test.engine().isEmbedded(), "SQLite has no users");
         Migrator.configure().database(admin).load().migrate();
         String prefix = "fbt" + UUID.randomUUID().toString().substring(0, 8);
         String other = "fbt_other_" + UUID.randomUUID().toString().substring(0, 8);

@@ -10,7 +10,9 @@ import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.JavaProcess;
 import dev.flowbase.testing.TestDatabase;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,8 +72,8 @@ class TwoJvmDrainTest {
                     ids.add(line.substring(WorkerProcess.DONE.length()));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return ids;
     }

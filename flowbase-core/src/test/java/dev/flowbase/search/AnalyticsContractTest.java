@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.groups.Tuple;
 
 /** Analytics computed in SQL agree with sorting and counting the same rows by hand, on every engine. */
 class AnalyticsContractTest {
@@ -107,14 +108,10 @@ class AnalyticsContractTest {
                         new ThroughputPoint("mail", nine.plus(Duration.ofHours(1)), 1, 0, 0.0));
         assertThat(errors)
                 .extracting(ErrorCount::message, ErrorCount::count)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("model overloaded", 2L),
-                        org.assertj.core.groups.Tuple.tuple("smtp timeout", 1L));
+                .containsExactly(Tuple.tuple("model overloaded", 2L), Tuple.tuple("smtp timeout", 1L));
         assertThat(slowest)
                 .extracting(Percentiles::label, Percentiles::p95)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("slow", 90_000L),
-                        org.assertj.core.groups.Tuple.tuple("quick", 5_000L));
+                .containsExactly(Tuple.tuple("slow", 90_000L), Tuple.tuple("quick", 5_000L));
         assertThat(slowest.get(0).group()).isEqualTo(slow.id().toString());
     }
 }

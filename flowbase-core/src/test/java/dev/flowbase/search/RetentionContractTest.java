@@ -7,6 +7,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.error.InvalidFieldException;
 import dev.flowbase.store.LogEntry.Level;
 import dev.flowbase.store.NewTask;
+import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Task;
 import dev.flowbase.testing.EngineTest;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class RetentionContractTest {
                 .doesNotContain(oldAttempt.id());
         // The search index lost the deleted rows with them.
         assertThat(f.search
-                        .search(f.org, "old", Search.Order.NEWEST, dev.flowbase.store.PageRequest.first())
+                        .search(f.org, "old", Search.Order.NEWEST, PageRequest.first())
                         .items())
                 .extracting(SearchHit::id)
                 .containsExactlyInAnyOrder(oldRunning.id(), oldKept.id());

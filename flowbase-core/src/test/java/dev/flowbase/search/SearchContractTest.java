@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.store.Actor;
 import dev.flowbase.store.LogEntry;
 import dev.flowbase.store.LogEntry.Level;
 import dev.flowbase.store.Page;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Task;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.util.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 
 /** The same searches give the same rows on every engine, each through its own full-text index. */
 class SearchContractTest {
@@ -88,21 +92,21 @@ class SearchContractTest {
                         Level.WARN,
                         "llm",
                         "slow answer",
-                        dev.flowbase.util.Json.read("{\"model\":\"orca-large\",\"tokens\":4096}"),
+                        Json.read("{\"model\":\"orca-large\",\"tokens\":4096}"),
                         f.org,
                         null,
                         null,
                         null,
                         null));
         f.stores
-                .as(dev.flowbase.store.Actor.system("nightly-cleaner"))
+                .as(Actor.system("nightly-cleaner"))
                 .audit()
-                .record(f.org, "workflow.archive", "workflow", "wf-1", null, java.util.Map.of());
+                .record(f.org, "workflow.archive", "workflow", "wf-1", null, Map.of());
 
         assertThat(newest(f, "orca").items()).extracting(SearchHit::kind).containsExactly(Kind.LOG);
         assertThat(newest(f, "archive kind:audit").items())
                 .extracting(SearchHit::kind, SearchHit::title)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.AUDIT, "workflow.archive"));
+                .containsExactly(Tuple.tuple(Kind.AUDIT, "workflow.archive"));
         assertThat(newest(f, "nightly").items()).extracting(SearchHit::kind).containsExactly(Kind.AUDIT);
     }
 

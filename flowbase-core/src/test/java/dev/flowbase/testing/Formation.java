@@ -1,14 +1,17 @@
 package dev.flowbase.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A pg_auto_failover formation of a test's own: a monitor and two PostgreSQL nodes on three ports
@@ -74,7 +77,7 @@ public final class Formation implements AutoCloseable {
                 Path.of(pgdata("monitor"), "postgresql.conf"),
                 "\n" + String.join("\n", MONITOR_SETTINGS) + "\n",
                 StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         groups.add(run("monitor"));
         await(() -> sql(basePort, "pg_auto_failover", "autoctl_node"), "the monitor to answer");
         for (int n = 1; n <= 2; n++) {
@@ -105,7 +108,7 @@ public final class Formation implements AutoCloseable {
                     Path.of(pgdata(name), "postgresql.conf"),
                     "\nshared_buffers = '128MB'\n",
                     StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
             nodes[n - 1] = run(name);
             groups.add(nodes[n - 1]);
             String wanted = n == 1 ? "single" : "secondary";
@@ -172,7 +175,7 @@ public final class Formation implements AutoCloseable {
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve(name + ".log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
     }
 
@@ -236,7 +239,7 @@ public final class Formation implements AutoCloseable {
     }
 
     /** Waits for {@code condition}, asked every half second: pg_autoctl has no way to wait for a state. */
-    private void await(java.util.function.BooleanSupplier condition, String what) {
+    private void await(BooleanSupplier condition, String what) {
         for (int attempt = 0; attempt < 240; attempt++) {
             try {
                 if (condition.getAsBoolean()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class LocalCluster implements AutoCloseable {
                     .append("'")
                     .append("\nshared_buffers = '32MB'\nfsync = off\n");
             settings.forEach((k, v) -> conf.append(k).append(" = '").append(v).append("'\n"));
-            Files.writeString(data.resolve("postgresql.conf"), conf, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(data.resolve("postgresql.conf"), conf, StandardOpenOption.APPEND);
             Process server = new ProcessBuilder(
                             "setsid",
                             "runuser",

@@ -14,8 +14,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A database made for one test and dropped after it: a new database on the local PostgreSQL or
@@ -114,7 +117,7 @@ public final class TestDatabase implements AutoCloseable {
 
     private void deleteFolder() {
         try (var files = Files.walk(sqliteFolder)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
@@ -122,7 +125,7 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static void admin(Engine engine, java.util.function.Function<Dialect, String> sql) {
+    private static void admin(Engine engine, Function<Dialect, String> sql) {
         admin(engine, sql.apply(Dialects.forEngine(engine)));
     }
 
@@ -132,7 +135,7 @@ public final class TestDatabase implements AutoCloseable {
         String server = engine == Engine.POSTGRESQL ? POSTGRES_SERVER : MARIADB_SERVER;
         // MariaDB's maintenance database is "" (none): set it after parsing, where "" would mean the default.
         DatabaseConfig config = DatabaseConfig.fromUrl(server).withDatabase(dialect.maintenanceDatabase());
-        java.util.Properties login = new java.util.Properties();
+        Properties login = new Properties();
         login.setProperty("user", config.user());
         login.setProperty("password", config.password().value());
         try (Connection c = DriverManager.getConnection(dialect.jdbcUrl(config), login);

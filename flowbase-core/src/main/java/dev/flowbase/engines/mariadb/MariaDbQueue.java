@@ -1,6 +1,9 @@
 package dev.flowbase.engines.mariadb;
 
+import dev.flowbase.db.Database;
 import dev.flowbase.queue.ClaimRequest;
+import dev.flowbase.queue.HeldLock;
+import dev.flowbase.queue.Leadership;
 import dev.flowbase.queue.QueueSql;
 import java.util.List;
 import java.util.UUID;
@@ -37,10 +40,10 @@ final class MariaDbQueue implements QueueSql {
     }
 
     @Override
-    public dev.flowbase.queue.Leadership leadership(dev.flowbase.db.Database db, String duty) {
+    public Leadership leadership(Database db, String duty) {
         // GET_LOCK names are server-wide: the database's name keeps two installations apart.
         String name = ("flowbase:" + db.config().database() + ":" + duty);
-        return new dev.flowbase.queue.HeldLock(
+        return new HeldLock(
                 db,
                 "SELECT GET_LOCK(?, 0)",
                 "SELECT RELEASE_LOCK(?)",

@@ -6,6 +6,7 @@ import dev.flowbase.server.logging.Logging;
 import dev.flowbase.util.Printable;
 import java.io.Console;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +61,8 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(root);
         Subcommands.addTo(commandLine, args);
         commandLine
-                .setOut(new java.io.PrintWriter(out, true))
-                .setErr(new java.io.PrintWriter(err, true))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new Failures(root))
                 .setParameterExceptionHandler((ex, cmdArgs) -> {

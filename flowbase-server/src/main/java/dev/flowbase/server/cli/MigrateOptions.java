@@ -9,6 +9,8 @@ import dev.flowbase.migrate.Migrator;
 import dev.flowbase.migrate.MigratorBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options every {@code migrate} subcommand shares: which set, which history table, how long to wait. */
@@ -40,9 +42,9 @@ final class MigrateOptions {
             paramLabel = "NAME=VALUE",
             description = "A value for $${NAME} in the scripts; repeat for more (also FLOWBASE_PLACEHOLDER_NAME,"
                     + " migrate.placeholders.NAME in flowbase.yml).")
-    java.util.Map<String, String> placeholders = new java.util.LinkedHashMap<>();
+    Map<String, String> placeholders = new LinkedHashMap<>();
 
-    Migrator migrator(Database db, MigrationListener listener, java.util.Map<String, String> placeholderValues) {
+    Migrator migrator(Database db, MigrationListener listener, Map<String, String> placeholderValues) {
         if (location != null && table == null) {
             // Flowbase's own history already holds a V1; a user's set shares nothing with it.
             throw new FlowbaseException(

@@ -3,6 +3,7 @@ package dev.flowbase.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flowbase.util.Json;
 import dev.flowbase.util.Printable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,7 @@ import java.util.Map;
 /** Prints command results: aligned columns for people, one JSON document for scripts. */
 final class Output {
     /** The one mapper of the project (java.time as ISO text), indented for people reading a terminal. */
-    static final ObjectMapper MAPPER = dev.flowbase.util.Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Output() {}
 

@@ -7,6 +7,7 @@ import dev.flowbase.schema.SchemaReport;
 import dev.flowbase.schema.SchemaValidator;
 import dev.flowbase.util.Printable;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -36,7 +37,7 @@ final class SchemaCommand {
                         report.differences().stream()
                                 .map(d -> Map.of(
                                         "kind",
-                                        d.kind().name().toLowerCase(java.util.Locale.ROOT),
+                                        d.kind().name().toLowerCase(Locale.ROOT),
                                         "table",
                                         d.table(),
                                         "detail",

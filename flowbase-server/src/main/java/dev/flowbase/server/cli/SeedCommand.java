@@ -8,6 +8,7 @@ import dev.flowbase.seed.Seeder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,7 +48,7 @@ final class SeedCommand {
         String text = inserted.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return text.isEmpty() ? "-" : text;
     }
 

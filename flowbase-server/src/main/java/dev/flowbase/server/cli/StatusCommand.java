@@ -7,6 +7,7 @@ import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.status.Report;
 import dev.flowbase.status.Status;
+import dev.flowbase.status.Thresholds;
 import dev.flowbase.status.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class StatusCommand extends BaseCommand {
                     ErrorCode.INVALID_ARGUMENT, "--watch " + watch + " is out of range: give 1 to 3600 seconds");
         }
         try (Database db = Database.openForOneCommand(config().database())) {
-            Status status = Status.of(db, dev.flowbase.status.Thresholds.of(config().alerts()))
+            Status status = Status.of(db, Thresholds.of(config().alerts()))
                     .withRedis(config().redisUrl())
                     .namingTheServer();
             while (true) {

@@ -6,6 +6,8 @@ import dev.flowbase.search.SearchHit;
 import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.store.Page;
 import dev.flowbase.store.PageRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The search box: the query language of docs/search.md over the key's organization, newest first,
@@ -74,6 +76,6 @@ final class SearchPage {
     }
 
     private static String url(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

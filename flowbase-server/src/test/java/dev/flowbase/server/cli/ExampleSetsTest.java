@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The users' own schemas in examples/ apply, validate and roll back beside Flowbase's own. */
 class ExampleSetsTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
 
     private static CliRun migrate(TestDatabase db, String set, String table, String... args) {
-        var all = new java.util.ArrayList<>(java.util.List.of("migrate"));
-        all.addAll(java.util.List.of(args));
-        all.addAll(java.util.List.of(
-                "--url", db.url(), "--location", EXAMPLES.resolve(set).toString(), "--table", table));
+        var all = new ArrayList<>(List.of("migrate"));
+        all.addAll(List.of(args));
+        all.addAll(
+                List.of("--url", db.url(), "--location", EXAMPLES.resolve(set).toString(), "--table", table));
         return CliRun.of(all.toArray(String[]::new));
     }
 

@@ -7,6 +7,7 @@ import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code migrate clean} and {@code migrate adopt-flyway} as an operator types them. */
@@ -57,7 +58,7 @@ class MigrateCleanAndAdoptCommandTest {
     }
 
     private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

@@ -7,6 +7,7 @@ import dev.flowbase.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Placeholder values from the config file, the environment and --placeholder, flags winning. */
@@ -43,7 +44,7 @@ class PlaceholderSourcesTest {
                 db.url());
 
         assertThat(run.status()).as(run.err()).isZero();
-        Map<String, String> rows = new java.util.TreeMap<>();
+        Map<String, String> rows = new TreeMap<>();
         try (var c = db.open().connection();
                 var s = c.createStatement();
                 var rs = s.executeQuery("SELECT k, v FROM t")) {

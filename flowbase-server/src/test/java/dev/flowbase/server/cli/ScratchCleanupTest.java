@@ -9,9 +9,11 @@ import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.JavaProcess;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.testing.TestSql;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,7 @@ class ScratchCleanupTest {
         assertThat(scratch(db)).allMatch(before::contains);
     }
 
-    private static Process validate(TestDatabase test) throws java.io.IOException {
+    private static Process validate(TestDatabase test) throws IOException {
         return JavaProcess.of("dev.flowbase.server.Main", "schema", "validate", "--url", test.url())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -80,7 +82,7 @@ class ScratchCleanupTest {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return names;

@@ -7,6 +7,8 @@ import dev.flowbase.db.Database;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -43,8 +45,8 @@ class WorkerProtocolTest {
             assertThat(claim.text("/0/task/id")).isEqualTo(parent);
             assertThat(claim.text("/0/worker")).isEqualTo("node-red-1");
             assertThat(beat.status()).isEqualTo(200);
-            assertThat(java.time.Instant.parse(beat.text("/leaseExpiresAt")))
-                    .isAfter(java.time.Instant.parse(claim.text("/0/leaseExpiresAt")));
+            assertThat(Instant.parse(beat.text("/leaseExpiresAt")))
+                    .isAfter(Instant.parse(claim.text("/0/leaseExpiresAt")));
             assertProblem(stale, 409, "conflict");
             assertThat(done.text("/status")).isEqualTo("SUCCEEDED");
             assertThat(done.at("/result/pages").asInt()).isEqualTo(3);
@@ -190,7 +192,7 @@ class WorkerProtocolTest {
     }
 
     private static List<String> taskIds(ApiClient.Answer claim) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         claim.json().forEach(leased -> ids.add(leased.at("/task/id").asText()));
         return ids;
     }
