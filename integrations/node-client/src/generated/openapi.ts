@@ -846,6 +846,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search log lines, tasks, executions, workflows and audit entries: words, "phrases", prefix*, field:value */
+        get: operations["getApiSearch"];
+        put?: never;
+        /** The same search with the query in a JSON body */
+        post: operations["postApiSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/durations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempt duration percentiles (p50, p95, p99, max) per task type */
+        get: operations["getApiAnalyticsDurations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/slowest-workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run duration percentiles per workflow, slowest p95 first */
+        get: operations["getApiAnalyticsSlowestWorkflows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finished attempts and failure rate per queue in time buckets */
+        get: operations["getApiAnalyticsThroughput"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The most frequent errors of failed attempts */
+        get: operations["getApiAnalyticsErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/configurations": {
         parameters: {
             query?: never;
@@ -1062,7 +1148,7 @@ export interface components {
     schemas: {
         Problem: {
             /** @enum {string} */
-            type: "https://flowbase.dev/problems/invalid-configuration" | "https://flowbase.dev/problems/invalid-argument" | "https://flowbase.dev/problems/connection-failed" | "https://flowbase.dev/problems/authentication-failed" | "https://flowbase.dev/problems/unknown-database" | "https://flowbase.dev/problems/tls-failed" | "https://flowbase.dev/problems/unsupported-server" | "https://flowbase.dev/problems/database-error" | "https://flowbase.dev/problems/constraint-violation" | "https://flowbase.dev/problems/timeout" | "https://flowbase.dev/problems/migration-failed" | "https://flowbase.dev/problems/validation-failed" | "https://flowbase.dev/problems/lock-timeout" | "https://flowbase.dev/problems/not-found" | "https://flowbase.dev/problems/method-not-allowed" | "https://flowbase.dev/problems/refused" | "https://flowbase.dev/problems/conflict" | "https://flowbase.dev/problems/invalid-transition" | "https://flowbase.dev/problems/unavailable" | "https://flowbase.dev/problems/precondition-failed" | "https://flowbase.dev/problems/precondition-required" | "https://flowbase.dev/problems/unauthenticated" | "https://flowbase.dev/problems/forbidden" | "https://flowbase.dev/problems/csrf-token-missing" | "https://flowbase.dev/problems/rate-limited" | "https://flowbase.dev/problems/payload-too-large" | "https://flowbase.dev/problems/headers-too-large" | "https://flowbase.dev/problems/unsupported-media-type" | "https://flowbase.dev/problems/internal";
+            type: "https://flowbase.dev/problems/invalid-configuration" | "https://flowbase.dev/problems/invalid-argument" | "https://flowbase.dev/problems/connection-failed" | "https://flowbase.dev/problems/authentication-failed" | "https://flowbase.dev/problems/unknown-database" | "https://flowbase.dev/problems/tls-failed" | "https://flowbase.dev/problems/unsupported-server" | "https://flowbase.dev/problems/database-error" | "https://flowbase.dev/problems/constraint-violation" | "https://flowbase.dev/problems/timeout" | "https://flowbase.dev/problems/migration-failed" | "https://flowbase.dev/problems/validation-failed" | "https://flowbase.dev/problems/lock-timeout" | "https://flowbase.dev/problems/not-found" | "https://flowbase.dev/problems/method-not-allowed" | "https://flowbase.dev/problems/refused" | "https://flowbase.dev/problems/conflict" | "https://flowbase.dev/problems/invalid-transition" | "https://flowbase.dev/problems/unavailable" | "https://flowbase.dev/problems/precondition-failed" | "https://flowbase.dev/problems/precondition-required" | "https://flowbase.dev/problems/unauthenticated" | "https://flowbase.dev/problems/forbidden" | "https://flowbase.dev/problems/csrf-token-missing" | "https://flowbase.dev/problems/rate-limited" | "https://flowbase.dev/problems/payload-too-large" | "https://flowbase.dev/problems/headers-too-large" | "https://flowbase.dev/problems/unsupported-media-type" | "https://flowbase.dev/problems/archive-invalid" | "https://flowbase.dev/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -1270,6 +1356,11 @@ export interface components {
             lastVacuum: string | null;
             lastAnalyze: string | null;
         };
+        ErrorCount: {
+            message: string | null;
+            count: number;
+            last: string | null;
+        };
         ExecutedScript: {
             version: string | null;
             description: string | null;
@@ -1341,6 +1432,15 @@ export interface components {
             name?: string | null;
             slug?: string | null;
         };
+        Percentiles: {
+            group: string | null;
+            label: string | null;
+            count: number;
+            p50: number;
+            p95: number;
+            p99: number;
+            max: number;
+        };
         PoolStats: {
             active: number;
             idle: number;
@@ -1376,6 +1476,27 @@ export interface components {
             kind: ("MISSING_TABLE" | "EXTRA_TABLE" | "MISSING_COLUMN" | "EXTRA_COLUMN" | "CHANGED_COLUMN" | "CHANGED_PRIMARY_KEY" | "MISSING_INDEX" | "EXTRA_INDEX" | "CHANGED_INDEX" | "MISSING_FOREIGN_KEY" | "EXTRA_FOREIGN_KEY" | "MISSING_CHECK" | "EXTRA_CHECK" | "CHANGED_CHECK") | null;
             table: string | null;
             detail: string | null;
+        };
+        SearchHit: {
+            kind: ("LOG" | "TASK" | "EXECUTION" | "WORKFLOW" | "AUDIT") | null;
+            id: string | null;
+            title: string | null;
+            snippet: string | null;
+            highlights: components["schemas"]["SearchHitHighlight"][] | null;
+            createdAt: string | null;
+            score: number | null;
+            workflowId: string | null;
+            taskId: string | null;
+        };
+        SearchHitHighlight: {
+            start: number;
+            end: number;
+        };
+        SearchRoutesSearchRequest: {
+            q?: string | null;
+            sort?: string | null;
+            limit?: number | null;
+            cursor?: string | null;
         };
         SeedReport: {
             environment: string | null;
@@ -1515,6 +1636,13 @@ export interface components {
             result?: unknown | null;
             output?: string | null;
             error?: string | null;
+        };
+        ThroughputPoint: {
+            queue: string | null;
+            bucket: string | null;
+            succeeded: number;
+            failed: number;
+            failureRate: number;
         };
         TransactionRoutesCommitted: {
             results: components["schemas"]["Task"][] | null;
@@ -3842,6 +3970,230 @@ export interface operations {
                         items: components["schemas"]["AuditEntry"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSearch: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description the nextCursor of the page before */
+                cursor?: string;
+                /** @description page size, 1 to 1000 (50) */
+                limit?: string;
+                /** @description the query (docs/search.md), at most 1000 characters */
+                q?: string;
+                /** @description newest (keyset-paged) or relevance (the best page only) */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SearchHit"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSearch: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchRoutesSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SearchHit"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsDurations: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description an age such as 24h or 7d, or an ISO-8601 instant (24h) */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Percentiles"][];
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsSlowestWorkflows: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description at most this many workflows, 1 to 100 (10) */
+                limit?: string;
+                /** @description an age such as 24h or 7d, or an ISO-8601 instant (24h) */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Percentiles"][];
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsThroughput: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description minute, hour or day (hour) */
+                bucket?: string;
+                /** @description an age such as 24h or 7d, or an ISO-8601 instant (24h) */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThroughputPoint"][];
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsErrors: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description at most this many errors, 1 to 100 (10) */
+                limit?: string;
+                /** @description an age such as 24h or 7d, or an ISO-8601 instant (24h) */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorCount"][];
                 };
             };
             /** @description A problem: the type names the error code (see docs/api.md) */
