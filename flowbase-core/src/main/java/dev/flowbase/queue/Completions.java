@@ -49,7 +49,7 @@ final class Completions {
 
     /** Deletes the queue rows these leases still hold, fenced by their attempts; returns the leases that held. */
     List<Lease> endLeases(Handle h, List<Lease> leases) {
-        return Fenced.held(leases, Fenced.deleteHeld(h, leases));
+        return Fenced.held(leases, sql.deleteHeld(h, leases));
     }
 
     private void succeeded(Handle h, List<Lease> leases, TaskOutcome outcome) {

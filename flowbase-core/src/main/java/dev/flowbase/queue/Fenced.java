@@ -5,14 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Matches rows by (task, attempt) pairs, so that a batch write fenced by the attempt changes only
  * the attempts its leases hold: {@code (id, attempt) IN ((:t0, :a0), (:t1, :a1), …)}, a row value
- * comparison all three engines know.
+ * comparison all three engines know. The statements that use it are the engine's ({@link
+ * QueueSql#deleteHeld}).
  */
 final class Fenced {
     private Fenced() {}
@@ -32,20 +31,6 @@ final class Fenced {
                     .bind("a" + i, leases.get(i).attempt());
         }
         return statement;
-    }
-
-    /**
-     * Deletes the {@code task_queue} rows these leases still hold (leased, at the lease's attempt)
-     * and returns the (task, attempt) pairs that held: how every attempt ends for good.
-     */
-    static List<QueueSql.Claimed> deleteHeld(Handle h, List<Lease> leases) {
-        return bind(
-                        h.createQuery("DELETE FROM task_queue WHERE " + QueueSql.HELD + " AND (task_id, attempt) IN ("
-                                + pairs(leases.size()) + ") RETURNING task_id, attempt"),
-                        leases)
-                .map((rs, ctx) -> new QueueSql.Claimed(
-                        ctx.findColumnMapperFor(UUID.class).orElseThrow().map(rs, 1, ctx), rs.getInt(2)))
-                .list();
     }
 
     /** The leases whose (task, attempt) pair is among {@code held}. */

@@ -65,7 +65,7 @@ public interface QueueSql {
      * pairs that held. Engines that can do it in one statement override this.
      */
     default List<Claimed> succeed(Handle h, List<Lease> leases) {
-        List<Claimed> held = Fenced.deleteHeld(h, leases);
+        List<Claimed> held = deleteHeld(h, leases);
         if (!held.isEmpty()) {
             h.createUpdate("UPDATE tasks SET status = :succeeded, completed_at = " + now()
                             + ", error_message = NULL, lease_owner = NULL, lease_expires_at = NULL,"
@@ -75,6 +75,22 @@ public interface QueueSql {
                     .execute();
         }
         return held;
+    }
+
+    /**
+     * Deletes the {@code task_queue} rows these leases still hold (leased, at the lease's attempt)
+     * and returns the (task, attempt) pairs that held: how every attempt ends for good. The default
+     * is one {@code DELETE … WHERE (task_id, attempt) IN (…) RETURNING}, which the three engines
+     * share (PostgreSQL; MariaDB 10.5+; SQLite 3.35+); an engine without it overrides this.
+     */
+    default List<Claimed> deleteHeld(Handle h, List<Lease> leases) {
+        return Fenced.bind(
+                        h.createQuery("DELETE FROM task_queue WHERE " + HELD + " AND (task_id, attempt) IN ("
+                                + Fenced.pairs(leases.size()) + ") RETURNING task_id, attempt"),
+                        leases)
+                .map((rs, ctx) -> new Claimed(
+                        ctx.findColumnMapperFor(UUID.class).orElseThrow().map(rs, 1, ctx), rs.getInt(2)))
+                .list();
     }
 
     /** The database's current time, as an expression comparable with the instants the stores write. */
