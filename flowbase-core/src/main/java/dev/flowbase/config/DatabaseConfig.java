@@ -1,7 +1,7 @@
 package dev.flowbase.config;
 
-import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
+import dev.flowbase.resilience.BreakerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

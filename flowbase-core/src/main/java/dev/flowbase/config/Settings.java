@@ -1,7 +1,7 @@
 package dev.flowbase.config;
 
-import dev.flowbase.db.resilience.BreakerSettings;
 import dev.flowbase.engine.Engine;
+import dev.flowbase.resilience.BreakerSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.flowbase.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flowbase.config.DatabaseConfig;
-import dev.flowbase.db.resilience.Breaker;
-import dev.flowbase.db.resilience.Health;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
+import dev.flowbase.resilience.Breaker;
+import dev.flowbase.resilience.Health;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -1,7 +1,7 @@
 package dev.flowbase.db;
 
 import dev.flowbase.config.DatabaseConfig;
-import dev.flowbase.db.resilience.Breaker;
+import dev.flowbase.resilience.Breaker;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.ConnectionException;

@@ -1,7 +1,7 @@
 package dev.flowbase.queue;
 
 import dev.flowbase.db.Database;
-import dev.flowbase.db.resilience.Health;
+import dev.flowbase.resilience.Health;
 import dev.flowbase.store.ConflictException;
 import dev.flowbase.store.InvalidTransitionException;
 import dev.flowbase.store.NewTask;

@@ -1,7 +1,7 @@
 package dev.flowbase.status;
 
-import dev.flowbase.db.resilience.BreakerOpenException;
-import dev.flowbase.db.resilience.BreakerState;
+import dev.flowbase.resilience.BreakerOpenException;
+import dev.flowbase.resilience.BreakerState;
 
 /** The database's circuit breaker as a check: open fails (calls are refused), half-open warns (probing). */
 public final class BreakerCheck {

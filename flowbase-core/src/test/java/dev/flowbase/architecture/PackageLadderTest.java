@@ -23,7 +23,7 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.error", 0),
             Map.entry("dev.flowbase.util", 0),
             Map.entry("dev.flowbase.engine", 1),
-            Map.entry("dev.flowbase.db.resilience", 1),
+            Map.entry("dev.flowbase.resilience", 1),
             Map.entry("dev.flowbase.config", 2),
             Map.entry("dev.flowbase.db", 3),
             Map.entry("dev.flowbase.redis", 3),

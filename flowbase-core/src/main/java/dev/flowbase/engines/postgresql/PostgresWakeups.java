@@ -2,7 +2,7 @@ package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.db.Database;
 import dev.flowbase.db.SqlErrors;
-import dev.flowbase.db.resilience.Backoff;
+import dev.flowbase.resilience.Backoff;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

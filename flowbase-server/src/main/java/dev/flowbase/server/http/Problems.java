@@ -1,9 +1,9 @@
 package dev.flowbase.server.http;
 
-import dev.flowbase.db.resilience.BreakerOpenException;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.resilience.BreakerOpenException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;

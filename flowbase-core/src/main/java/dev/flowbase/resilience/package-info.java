@@ -4,4 +4,4 @@
  * backoff with jitter of reconnecting loops. It knows nothing of SQL: {@code dev.flowbase.db}
  * says which failures count.
  */
-package dev.flowbase.db.resilience;
+package dev.flowbase.resilience;

@@ -1,4 +1,4 @@
-package dev.flowbase.db.resilience;
+package dev.flowbase.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.flowbase.db.resilience;
+package dev.flowbase.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;

@@ -1,4 +1,4 @@
-package dev.flowbase.db.resilience;
+package dev.flowbase.resilience;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.flowbase.db.resilience;
+package dev.flowbase.resilience;
 
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
