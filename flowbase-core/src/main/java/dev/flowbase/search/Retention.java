@@ -6,7 +6,9 @@ import dev.flowbase.search.RetentionResult.RuleResult;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
@@ -172,21 +174,34 @@ public final class Retention {
     }
 
     static <S extends SqlStatement<S>> S bind(S statement, RetentionRule rule, RetentionPolicy policy, Instant now) {
-        statement.bind("cutoff", now.minus(rule.keep()));
-        statement.bindList("finishedStates", TaskRetention.FINISHED_STATES);
+        binds(rule, policy, now).forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                statement.bindList(name, list);
+            } else {
+                statement.bind(name, value);
+            }
+        });
+        return statement;
+    }
+
+    /** The values {@link #condition} names, lists for its {@code <list>} parameters. */
+    static Map<String, Object> binds(RetentionRule rule, RetentionPolicy policy, Instant now) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("cutoff", now.minus(rule.keep()));
+        binds.put("finishedStates", TaskRetention.FINISHED_STATES);
         if (rule.queue() != null) {
-            statement.bind("ruleQueue", rule.queue());
+            binds.put("ruleQueue", rule.queue());
         } else if (rule.type() != null) {
-            statement.bind("ruleType", rule.type());
+            binds.put("ruleType", rule.type());
         } else if (rule.target() == RetentionTarget.TASKS) {
             if (!queues(policy).isEmpty()) {
-                statement.bindList("namedQueues", queues(policy));
+                binds.put("namedQueues", queues(policy));
             }
             if (!types(policy).isEmpty()) {
-                statement.bindList("namedTypes", types(policy));
+                binds.put("namedTypes", types(policy));
             }
         }
-        return statement;
+        return binds;
     }
 
     private static List<String> queues(RetentionPolicy policy) {
