@@ -55,11 +55,10 @@ class RetentionArchiveContractTest {
 
     private static Map<String, List<UUID>> archived(Path file) {
         Map<String, List<UUID>> ids = new HashMap<>();
-        Backups.readRows(
-                file,
-                null,
-                (spec, row) -> ids.computeIfAbsent(spec.name(), n -> new ArrayList<>())
-                        .add((UUID) row[spec.columnNames().indexOf("id")]));
+        Backups.readRows(file, null, (spec, row) -> {
+            int id = spec.columnNames().indexOf(spec.name().equals("task_queue") ? "task_id" : "id");
+            ids.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add((UUID) row[id]);
+        });
         return ids;
     }
 
