@@ -31,6 +31,10 @@ public final class Bench {
             CacheBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("retention")) {
+            RetentionBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("search")) {
             SearchBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,6 +49,11 @@ final class BackupWriter {
     }
 
     Manifest write(Path out, BackupOptions options) {
+        return write(out, options, null);
+    }
+
+    /** With {@code selections}, only those rows of those tables (in that order); null for every table whole. */
+    Manifest write(Path out, BackupOptions options, List<RowSelection> selections) {
         if (Files.isDirectory(out)) {
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT, "--out " + out + " is a directory: name the archive file to write");
@@ -69,7 +75,7 @@ final class BackupWriter {
                         }
                     };
                     Connection c = db.connection()) {
-                manifest = writeTo(raw, c, sql, schema, options);
+                manifest = writeTo(raw, c, sql, schema, options, selections);
             }
             channel.force(true);
             Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
@@ -87,7 +93,13 @@ final class BackupWriter {
         }
     }
 
-    private Manifest writeTo(OutputStream raw, Connection c, BackupSql sql, SourceSchema schema, BackupOptions options)
+    private Manifest writeTo(
+            OutputStream raw,
+            Connection c,
+            BackupSql sql,
+            SourceSchema schema,
+            BackupOptions options,
+            List<RowSelection> selections)
             throws IOException, SQLException {
         StatementLimit limit = db.dialect().liftStatementLimit(c);
         boolean autoCommit = c.getAutoCommit();
@@ -95,12 +107,21 @@ final class BackupWriter {
             sql.beginSnapshot(c);
             Map<String, TableSpec> specs = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, RowSelection> chosen = new LinkedHashMap<>();
+            if (selections != null) {
+                selections.forEach(r -> chosen.put(r.table(), r));
+            }
             long total = 0;
-            for (String table : schema.tables()) {
+            for (String table : selections == null ? schema.tables() : List.copyOf(chosen.keySet())) {
+                if (!schema.tables().contains(table)) {
+                    throw new IllegalArgumentException(table + " is not one of Flowbase's tables");
+                }
                 List<Column> columns = new ArrayList<>();
                 sql.columnKinds(c, table).forEach((name, kind) -> columns.add(new Column(name, kind)));
-                specs.put(table, new TableSpec(table, columns, schema.selfReference(table)));
-                long n = count(c, table);
+                // Selected rows are not restored into their table's tree, so they need no parents-first order.
+                specs.put(
+                        table, new TableSpec(table, columns, selections == null ? schema.selfReference(table) : null));
+                long n = count(c, table, chosen.get(table));
                 counts.put(table, n);
                 total += n;
             }
@@ -129,13 +150,19 @@ final class BackupWriter {
                     ChunkWriter chunks = new ChunkWriter(frames, spec);
                     TableHash hash = new TableHash(spec.columns());
                     long bytesSoFar = bytesBefore;
-                    TableScan.scan(c, sql, db.dialect(), spec, schema.primaryKey(spec.name()), row -> {
+                    TableScan.RowSink sink = row -> {
                         chunks.row(row);
                         hash.add(row);
                         if (++done[0] % 10_000 == 0) {
                             progress.advanced(spec.name(), done[0], bytesSoFar + chunks.bytes());
                         }
-                    });
+                    };
+                    RowSelection selection = chosen.get(spec.name());
+                    if (selection == null) {
+                        TableScan.scan(c, sql, db.dialect(), spec, schema.primaryKey(spec.name()), sink);
+                    } else {
+                        TableScan.scan(c, sql, db.dialect(), spec, selection, sink);
+                    }
                     if (hash.rows() != counts.get(spec.name())) {
                         throw new FlowbaseException(
                                 ErrorCode.VALIDATION_FAILED,
@@ -179,12 +206,21 @@ final class BackupWriter {
         }
     }
 
-    private long count(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery("SELECT COUNT(*) FROM " + db.dialect().quoteIdentifier(table))) {
-            rs.next();
-            return rs.getLong(1);
+    private long count(Connection c, String table, RowSelection selection) throws SQLException {
+        String from = "SELECT COUNT(*) FROM " + db.dialect().quoteIdentifier(table);
+        if (selection == null) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(from)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(from + " WHERE " + selection.where())) {
+            selection.bind(s, db.dialect());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -30,6 +30,36 @@ public final class Backups {
         return new BackupWriter(db, clock, progress).write(out, options);
     }
 
+    /**
+     * Writes an archive of only the rows {@code selections} name (one table each, in the order given),
+     * from one snapshot, to {@code out} (which must not exist): retention's archive before it deletes.
+     * It is read and verified like any archive; it is not a backup of the database.
+     */
+    public static Manifest archiveRows(
+            Database db,
+            Path out,
+            BackupOptions options,
+            List<RowSelection> selections,
+            InstantSource clock,
+            BackupProgress progress) {
+        return new BackupWriter(db, clock, progress).write(out, options, List.copyOf(selections));
+    }
+
+    /** What {@link #readRows} hands on: each row of each table, in the archive's order. */
+    public interface RowVisitor {
+        void row(TableSpec table, Object[] row);
+    }
+
+    /**
+     * Reads {@code file} through, handing each row to {@code visitor} once its chunk has passed its
+     * SHA-256; the counts, hashes and manifest are checked as for {@link #verify}. Returns the manifest.
+     */
+    public static Manifest readRows(Path file, BackupKey key, RowVisitor visitor) {
+        try (ArchiveReader reader = ArchiveReader.open(file, key)) {
+            return reader.read(visitor::row, BackupProgress.NONE);
+        }
+    }
+
     /** Reads {@code file} through, checking every chunk, count and hash; returns its manifest. */
     public static Manifest verify(Path file, BackupKey key, BackupProgress progress) {
         progress.phase("verify", -1);

@@ -3,6 +3,7 @@ package dev.flowbase.backup;
 import dev.flowbase.db.Dialect;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,6 +36,31 @@ final class TableScan {
                 }
                 sink.row(row);
                 n++;
+            }
+        }
+        return n;
+    }
+
+    /** Only the rows of {@code selection}, in no particular order. */
+    static long scan(Connection c, BackupSql sql, Dialect dialect, TableSpec spec, RowSelection selection, RowSink sink)
+            throws SQLException, IOException {
+        List<Column> columns = spec.columns();
+        long n = 0;
+        try (PreparedStatement s = c.prepareStatement(
+                select(dialect, spec, List.of()) + " WHERE " + selection.where(),
+                ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(sql.fetchRows());
+            selection.bind(s, dialect);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = new Object[columns.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = Values.read(rs, i + 1, columns.get(i).kind(), dialect);
+                    }
+                    sink.row(row);
+                    n++;
+                }
             }
         }
         return n;

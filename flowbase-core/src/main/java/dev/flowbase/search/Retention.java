@@ -1,13 +1,17 @@
 package dev.flowbase.search;
 
 import dev.flowbase.db.Database;
+import dev.flowbase.queue.TaskRetention;
 import dev.flowbase.search.RetentionResult.RuleResult;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -16,7 +20,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * the rule's condition repeated (a row that started running again in between stays). No statement
  * holds locks for longer than one batch, so enqueues and claims go on beside it; a run stopped at
  * any point (a kill, lost leadership) has lost nothing and the next run goes on where it stopped.
- * The same SQL on every engine: it needs nothing an engine does differently.
+ * The same SQL on every engine: it needs nothing an engine does differently. Tasks are deleted by
+ * the queue ({@link TaskRetention}), the one writer of {@code tasks}.
  */
 public final class Retention {
     /** Rows per batch when nothing else is said: small enough to hold no lock for long. */
@@ -118,13 +123,34 @@ public final class Retention {
                     .bind("batch", batchSize)
                     .mapTo(UUID.class)
                     .list();
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            return bind(h.createUpdate("DELETE FROM " + table + " WHERE id IN (<ids>) AND " + where), rule, policy, now)
-                    .bindList("ids", ids)
-                    .execute();
+            return delete(h, rule.target(), ids, where, rule, policy, now);
         });
+    }
+
+    /**
+     * Deletes those of {@code ids} that still meet {@code where}: tasks through the queue, a run's
+     * finished tasks through the queue before the run itself, every other table here.
+     */
+    static int delete(
+            Handle h,
+            RetentionTarget target,
+            List<UUID> ids,
+            String where,
+            RetentionRule rule,
+            RetentionPolicy policy,
+            Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        if (target == RetentionTarget.TASKS) {
+            return TaskRetention.deleteFinished(h, ids);
+        }
+        if (target == RetentionTarget.WORKFLOW_EXECUTIONS) {
+            TaskRetention.deleteFinishedOfRuns(h, ids);
+        }
+        return bind(h.createUpdate(target.delete() + " WHERE id IN (<ids>) AND " + where), rule, policy, now)
+                .bindList("ids", ids)
+                .execute();
     }
 
     /** The rule's condition: old, finished, and (for tasks) in its queue or type, or in none named. */
@@ -147,22 +173,35 @@ public final class Retention {
         return s.toString();
     }
 
-    private static <S extends SqlStatement<S>> S bind(
-            S statement, RetentionRule rule, RetentionPolicy policy, Instant now) {
-        statement.bind("cutoff", now.minus(rule.keep()));
+    static <S extends SqlStatement<S>> S bind(S statement, RetentionRule rule, RetentionPolicy policy, Instant now) {
+        binds(rule, policy, now).forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                statement.bindList(name, list);
+            } else {
+                statement.bind(name, value);
+            }
+        });
+        return statement;
+    }
+
+    /** The values {@link #condition} names, lists for its {@code <list>} parameters. */
+    static Map<String, Object> binds(RetentionRule rule, RetentionPolicy policy, Instant now) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("cutoff", now.minus(rule.keep()));
+        binds.put("finishedStates", TaskRetention.FINISHED_STATES);
         if (rule.queue() != null) {
-            statement.bind("ruleQueue", rule.queue());
+            binds.put("ruleQueue", rule.queue());
         } else if (rule.type() != null) {
-            statement.bind("ruleType", rule.type());
+            binds.put("ruleType", rule.type());
         } else if (rule.target() == RetentionTarget.TASKS) {
             if (!queues(policy).isEmpty()) {
-                statement.bindList("namedQueues", queues(policy));
+                binds.put("namedQueues", queues(policy));
             }
             if (!types(policy).isEmpty()) {
-                statement.bindList("namedTypes", types(policy));
+                binds.put("namedTypes", types(policy));
             }
         }
-        return statement;
+        return binds;
     }
 
     private static List<String> queues(RetentionPolicy policy) {

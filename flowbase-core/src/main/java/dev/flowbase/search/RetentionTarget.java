@@ -1,5 +1,6 @@
 package dev.flowbase.search;
 
+import dev.flowbase.queue.TaskRetention;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,35 +10,45 @@ import java.util.Optional;
  * condition that a row is done with: running work is never deleted.
  */
 public enum RetentionTarget {
-    LOGS("logs", "logs", "created_at", "1 = 1"),
-    AUDIT_LOG("audit_log", "audit_log", "created_at", "1 = 1"),
-    METRICS("metrics", "system_metrics", "recorded_at", "1 = 1"),
-    TASK_EXECUTIONS("task_executions", "task_executions", "created_at", "status NOT IN ('queued', 'running')"),
-    /** Finished tasks, and only those whose workflow run (if any) has finished too. */
-    TASKS(
-            "tasks",
-            "tasks",
+    LOGS("logs", "logs", "created_at", "1 = 1", "DELETE FROM logs"),
+    AUDIT_LOG("audit_log", "audit_log", "created_at", "1 = 1", "DELETE FROM audit_log"),
+    METRICS("metrics", "system_metrics", "recorded_at", "1 = 1", "DELETE FROM system_metrics"),
+    TASK_EXECUTIONS(
+            "task_executions",
+            "task_executions",
             "created_at",
-            "status IN ('succeeded', 'failed', 'cancelled', 'dead') AND (workflow_execution_id IS NULL"
-                    + " OR workflow_execution_id NOT IN (SELECT r.id FROM workflow_executions r"
-                    + " WHERE r.status IN ('queued', 'running')))"),
-    /** Finished runs; their tasks go with them (ON DELETE CASCADE). */
+            "status NOT IN ('queued', 'running')",
+            "DELETE FROM task_executions"),
+    /**
+     * Finished tasks, and only those whose workflow run (if any) has finished too. The queue deletes
+     * them ({@link TaskRetention}): it is the one writer of {@code tasks}.
+     */
+    TASKS("tasks", "tasks", "created_at", TaskRetention.FINISHED, null),
+    /**
+     * Finished runs none of whose tasks is still to run. Their finished tasks are deleted through the
+     * queue first, so that the run's delete reaches no task by cascade.
+     */
     WORKFLOW_EXECUTIONS(
             "workflow_executions",
             "workflow_executions",
             "created_at",
-            "status IN ('succeeded', 'failed', 'cancelled', 'timed_out')");
+            "status IN ('succeeded', 'failed', 'cancelled', 'timed_out') AND NOT EXISTS (SELECT 1 FROM tasks t"
+                    + " WHERE t.workflow_execution_id = workflow_executions.id"
+                    + " AND t.status NOT IN (<finishedStates>))",
+            "DELETE FROM workflow_executions");
 
     private final String typed;
     private final String table;
     private final String timeColumn;
     private final String finished;
+    private final String delete;
 
-    RetentionTarget(String typed, String table, String timeColumn, String finished) {
+    RetentionTarget(String typed, String table, String timeColumn, String finished, String delete) {
         this.typed = typed;
         this.table = table;
         this.timeColumn = timeColumn;
         this.finished = finished;
+        this.delete = delete;
     }
 
     /** As written in a policy and shown in reports: {@code logs}, {@code metrics}, {@code tasks}, … */
@@ -56,6 +67,14 @@ public enum RetentionTarget {
     /** The condition that a row is finished with (no alias; the table's own columns). */
     String finished() {
         return finished;
+    }
+
+    /**
+     * The start of this table's delete, its name written out (so that TaskOwnershipTest reads what
+     * it deletes); null for {@code tasks}, which only the queue deletes.
+     */
+    String delete() {
+        return delete;
     }
 
     public static Optional<RetentionTarget> named(String name) {

@@ -35,15 +35,15 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.schema", 6),
             Map.entry("dev.flowbase.store", 6),
             Map.entry("dev.flowbase.queue", 7),
-            Map.entry("dev.flowbase.search", 7),
+            Map.entry("dev.flowbase.search", 8),
             Map.entry("dev.flowbase.backup", 7),
-            Map.entry("dev.flowbase.engines.postgresql", 8),
-            Map.entry("dev.flowbase.engines.mariadb", 8),
-            Map.entry("dev.flowbase.engines.sqlite", 8),
-            Map.entry("dev.flowbase.seed", 8),
-            Map.entry("dev.flowbase.status", 8),
-            Map.entry("dev.flowbase.setup", 9),
-            Map.entry("dev.flowbase", 10));
+            Map.entry("dev.flowbase.engines.postgresql", 9),
+            Map.entry("dev.flowbase.engines.mariadb", 9),
+            Map.entry("dev.flowbase.engines.sqlite", 9),
+            Map.entry("dev.flowbase.seed", 9),
+            Map.entry("dev.flowbase.status", 9),
+            Map.entry("dev.flowbase.setup", 10),
+            Map.entry("dev.flowbase", 11));
 
     private static final Pattern IMPORT =
             Pattern.compile("^import (?:static )?(dev\\.flowbase(?:\\.[a-z]+)*)\\.[A-Z]", Pattern.MULTILINE);
