@@ -1,14 +1,21 @@
 package dev.flowbase.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.flowbase.db.Database;
 import dev.flowbase.store.AuditEntry;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +48,62 @@ public final class BackupRuns {
             auditing.audit().record(null, "backup." + run.kind(), ENTITY, fileName(run.file()), null, run);
         } catch (RuntimeException e) {
             LOG.warn("could not audit the {} of {}: {}", run.kind(), run.file(), e.getMessage());
+        }
+    }
+
+    /** {@link Backups#create}, audited and heard as a run of {@code trigger}, succeeded or failed. */
+    public Manifest create(
+            Database db,
+            Path file,
+            BackupOptions options,
+            InstantSource clock,
+            BackupProgress progress,
+            String trigger) {
+        return audited(
+                "create", trigger, file, () -> Backups.create(db, file, options, clock, progress), Manifest::totalRows);
+    }
+
+    /** {@link Backups#restore}, audited in the target (after it commits) as a run of {@code trigger}. */
+    public RestoreReport restore(
+            Path file, Database target, RestoreOptions options, BackupProgress progress, String trigger) {
+        return audited(
+                "restore",
+                trigger,
+                file,
+                () -> Backups.restore(file, target, options, progress),
+                r -> r.manifest().totalRows());
+    }
+
+    private <T> T audited(String kind, String trigger, Path file, Supplier<T> work, ToLongFunction<T> rows) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            T done = work.get();
+            record(BackupRun.succeeded(
+                    kind, trigger, file.toString(), started, millis(t0), size(file), rows.applyAsLong(done)));
+            return done;
+        } catch (RuntimeException e) {
+            BackupRun failed = BackupRun.failed(kind, trigger, file.toString(), started, millis(t0), e.getMessage());
+            if (kind.equals("restore")) {
+                // A failed restore leaves the target untouched: an audit row there would be Flowbase data
+                // that refuses the next attempt. It is counted, and the caller reports the error.
+                listener.ended(failed);
+            } else {
+                record(failed);
+            }
+            throw e;
+        }
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
