@@ -50,6 +50,12 @@ public record BackupSchedule(Duration every, Path directory, ArchiveRetention re
         return every;
     }
 
+    /** The interval as a user writes it: {@code 1d}, {@code 6h}, {@code 90m}. */
+    public String everyText() {
+        long minutes = every.toMinutes();
+        return minutes % 1440 == 0 ? minutes / 1440 + "d" : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
+
     /** When the next run is due after a scheduled run that started at {@code last} (null: never). */
     public Instant nextAfter(Instant last, Instant now) {
         return last == null ? now : last.plus(every);

@@ -48,9 +48,8 @@ final class BackupHistoryCommand extends BaseCommand {
             Output.json(out(), doc);
             return 0;
         }
-        out().println(schedule.map(s ->
-                        "Scheduled every " + s.every().toString().substring(2).toLowerCase() + " into " + s.directory()
-                                + " (keep " + s.retention() + "); next at " + next)
+        out().println(schedule.map(s -> "Scheduled every " + s.everyText() + " into " + s.directory() + " (keep "
+                        + s.retention() + "); next at " + next)
                 .orElse("No schedule (backup.schedule is not set)."));
         if (runs.isEmpty()) {
             out().println("No backup or restore is recorded in the audit log.");
