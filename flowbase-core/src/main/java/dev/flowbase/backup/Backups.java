@@ -7,6 +7,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.stream.Stream;
 public final class Backups {
     /** The file name ending {@code backup create} uses and {@code backup list} looks for. */
     public static final String SUFFIX = ".fbk";
+
+    /** What an archive being written is called until it is complete: {@code NAME.fbk.partial}. */
+    public static final String PARTIAL = SUFFIX + ".partial";
 
     private Backups() {}
 
@@ -75,16 +79,24 @@ public final class Backups {
         return new Restorer(target, progress).restore(file, options);
     }
 
-    /** The archives in {@code dir}, newest first, each with its plain-text header; nothing is decrypted. */
+    /**
+     * The archives in {@code dir}, newest first, each with its plain-text header; nothing is decrypted.
+     * Archives being written ({@code .partial}) are listed too, without a header.
+     */
     public static List<ArchiveListing> list(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new FlowbaseException(ErrorCode.NOT_FOUND, dir + " is not a directory");
         }
         List<ArchiveListing> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)
+                            || p.getFileName().toString().endsWith(PARTIAL))
                     .toList()) {
-                found.add(listing(f));
+                try {
+                    found.add(listing(f));
+                } catch (NoSuchFileException gone) {
+                    // a .partial renamed or removed while listing: its archive, if any, is listed or next time
+                }
             }
         } catch (IOException e) {
             throw new FlowbaseException(ErrorCode.INVALID_ARGUMENT, "cannot list " + dir + ": " + e.getMessage(), e);
@@ -96,6 +108,9 @@ public final class Backups {
     private static ArchiveListing listing(Path f) throws IOException {
         long size = Files.size(f);
         var modified = Files.getLastModifiedTime(f).toInstant();
+        if (f.getFileName().toString().endsWith(PARTIAL)) {
+            return new ArchiveListing(f, size, modified, null, null);
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(f))) {
             return new ArchiveListing(
                     f, size, modified, ArchiveFile.readHeader(in, f.toString()).header(), null);

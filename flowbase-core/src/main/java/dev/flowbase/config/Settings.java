@@ -260,6 +260,29 @@ public final class Settings {
             Parser.integer(1, 100_000, "expected rows per batch, a whole number from 1 to 100000"),
             1000,
             "FLOWBASE_RETENTION_BATCH_SIZE");
+    /** How often {@code serve} writes a backup ({@code 30m}, {@code 6h}, {@code 1d}: docs/backup.md); none by default. */
+    public static final Setting<String> BACKUP_SCHEDULE =
+            declare("backup.schedule", null, Masking.NONE, Parser.text(), null, "FLOWBASE_BACKUP_SCHEDULE");
+
+    public static final Setting<String> BACKUP_DIRECTORY =
+            declare("backup.directory", null, Masking.NONE, Parser.text(), "backups", "FLOWBASE_BACKUP_DIRECTORY");
+
+    /** Which scheduled archives to keep: {@code last=7, daily=30}. */
+    public static final Setting<String> BACKUP_RETENTION =
+            declare("backup.retention", null, Masking.NONE, Parser.text(), "last=7", "FLOWBASE_BACKUP_RETENTION");
+
+    public static final Setting<String> BACKUP_COMPRESSION = declare(
+            "backup.compression",
+            null,
+            Masking.NONE,
+            Parser.oneOf("expected gzip, zstd or none", "gzip", "zstd", "none"),
+            "gzip",
+            "FLOWBASE_BACKUP_COMPRESSION");
+
+    /** A file holding the key that encrypts scheduled archives (the key itself is never a setting); none: not encrypted. */
+    public static final Setting<String> BACKUP_KEY_FILE =
+            declare("backup.key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_BACKUP_KEY_FILE");
+
     public static final Setting<String> LOG_FORMAT = declare(
             "log.format",
             "--log-format",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             BackupCreateCommand.class,
             BackupVerifyCommand.class,
             BackupListCommand.class,
+            BackupHistoryCommand.class,
             BackupRestoreCommand.class,
             BackupKeyCommand.class
         })

@@ -55,7 +55,8 @@ final class BackupCreateCommand extends BaseCommand {
                     ? out
                     : Path.of("flowbase-" + db.engine().id() + "-" + STAMP.format(clock.instant()) + Backups.SUFFIX);
             long started = System.nanoTime();
-            Manifest manifest = Backups.create(db, file, options, clock, BackupProgressBar.of(this));
+            Manifest manifest =
+                    BackupAudit.runs(db).create(db, file, options, clock, BackupProgressBar.of(this), "cli");
             print(file, manifest, options, (System.nanoTime() - started) / 1_000_000);
         }
         return 0;

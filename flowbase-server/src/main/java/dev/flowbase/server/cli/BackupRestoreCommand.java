@@ -1,6 +1,5 @@
 package dev.flowbase.server.cli;
 
-import dev.flowbase.backup.Backups;
 import dev.flowbase.backup.RestoreOptions;
 import dev.flowbase.backup.RestoreReport;
 import dev.flowbase.db.Database;
@@ -39,7 +38,7 @@ final class BackupRestoreCommand extends BaseCommand {
         RestoreReport report;
         long started = System.nanoTime();
         try (Database db = Database.open(config.database())) {
-            report = Backups.restore(file, db, options, BackupProgressBar.of(this));
+            report = BackupAudit.runs(db).restore(file, db, options, BackupProgressBar.of(this), "cli");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (json()) {

@@ -1,6 +1,7 @@
 package dev.flowbase.server.http;
 
 import dev.flowbase.Flowbase;
+import dev.flowbase.backup.BackupSchedule;
 import dev.flowbase.cache.Shared;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.config.ServerSettings;
@@ -11,6 +12,8 @@ import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.Reaper;
 import dev.flowbase.queue.TaskEvents;
 import dev.flowbase.server.alerting.AlertWatcher;
+import dev.flowbase.server.backup.BackupDuty;
+import dev.flowbase.server.backup.BackupSettings;
 import dev.flowbase.server.http.routes.AccountRoutes;
 import dev.flowbase.server.http.routes.AgentRoleRoutes;
 import dev.flowbase.server.http.routes.AnalyticsRoutes;
@@ -95,6 +98,7 @@ public final class FlowbaseServer implements AutoCloseable {
     /** As {@link #start(FlowbaseConfig, Database)}, with the shared state given (the server closes it). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database, Shared shared) {
         RetentionSettings retentionSettings = RetentionSettings.from(config); // a bad policy stops here, first
+        Optional<BackupSchedule> backupSchedule = BackupSettings.from(config); // so does a bad schedule
         Stores stores = Flowbase.stores(database, config);
         Services services = new Services(
                 config,
@@ -106,6 +110,8 @@ public final class FlowbaseServer implements AutoCloseable {
         SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
+        Optional<BackupDuty> backups =
+                BackupDuty.start(database, backupSchedule, schemaReady, new BackupMeters(metrics.registry()));
         Sessions sessions = new Sessions(
                 stores.clock(),
                 keyId -> {
@@ -128,7 +134,8 @@ public final class FlowbaseServer implements AutoCloseable {
                 new History(services.queue(), stores.clock(), schemaReady),
                 sessions,
                 authentication::signIn,
-                new SignInGuard(shared, stores)));
+                new SignInGuard(shared, stores),
+                () -> backups.map(BackupDuty::status)));
         ServerSettings settings = config.server();
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), shared.limits());
 
@@ -218,6 +225,7 @@ public final class FlowbaseServer implements AutoCloseable {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             alerts.close();
+            backups.ifPresent(BackupDuty::stop);
             web.close();
             shared.close();
             Logging.stopStoring(logs);
@@ -237,7 +245,15 @@ public final class FlowbaseServer implements AutoCloseable {
                 routes,
                 sessions,
                 authentication,
-                List.of(reaper, alerts, retention, retentionDuty, web, events, shared));
+                List.of(
+                        reaper,
+                        alerts,
+                        retention,
+                        retentionDuty,
+                        backups.<AutoCloseable>map(b -> b).orElse(() -> {}),
+                        web,
+                        events,
+                        shared));
     }
 
     public int port() {

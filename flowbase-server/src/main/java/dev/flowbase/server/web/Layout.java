@@ -17,7 +17,8 @@ final class Layout {
             new Nav("/logs", "Logs"),
             new Nav("/search", "Search"),
             new Nav("/analytics", "Analytics"),
-            new Nav("/settings", "Settings"));
+            new Nav("/settings", "Settings"),
+            new Nav("/backups", "Backups"));
 
     private Layout() {}
 

@@ -1,5 +1,6 @@
 package dev.flowbase.server.web;
 
+import dev.flowbase.backup.BackupStatus;
 import dev.flowbase.server.http.Principal;
 import dev.flowbase.server.http.Services;
 import dev.flowbase.server.http.Sessions;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * What the admin page's handlers share: the server's services, its status and alerts, the hour's
- * history, the sessions, and the API's own key check for the sign-in form with its guard against guessing.
+ * history, the sessions, the API's own key check for the sign-in form with its guard against guessing,
+ * and the backup schedule's state (empty when {@code backup.schedule} is not set).
  */
 public record Web(
         Services services,
@@ -22,4 +24,5 @@ public record Web(
         History history,
         Sessions sessions,
         Function<String, Optional<Principal>> signIn,
-        SignInGuard guard) {}
+        SignInGuard guard,
+        Supplier<Optional<BackupStatus>> backups) {}

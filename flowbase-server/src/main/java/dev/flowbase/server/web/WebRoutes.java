@@ -67,6 +67,7 @@ public final class WebRoutes implements AutoCloseable {
         page(cfg, "/search", Access.VIEWER, SearchPage::render);
         page(cfg, "/analytics", Access.VIEWER, AnalyticsPage::render);
         page(cfg, "/settings", Access.VIEWER, SettingsPage::render);
+        page(cfg, "/backups", Access.VIEWER, BackupsPage::render);
         cfg.routes.get("/events/dashboard", ctx -> stream(ctx, Access.VIEWER, v -> new SseHandler(dashboard::join)));
         cfg.routes.get(
                 "/events/logs",

@@ -29,7 +29,7 @@ final class PageServer implements AutoCloseable {
     final String operator;
     final String viewer;
 
-    private PageServer(TestDatabase test, Database db, Version upTo) {
+    private PageServer(TestDatabase test, Database db, Version upTo, Map<String, String> environment) {
         Migrator.configure().database(db).load().migrate(MigrateRequest.upTo(upTo));
         if (upTo == null) {
             new Seeder(db, Clock.systemUTC()).run("development");
@@ -40,7 +40,7 @@ final class PageServer implements AutoCloseable {
                 .findBySlug("default")
                 .orElseGet(() -> stores.organizations().create("Default", "default"));
         FlowbaseConfig config = new ConfigLoader()
-                .environment(Map.of("FLOWBASE_PORT", "0", "FLOWBASE_RATE_LIMIT", "0"))
+                .environment(with(environment, Map.of("FLOWBASE_PORT", "0", "FLOWBASE_RATE_LIMIT", "0")))
                 .flag(Settings.DATABASE_URL, test.url())
                 .load();
         this.server = FlowbaseServer.start(config, db);
@@ -52,12 +52,23 @@ final class PageServer implements AutoCloseable {
 
     /** Current and seeded. */
     static PageServer start(TestDatabase test, Database db) {
-        return new PageServer(test, db, null);
+        return new PageServer(test, db, null, Map.of());
+    }
+
+    /** Current and seeded, with settings such as a backup schedule from {@code environment}. */
+    static PageServer with(TestDatabase test, Database db, Map<String, String> environment) {
+        return new PageServer(test, db, null, environment);
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> both = new java.util.HashMap<>(a);
+        both.putAll(b);
+        return both;
     }
 
     /** Migrated up to {@code version} only: the later migrations are pending. */
     static PageServer at(TestDatabase test, Database db, String version) {
-        return new PageServer(test, db, Version.parse(version));
+        return new PageServer(test, db, Version.parse(version), Map.of());
     }
 
     private String key(Stores stores, AccessRole role) {
