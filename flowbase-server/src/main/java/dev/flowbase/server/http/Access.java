@@ -7,13 +7,20 @@ import java.util.Locale;
  * Who may call a route: anyone ({@code PUBLIC}), or a key whose access role is at least the one
  * named. Roles are ordered admin > operator > viewer, so the matrix is one column per route. The
  * installation's roles also need a key of the installation's own organization: they guard the
- * routes that change what belongs to no organization (components, migrations, the server).
+ * routes that change what belongs to no organization (components, migrations, the server), and the
+ * views that count or name every organization's rows.
  */
 public enum Access {
     PUBLIC,
     VIEWER,
     OPERATOR,
     ADMIN,
+    /**
+     * Any key of the installation's organization: the read-only views that span every organization
+     * (metrics, database status and statistics, alerts, components), which an organization's own
+     * admin must not see. A Prometheus scraper needs no more than a viewer key of the installation.
+     */
+    INSTALLATION_VIEWER,
     INSTALLATION_OPERATOR,
     INSTALLATION_ADMIN;
 
@@ -32,6 +39,7 @@ public enum Access {
             case VIEWER -> role != null;
             case OPERATOR -> role == AccessRole.OPERATOR || role == AccessRole.ADMIN;
             case ADMIN -> role == AccessRole.ADMIN;
+            case INSTALLATION_VIEWER -> installation && VIEWER.allows(role, true);
             case INSTALLATION_OPERATOR -> installation && OPERATOR.allows(role, true);
             case INSTALLATION_ADMIN -> installation && ADMIN.allows(role, true);
         };

@@ -159,7 +159,7 @@ final class Authentication {
     }
 
     private static String installationHint(Access access) {
-        return access == Access.INSTALLATION_OPERATOR || access == Access.INSTALLATION_ADMIN
+        return access.label().startsWith("installation ")
                 ? " (a key of the installation's organization, '" + OrganizationStore.INSTALLATION_SLUG + "')"
                 : "";
     }

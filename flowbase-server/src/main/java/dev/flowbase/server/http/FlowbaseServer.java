@@ -163,7 +163,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 .summary("Live task events of the key's organization, as server-sent events")
                 .returns(Body.TEXT);
         router.group("meta");
-        router.get("/metrics", Access.PUBLIC, metrics::scrape)
+        router.get("/metrics", Access.INSTALLATION_VIEWER, metrics::scrape)
                 .summary("Prometheus metrics (text format)")
                 .returns(Body.TEXT);
         Route openapi = router.get("/openapi.json", Access.PUBLIC, call -> null)
@@ -197,6 +197,8 @@ public final class FlowbaseServer implements AutoCloseable {
             cfg.routes.before(metrics::before);
             cfg.routes.before("/api/*", ctx -> BodyLimit.check(ctx, settings.maxBodyBytes()));
             cfg.routes.before("/api/*", authentication::authenticate);
+            // /metrics spans every organization: it takes a key of the installation's (docs/security.md).
+            cfg.routes.before("/metrics", authentication::authenticate);
             cfg.routes.before("/api/*", limiter::check);
             cfg.routes.after(metrics::after);
             cfg.routes.after(RequestIds::clear);

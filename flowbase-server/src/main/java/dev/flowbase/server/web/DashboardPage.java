@@ -1,5 +1,6 @@
 package dev.flowbase.server.web;
 
+import dev.flowbase.server.http.Access;
 import dev.flowbase.status.Alert;
 import dev.flowbase.status.Report;
 import dev.flowbase.util.Json;
@@ -7,12 +8,16 @@ import java.util.List;
 
 /**
  * The first page: each part's health, the engine, the pool, the queues over the last hour as
- * charts, and the alerts on now. The browser keeps it current from {@code /events/dashboard}.
+ * charts, and the alerts on now, for keys of the installation's organization; an organization's
+ * own keys see their queues. The browser keeps it current from {@code /events/dashboard}.
  */
 final class DashboardPage {
     private DashboardPage() {}
 
     static String render(Visit v) {
+        if (!v.may(Access.INSTALLATION_VIEWER)) {
+            return organization(v);
+        }
         Report r = v.web().status().collect();
         List<Alert> alerts = v.web().alerts().get();
         String history = Json.write(v.web().history().points()).replace("</", "<\\/");
@@ -63,6 +68,24 @@ final class DashboardPage {
                         history,
                         checks(r),
                         QueuePage.depthTable(r.queues())));
+    }
+
+    /**
+     * What a key of any other organization than the installation's sees: its own queues. The
+     * health, pool, alerts, checks and the hour's chart count every organization's tasks, so they
+     * are the installation's (docs/security.md), as {@code /metrics} is.
+     */
+    private static String organization(Visit v) {
+        return Layout.page(v, "Dashboard", "/", """
+                <div class="grid">
+                <section aria-labelledby="depth-h" class="card wide">
+                  <h2 id="depth-h">Queues now</h2>
+                  %s
+                </section>
+                <p class="muted">The installation's health, connection pool, alerts and checks are shown to keys of
+                the installation's organization.</p>
+                </div>""".formatted(QueuePage.depthTable(
+                v.web().services().queue().withStores(v.stores()).depth())));
     }
 
     static String checks(Report r) {

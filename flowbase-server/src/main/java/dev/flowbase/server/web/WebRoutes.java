@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -68,7 +67,9 @@ public final class WebRoutes implements AutoCloseable {
         page(cfg, "/analytics", Access.VIEWER, AnalyticsPage::render);
         page(cfg, "/settings", Access.VIEWER, SettingsPage::render);
         page(cfg, "/backups", Access.VIEWER, BackupsPage::render);
-        cfg.routes.get("/events/dashboard", ctx -> stream(ctx, Access.VIEWER, v -> new SseHandler(dashboard::join)));
+        cfg.routes.get(
+                "/events/dashboard",
+                ctx -> stream(ctx, Access.INSTALLATION_VIEWER, v -> new SseHandler(dashboard::join)));
         cfg.routes.get(
                 "/events/logs",
                 ctx -> stream(ctx, Access.OPERATOR, v -> new SseHandler(c -> logs.join(c, LogsPage.filter(v)))));
@@ -98,9 +99,7 @@ public final class WebRoutes implements AutoCloseable {
     private void stream(Context ctx, Access access, Function<Visit, SseHandler> handler) throws Exception {
         Visit v = visit(ctx).orElseThrow(() -> new FlowbaseException(ErrorCode.UNAUTHENTICATED, "sign in first"));
         if (!v.may(access)) {
-            throw new FlowbaseException(
-                    ErrorCode.FORBIDDEN,
-                    "this stream needs the " + access.name().toLowerCase(Locale.ROOT) + " role");
+            throw new FlowbaseException(ErrorCode.FORBIDDEN, "this stream needs the " + access.label() + " role");
         }
         handler.apply(v).handle(ctx);
     }

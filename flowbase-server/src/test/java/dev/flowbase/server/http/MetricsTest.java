@@ -9,7 +9,9 @@ import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.queue.Queue;
+import dev.flowbase.store.AccessRole;
 import dev.flowbase.store.NewTask;
+import dev.flowbase.store.OrganizationStore;
 import dev.flowbase.store.Stores;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
@@ -51,11 +53,21 @@ class MetricsTest {
                 .environment(Map.of("FLOWBASE_PORT", "0"))
                 .flag(Settings.DATABASE_URL, test.url())
                 .load();
+        var stores = Stores.create(db);
+        var installation = stores.organizations().create("Installation", OrganizationStore.INSTALLATION_SLUG);
+        String installationKey = stores.apiKeys()
+                .create(installation.id(), "scraper", AccessRole.VIEWER, null)
+                .secret();
+        String acmeAdmin =
+                stores.apiKeys().create(org, "acme", AccessRole.ADMIN, null).secret();
         try (FlowbaseServer server = FlowbaseServer.start(config, db)) {
-            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
-            assertThat(get(server, "/no-such-route").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/health", null).statusCode()).isEqualTo(200);
+            assertThat(get(server, "/no-such-route", null).statusCode()).isEqualTo(404);
+            // Every organization's queues are in it: a key of the installation's, not an organization's admin.
+            assertThat(get(server, "/metrics", null).statusCode()).isEqualTo(401);
+            assertThat(get(server, "/metrics", acmeAdmin).statusCode()).isEqualTo(403);
 
-            HttpResponse<String> metrics = get(server, "/metrics");
+            HttpResponse<String> metrics = get(server, "/metrics", installationKey);
 
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -105,10 +117,11 @@ class MetricsTest {
         return samples;
     }
 
-    private HttpResponse<String> get(FlowbaseServer server, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(FlowbaseServer server, String path, String key) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

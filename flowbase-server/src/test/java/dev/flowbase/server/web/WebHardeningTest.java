@@ -126,7 +126,7 @@ class WebHardeningTest {
         }
     }
 
-    private static String signIn(PageServer app, String key, Map<String, String> headers) throws Exception {
+    static String signIn(PageServer app, String key, Map<String, String> headers) throws Exception {
         var form = get(app, "/login", headers);
         var answer = post(
                 app,
@@ -154,7 +154,7 @@ class WebHardeningTest {
         return header.substring(name.length() + 1, header.indexOf(';'));
     }
 
-    private static HttpResponse<String> get(PageServer app, String path, Map<String, String> headers)
+    static HttpResponse<String> get(PageServer app, String path, Map<String, String> headers)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(app.base + path));
         headers.forEach(request::header);

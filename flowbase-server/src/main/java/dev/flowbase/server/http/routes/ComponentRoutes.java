@@ -25,7 +25,7 @@ public final class ComponentRoutes implements RouteGroup {
         r.group("components");
         r.get(
                         "/api/components",
-                        Access.VIEWER,
+                        Access.INSTALLATION_VIEWER,
                         call -> call.stores().components().list())
                 .summary("Every registered component with its health and last heartbeat")
                 .returns(Body.listOf(Component.class));
@@ -35,7 +35,7 @@ public final class ComponentRoutes implements RouteGroup {
                 .returns(201, Body.of(Component.class));
         r.get(
                         "/api/components/{name}",
-                        Access.VIEWER,
+                        Access.INSTALLATION_VIEWER,
                         call -> call.stores().components().get(call.path("name")))
                 .summary("One component")
                 .returns(Component.class);

@@ -54,13 +54,13 @@ public final class DatabaseRoutes implements RouteGroup {
         r.post("/api/database/test-connection", Access.OPERATOR, this::testConnection)
                 .summary("Open a new connection with the server's settings and report it")
                 .returns(ConnectionTest.class);
-        r.get("/api/database/status", Access.VIEWER, this::status)
+        r.get("/api/database/status", Access.INSTALLATION_VIEWER, this::status)
                 .summary("Engine, version, migrations, pool, queues and checks: flowbase status as JSON")
                 .returns(DatabaseStatus.class);
-        r.get("/api/database/statistics", Access.VIEWER, this::statistics)
+        r.get("/api/database/statistics", Access.INSTALLATION_VIEWER, this::statistics)
                 .summary("Table and index sizes, row estimates, cache hit ratio, sessions, from the engine's catalogs")
                 .returns(DatabaseStatistics.class);
-        r.get("/api/alerts", Access.VIEWER, call -> alerts.get())
+        r.get("/api/alerts", Access.INSTALLATION_VIEWER, call -> alerts.get())
                 .summary("The alerts on now: each check that is not OK, since when")
                 .returns(Body.listOf(Alert.class));
         r.get("/api/schema/validate", Access.VIEWER, this::validate)

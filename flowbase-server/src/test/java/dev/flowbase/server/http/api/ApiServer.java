@@ -86,6 +86,11 @@ final class ApiServer implements AutoCloseable {
                 .secret();
     }
 
+    /** A client with a new key of {@code role} in {@code organization}. */
+    ApiClient client(Organization organization, AccessRole role) {
+        return new ApiClient(base(), key(Stores.create(db), organization, role));
+    }
+
     ApiClient as(AccessRole role) {
         return switch (role) {
             case ADMIN -> admin;

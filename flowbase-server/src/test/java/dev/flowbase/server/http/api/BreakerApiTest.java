@@ -42,7 +42,7 @@ class BreakerApiTest {
                 assertThat(api.admin.get("/api/audit").status()).isEqualTo(503);
             }
             var refused = api.admin.get("/api/audit");
-            var metrics = api.anonymous.get("/metrics");
+            var metrics = api.viewer.get("/metrics");
             var health = api.anonymous.get("/health");
 
             assertThat(refused.status()).isEqualTo(503);
@@ -65,7 +65,7 @@ class BreakerApiTest {
                 assertThat(api.admin.get("/api/audit").status()).isEqualTo(200);
             }
             assertThat(db.breaker().state().state()).isEqualTo(BreakerState.State.CLOSED);
-            assertThat(api.anonymous.get("/metrics").body())
+            assertThat(api.viewer.get("/metrics").body())
                     .contains("flowbase_database_breaker_state{state=\"closed\"} 1");
             assertThat(BreakerOpenException.seconds(Duration.ZERO)).isEqualTo(1);
         }

@@ -74,7 +74,7 @@ class LiveEventsTest {
                 resumed.add(again.next().id());
                 resumed.add(again.next().id());
                 assertThat(resumed).containsExactly(got.get(1).id(), got.get(2).id());
-                assertThat(api.anonymous.get("/metrics").body())
+                assertThat(api.viewer.get("/metrics").body())
                         .containsPattern("flowbase_event_stream_clients [1-9]")
                         .containsPattern("flowbase_cache_hits_total [1-9]")
                         .contains("flowbase_redis_in_use");

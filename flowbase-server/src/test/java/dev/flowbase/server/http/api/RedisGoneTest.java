@@ -35,7 +35,7 @@ class RedisGoneTest {
                     assertThat(api.viewer.get("/api/workflows").status()).isEqualTo(200);
                 }
                 assertThat(redisCheck(api).path("verdict").asText()).isEqualTo("OK");
-                assertThat(api.anonymous.get("/metrics").body())
+                assertThat(api.viewer.get("/metrics").body())
                         .containsPattern("flowbase_redis_commands_seconds_count [1-9]")
                         .contains("flowbase_redis_in_use 1.0");
 

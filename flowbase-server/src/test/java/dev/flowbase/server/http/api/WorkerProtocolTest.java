@@ -54,7 +54,7 @@ class WorkerProtocolTest {
             assertThat(next.text("/0/task/id")).isEqualTo(child);
             assertThat(attempts.at("/0/worker").asText()).isEqualTo("node-red-1");
             assertThat(attempts.at("/0/status").asText()).isEqualTo("SUCCEEDED");
-            assertThat(api.anonymous.get("/metrics").body())
+            assertThat(api.viewer.get("/metrics").body())
                     .containsPattern(
                             "flowbase_queue_attempts_ended_total\\{outcome=\"succeeded\",queue=\"http\"} 1\\.0");
         }
@@ -103,7 +103,7 @@ class WorkerProtocolTest {
             assertThat(failed.text("/errorMessage")).isEqualTo("model timed out");
             assertThat(dead.at("/items/0/id").asText()).isEqualTo(id);
             assertThat(requeued.text("/status")).isEqualTo("READY");
-            assertThat(api.anonymous.get("/metrics").body())
+            assertThat(api.viewer.get("/metrics").body())
                     .containsPattern("flowbase_queue_attempts_ended_total\\{outcome=\"dead\",queue=\"fail\"} 1\\.0");
         }
     }

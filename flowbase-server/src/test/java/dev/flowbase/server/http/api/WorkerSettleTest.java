@@ -68,7 +68,7 @@ class WorkerSettleTest {
             assertThat(firstAttempt(api, done, "/worker")).isEqualTo("node-1");
             assertThat(firstAttempt(api, done, "/status")).isEqualTo("SUCCEEDED");
             assertThat(firstAttempt(api, failed, "/status")).isEqualTo("FAILED");
-            assertThat(api.anonymous.get("/metrics").body())
+            assertThat(api.viewer.get("/metrics").body())
                     .containsPattern(
                             "flowbase_queue_attempts_ended_total\\{outcome=\"succeeded\",queue=\"settle\"} 1\\.0")
                     .containsPattern("flowbase_queue_attempts_ended_total\\{outcome=\"dead\",queue=\"settle\"} 1\\.0");
