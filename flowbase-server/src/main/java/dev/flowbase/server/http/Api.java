@@ -6,11 +6,13 @@ import dev.flowbase.db.PoolStats;
 import dev.flowbase.db.QueryTimings;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.resilience.BreakerOpenException;
 import dev.flowbase.store.Versioned;
 import dev.flowbase.util.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +20,18 @@ import java.util.Map;
 /**
  * Puts the routes on Javalin: each call checks the caller against the route's access, runs the
  * endpoint (capturing its statements when {@code ?_debug=true}), and writes the answer as JSON
- * with its ETag when the answer is a versioned row.
+ * with its ETag when the answer is a versioned row. A route that may be served stale keeps its last
+ * answer, and answers with it while the database's breaker is open ({@link StaleAnswers}).
  */
 final class Api {
     private final Services services;
     private final QueryTimings timings;
+    private final StaleAnswers stale;
 
-    Api(Services services) {
+    Api(Services services, StaleAnswers stale) {
         this.services = services;
         this.timings = services.database().queryTimings();
+        this.stale = stale;
     }
 
     void install(JavalinConfig cfg, List<Route> routes) {
@@ -41,9 +46,32 @@ final class Api {
         if (debug && (principal == null || !Access.OPERATOR.allows(principal))) {
             throw new FlowbaseException(ErrorCode.FORBIDDEN, "_debug needs an operator or admin key");
         }
+        try {
+            answer(ctx, route, principal, debug);
+        } catch (BreakerOpenException open) {
+            StaleAnswers.Copy copy = route.servesStale() && principal != null
+                    ? stale.find(principal.organizationId(), ctx.path()).orElseThrow(() -> open)
+                    : null;
+            if (copy == null) {
+                throw open;
+            }
+            writeStale(ctx, copy, debug, open);
+            return;
+        }
+        if (principal != null && !"GET".equals(route.method()) && ctx.status().isSuccess()) {
+            stale.forget(principal.organizationId(), ctx.path());
+        }
+    }
+
+    private void answer(Context ctx, Route route, Principal principal, boolean debug) {
         Call call = new Call(ctx, principal, services);
         if (!debug) {
-            write(ctx, route, route.endpoint().handle(call), null);
+            Object result = route.endpoint().handle(call);
+            String written = write(ctx, route, result, null);
+            if (route.servesStale() && principal != null && written != null && ctx.status() == HttpStatus.OK) {
+                Object body = result instanceof Reply reply ? reply.body() : result;
+                stale.keep(principal.organizationId(), ctx.path(), etag(body), written);
+            }
             return;
         }
         long started = System.nanoTime();
@@ -54,6 +82,31 @@ final class Api {
             statements = capture.statements();
         }
         write(ctx, route, result, debug(statements, started));
+    }
+
+    /** The kept answer, marked: {@code Flowbase-Stale} and {@code Age} headers, and in {@code _debug}. */
+    private void writeStale(Context ctx, StaleAnswers.Copy copy, boolean debug, BreakerOpenException open) {
+        long age = copy.ageSeconds(stale.now());
+        ctx.header(StaleAnswers.HEADER, "true");
+        ctx.header("Age", String.valueOf(age));
+        if (copy.etag() != null) {
+            ctx.header("ETag", copy.etag());
+        }
+        JsonNode body = copy.body();
+        if (debug && body instanceof ObjectNode object) {
+            Map<String, Object> why = new LinkedHashMap<>();
+            why.put("stale", true);
+            why.put("readAt", copy.readAt().toString());
+            why.put("ageSeconds", age);
+            why.put(
+                    "reason",
+                    "the database's circuit breaker is open; retry after "
+                            + BreakerOpenException.seconds(open.retryAfter()) + " s for a fresh answer");
+            object = object.deepCopy();
+            object.set("_debug", Json.MAPPER.valueToTree(why));
+            body = object;
+        }
+        ctx.status(200).contentType("application/json").result(Json.write(body));
     }
 
     /** What seed 001's {@code msg._debug} showed: statements by name and time (never values), the pool, the time. */
@@ -71,7 +124,12 @@ final class Api {
         return debug;
     }
 
-    private static void write(Context ctx, Route route, Object result, Map<String, Object> debug) {
+    private static String etag(Object body) {
+        return body instanceof Versioned v ? "\"" + v.lockVersion() + "\"" : null;
+    }
+
+    /** Writes the answer; returns the JSON written, or null when the answer was empty or not JSON. */
+    private static String write(Context ctx, Route route, Object result, Map<String, Object> debug) {
         int status = route.successStatus();
         Object body = result;
         if (result instanceof Reply reply) {
@@ -79,16 +137,16 @@ final class Api {
             body = reply.body();
             reply.headers().forEach(ctx::header);
         }
-        if (body instanceof Versioned v) {
-            ctx.header("ETag", "\"" + v.lockVersion() + "\"");
+        if (etag(body) != null) {
+            ctx.header("ETag", etag(body));
         }
         ctx.status(status);
         if (body instanceof Text text) {
             ctx.contentType(text.contentType()).result(text.text());
-            return;
+            return null;
         }
         if (body == null && debug == null) {
-            return;
+            return null;
         }
         if (debug != null) {
             JsonNode tree = Json.MAPPER.valueToTree(body == null ? Map.of() : body);
@@ -97,6 +155,8 @@ final class Api {
                 body = object;
             }
         }
-        ctx.contentType("application/json").result(Json.write(body));
+        String json = Json.write(body);
+        ctx.contentType("application/json").result(json);
+        return json;
     }
 }

@@ -5,6 +5,7 @@ import dev.flowbase.cache.EventBus;
 import dev.flowbase.cache.Shared;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.resilience.BreakerOpenException;
 import dev.flowbase.store.ApiKey;
 import dev.flowbase.store.ApiKeyStore;
 import dev.flowbase.store.NotFoundException;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Cache} for {@link #TRUST} before it is read again, so a busy client costs no write per
  * request. A revoked key is dropped from the cache (in Redis: for every server at once) and its
  * revocation published on the {@link EventBus}, which ends its sessions on every server; without
- * Redis, another server forgets it within {@link #TRUST}.
+ * Redis, another server forgets it within {@link #TRUST}. A second copy is kept for
+ * {@link StaleAnswers#KEPT}, read only while the database's breaker is open, so that stale reads
+ * can be served to a key the database cannot be asked about; a revocation drops it too.
  */
 final class Authentication {
     static final Duration TRUST = Duration.ofSeconds(10);
@@ -37,6 +40,7 @@ final class Authentication {
 
     static final String REVOKED = "apikey.revoked";
     private static final String KEY = "apikey:";
+    private static final String STALE_KEY = "apikey-stale:";
 
     private final ApiKeyStore keys;
     private final OrganizationStore organizations;
@@ -103,12 +107,29 @@ final class Authentication {
                 .filter(k -> k.usableAt(clock.instant()))
                 .orElse(null);
         if (key == null) {
-            key = lookUp(secret)
+            key = lookUpOrStale(secret, hash)
                     .orElseThrow(() -> new FlowbaseException(
                             ErrorCode.UNAUTHENTICATED, "The API key is unknown, revoked or expired"));
-            trusted.put(KEY + hash, Json.write(key), TRUST);
         }
         ctx.attribute(ATTRIBUTE, principal(key));
+    }
+
+    /** The key from the database, or while its breaker is open the copy kept when it last answered. */
+    private Optional<ApiKey> lookUpOrStale(String secret, String hash) {
+        Optional<ApiKey> found;
+        try {
+            found = lookUp(secret);
+        } catch (BreakerOpenException open) {
+            return Optional.of(trusted.get(STALE_KEY + hash)
+                    .map(json -> Json.MAPPER.convertValue(Json.read(json), ApiKey.class))
+                    .filter(k -> k.usableAt(clock.instant()))
+                    .orElseThrow(() -> open));
+        }
+        found.ifPresent(k -> {
+            trusted.put(KEY + hash, Json.write(k), TRUST);
+            trusted.put(STALE_KEY + hash, Json.write(k), StaleAnswers.KEPT);
+        });
+        return found;
     }
 
     private Principal principal(ApiKey key) {
@@ -130,7 +151,9 @@ final class Authentication {
      */
     void forget(UUID keyId) {
         try {
-            trusted.invalidate(KEY + keys.get(keyId).keyHash());
+            String hash = keys.get(keyId).keyHash();
+            trusted.invalidate(KEY + hash);
+            trusted.invalidate(STALE_KEY + hash);
         } catch (NotFoundException e) {
             // deleted rather than revoked: nothing can be cached under a hash no row has
         }

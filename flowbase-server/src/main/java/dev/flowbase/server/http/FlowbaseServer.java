@@ -171,7 +171,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 .returns(Body.named("OpenApiDocument"));
         List<Route> routes = router.routes();
         OnFirstUse<String> document = new OnFirstUse<>(() -> Json.write(OpenApi.document(routes)));
-        Api api = new Api(services);
+        Api api = new Api(services, new StaleAnswers(shared.cache(), stores.clock()));
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -190,6 +190,8 @@ public final class FlowbaseServer implements AutoCloseable {
                     settings.corsOrigins().forEach(o -> rule.allowHost(o));
                     rule.exposeHeader("ETag");
                     rule.exposeHeader(RequestIds.HEADER);
+                    rule.exposeHeader(StaleAnswers.HEADER);
+                    rule.exposeHeader("Age");
                 }));
             }
             cfg.routes.before(RequestIds::assign);

@@ -17,6 +17,7 @@ public final class Route {
     private Body request;
     private final Map<Integer, Body> responses = new LinkedHashMap<>();
     private final Map<String, String> query = new LinkedHashMap<>();
+    private boolean staleWhileDown;
 
     Route(String method, String path, Access access, String tag, Endpoint endpoint) {
         this.method = method;
@@ -58,6 +59,20 @@ public final class Route {
     public Route query(String name, String description) {
         query.put(name, description);
         return this;
+    }
+
+    /**
+     * While the database's breaker is open, answers with the last answer this route gave for the
+     * same path in the caller's organization, marked stale ({@link StaleAnswers}), instead of 503.
+     * Only for reads whose answer depends on the path alone (no query parameters).
+     */
+    public Route staleWhileDown() {
+        this.staleWhileDown = true;
+        return this;
+    }
+
+    boolean servesStale() {
+        return staleWhileDown;
     }
 
     public String method() {

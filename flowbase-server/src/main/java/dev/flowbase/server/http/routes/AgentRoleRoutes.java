@@ -56,7 +56,8 @@ public final class AgentRoleRoutes implements RouteGroup {
                 .returns(AgentRole.class);
         r.get("/api/agent-roles/{id}", Access.VIEWER, this::get)
                 .summary("Read an agent role; its ETag is its version")
-                .returns(AgentRole.class);
+                .returns(AgentRole.class)
+                .staleWhileDown();
         r.patch("/api/agent-roles/{id}", Access.OPERATOR, this::change)
                 .summary("Change an agent role's fields (If-Match: the ETag read)")
                 .accepts(RoleChange.class)
@@ -70,10 +71,12 @@ public final class AgentRoleRoutes implements RouteGroup {
                 .returns(201, Body.of(AgentRoleVersion.class));
         r.get("/api/agent-roles/{id}/versions", Access.VIEWER, this::versions)
                 .summary("The role's published versions, oldest first")
-                .returns(Body.listOf(AgentRoleVersion.class));
+                .returns(Body.listOf(AgentRoleVersion.class))
+                .staleWhileDown();
         r.get("/api/agent-roles/{id}/versions/{version}", Access.VIEWER, this::version)
                 .summary("One published version of the role")
-                .returns(AgentRoleVersion.class);
+                .returns(AgentRoleVersion.class)
+                .staleWhileDown();
         r.get("/api/agent-roles/{id}/dependencies", Access.VIEWER, this::dependencies)
                 .summary("The roles this role depends on")
                 .returns(Body.listOf(AgentRole.class));

@@ -70,7 +70,8 @@ public final class TaskRoutes implements RouteGroup {
                 .returns(Body.pageOf(Task.class));
         r.get("/api/tasks/{id}", Access.VIEWER, this::get)
                 .summary("Read a task; its ETag is its version")
-                .returns(Task.class);
+                .returns(Task.class)
+                .staleWhileDown();
         r.get("/api/tasks/{id}/attempts", Access.VIEWER, this::attempts)
                 .summary("Every attempt of the task: worker, times, outcome, error")
                 .returns(Body.listOf(TaskExecution.class));

@@ -60,7 +60,8 @@ public final class WorkflowRoutes implements RouteGroup {
                 .returns(201, Body.of(Workflow.class));
         r.get("/api/workflows/{id}", Access.VIEWER, this::get)
                 .summary("Read a workflow; its ETag is its version for If-Match")
-                .returns(Workflow.class);
+                .returns(Workflow.class)
+                .staleWhileDown();
         r.patch("/api/workflows/{id}", Access.OPERATOR, this::change)
                 .summary("Change a workflow's fields (If-Match: the ETag read)")
                 .accepts(WorkflowChange.class)
@@ -77,10 +78,12 @@ public final class WorkflowRoutes implements RouteGroup {
                 .returns(201, Body.of(WorkflowVersion.class));
         r.get("/api/workflows/{id}/versions", Access.VIEWER, this::versions)
                 .summary("The workflow's published versions, oldest first")
-                .returns(Body.listOf(WorkflowVersion.class));
+                .returns(Body.listOf(WorkflowVersion.class))
+                .staleWhileDown();
         r.get("/api/workflows/{id}/versions/{version}", Access.VIEWER, this::version)
                 .summary("One published version")
-                .returns(WorkflowVersion.class);
+                .returns(WorkflowVersion.class)
+                .staleWhileDown();
         r.post("/api/workflows/{id}/executions", Access.OPERATOR, this::start)
                 .summary("Start a run of the workflow")
                 .accepts(StartRun.class)
@@ -92,7 +95,8 @@ public final class WorkflowRoutes implements RouteGroup {
                 .returns(Body.pageOf(WorkflowExecution.class));
         r.get("/api/executions/{id}", Access.VIEWER, this::run)
                 .summary("One run, with its task counters")
-                .returns(WorkflowExecution.class);
+                .returns(WorkflowExecution.class)
+                .staleWhileDown();
         r.post("/api/executions/{id}/cancel", Access.OPERATOR, this::cancelRun)
                 .summary("Cancel a run that has not ended")
                 .returns(WorkflowExecution.class);
