@@ -48,18 +48,21 @@ final class Authentication {
     private final EventBus bus;
 
     private final Sessions sessions;
+    private final KnownKeys known;
 
     Authentication(Stores stores, Sessions sessions, Shared shared) {
         this.keys = stores.apiKeys();
         this.organizations = stores.organizations();
         this.clock = stores.clock();
         this.sessions = sessions;
+        this.known = new KnownKeys(clock);
         this.trusted = shared.cache();
         this.bus = shared.events();
         bus.subscribe(e -> {
             if (REVOKED.equals(e.type())) {
-                sessions.forgetKey(
-                        UUID.fromString(Json.read(e.data()).path("key").asText()));
+                UUID revoked = UUID.fromString(Json.read(e.data()).path("key").asText());
+                known.forget(revoked);
+                sessions.forgetKey(revoked);
             }
         });
     }
@@ -103,10 +106,18 @@ final class Authentication {
                 .filter(k -> k.usableAt(clock.instant()))
                 .orElse(null);
         if (key == null) {
-            key = lookUp(secret)
-                    .orElseThrow(() -> new FlowbaseException(
-                            ErrorCode.UNAUTHENTICATED, "The API key is unknown, revoked or expired"));
-            trusted.put(KEY + hash, Json.write(key), TRUST);
+            try {
+                key = lookUp(secret)
+                        .orElseThrow(() -> new FlowbaseException(
+                                ErrorCode.UNAUTHENTICATED, "The API key is unknown, revoked or expired"));
+                trusted.put(KEY + hash, Json.write(key), TRUST);
+                known.remember(hash, key);
+            } catch (FlowbaseException e) {
+                if (e.code() != ErrorCode.UNAVAILABLE) {
+                    throw e;
+                }
+                key = known.recall(hash).orElseThrow(() -> e);
+            }
         }
         ctx.attribute(ATTRIBUTE, principal(key));
     }
@@ -134,6 +145,7 @@ final class Authentication {
         } catch (NotFoundException e) {
             // deleted rather than revoked: nothing can be cached under a hash no row has
         }
+        known.forget(keyId);
         sessions.forgetKey(keyId);
         bus.publish(REVOKED, null, Json.write(Map.of("key", keyId.toString())));
     }
