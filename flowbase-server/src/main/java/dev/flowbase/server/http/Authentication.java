@@ -5,7 +5,6 @@ import dev.flowbase.cache.EventBus;
 import dev.flowbase.cache.Shared;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import dev.flowbase.resilience.BreakerOpenException;
 import dev.flowbase.store.ApiKey;
 import dev.flowbase.store.ApiKeyStore;
 import dev.flowbase.store.NotFoundException;
@@ -62,8 +61,8 @@ final class Authentication {
         this.bus = shared.events();
         bus.subscribe(e -> {
             if (REVOKED.equals(e.type())) {
-                sessions.forgetKey(
-                        UUID.fromString(Json.read(e.data()).path("key").asText()));
+                UUID revoked = UUID.fromString(Json.read(e.data()).path("key").asText());
+                sessions.forgetKey(revoked);
             }
         });
     }
@@ -119,11 +118,17 @@ final class Authentication {
         Optional<ApiKey> found;
         try {
             found = lookUp(secret);
-        } catch (BreakerOpenException open) {
+        } catch (FlowbaseException e) {
+            // Unavailable (the breaker open, or the call that opens it): a key this installation
+            // found usable lately still answers what needs no database, such as /metrics during
+            // the outage it reports. A revocation drops the copy (forget), expiry still counts.
+            if (e.code() != ErrorCode.UNAVAILABLE) {
+                throw e;
+            }
             return Optional.of(trusted.get(STALE_KEY + hash)
                     .map(json -> Json.MAPPER.convertValue(Json.read(json), ApiKey.class))
                     .filter(k -> k.usableAt(clock.instant()))
-                    .orElseThrow(() -> open));
+                    .orElseThrow(() -> e));
         }
         found.ifPresent(k -> {
             trusted.put(KEY + hash, Json.write(k), TRUST);

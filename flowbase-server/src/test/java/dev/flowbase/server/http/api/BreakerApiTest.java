@@ -35,6 +35,8 @@ class BreakerApiTest {
                 Database db = open(test, proxy);
                 ApiServer api = ApiServer.start(test, db)) {
             assertThat(api.admin.get("/api/audit").status()).isEqualTo(200);
+            // A scraper's key, looked up once while the database answered: /metrics takes a key now.
+            assertThat(api.viewer.get("/metrics").status()).isEqualTo(200);
 
             proxy.reset();
             for (int call = 0; db.breaker().state().state() != BreakerState.State.OPEN; call++) {
