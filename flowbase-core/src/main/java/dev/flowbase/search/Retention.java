@@ -131,7 +131,7 @@ public final class Retention {
      * Deletes those of {@code ids} that still meet {@code where}: tasks through the queue, a run's
      * finished tasks through the queue before the run itself, every other table here.
      */
-    static int delete(
+    private static int delete(
             Handle h,
             RetentionTarget target,
             List<UUID> ids,

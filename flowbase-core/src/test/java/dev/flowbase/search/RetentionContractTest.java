@@ -10,6 +10,7 @@ import dev.flowbase.store.NewTask;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Task;
 import dev.flowbase.testing.EngineTest;
+import dev.flowbase.util.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,33 @@ class RetentionContractTest {
                         .items())
                 .extracting(SearchHit::id)
                 .containsExactlyInAnyOrder(oldRunning.id(), oldKept.id());
+    }
+
+    @EngineTest
+    void aFinishedRunGoesWithItsTasksAndARunWithATaskStillToRunStays(Database db) {
+        var f = new SearchFixture(db);
+        var workflow = f.workflow(f.org, "nightly", "");
+        var doneRun = f.stores.executions().startWorkflow(workflow.id(), Json.emptyObject(), null);
+        Task doneStep = f.history.add(
+                NewTask.named(f.org, "step").inWorkflow(workflow.id()).inExecution(doneRun.id()));
+        status(f, "tasks", doneStep.id(), "succeeded");
+        status(f, "workflow_executions", doneRun.id(), "succeeded");
+        var busyRun = f.stores.executions().startWorkflow(workflow.id(), Json.emptyObject(), null);
+        Task waiting = f.history.add(
+                NewTask.named(f.org, "step").inWorkflow(workflow.id()).inExecution(busyRun.id()));
+        status(f, "workflow_executions", busyRun.id(), "failed");
+        f.clock.advance(Duration.ofDays(40));
+
+        RetentionResult run = new Retention(db, f.clock, 10)
+                .run(
+                        RetentionPolicy.parse("retention.policy", "workflow_executions=30d"),
+                        Retention.Progress.NONE,
+                        () -> true);
+
+        assertThat(run.failed()).isFalse();
+        assertThat(run.rows()).isEqualTo(1);
+        assertThat(ids(f, "workflow_executions")).containsExactly(busyRun.id());
+        assertThat(ids(f, "tasks")).containsExactly(waiting.id());
     }
 
     @EngineTest
