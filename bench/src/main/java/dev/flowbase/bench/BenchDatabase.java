@@ -15,7 +15,12 @@ import java.sql.Statement;
  * dropped after it, so no run sees another's tables or history.
  */
 record BenchDatabase(Engine engine, String name, String jdbcUrl, String flowbaseUrl) implements AutoCloseable {
-    static final String PG_HOST = "127.0.0.1:5432";
+    /**
+     * The PostgreSQL server, {@code FLOWBASE_BENCH_PG} (host:port) if set: a private server started by
+     * {@code bench/queue/pg-private} makes its WAL and CPU the benchmark's alone.
+     */
+    static final String PG_HOST = System.getenv().getOrDefault("FLOWBASE_BENCH_PG", "127.0.0.1:5432");
+
     static final String MARIADB_HOST = "127.0.0.1:3306";
     static final String USER = "root";
 
