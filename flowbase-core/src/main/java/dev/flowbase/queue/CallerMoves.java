@@ -86,7 +86,7 @@ final class CallerMoves {
                     + before.status().name().toLowerCase(Locale.ROOT) + ": only failed and dead tasks are requeued");
         }
         // Restored before the move, so the ready row is made from the run time it will have.
-        h.createUpdate("UPDATE tasks SET retry_count = 0, run_at = :now WHERE id = :id")
+        h.createUpdate("UPDATE tasks SET retry_count = 0, run_at = :now, updated_at = :now WHERE id = :id")
                 .bind("now", effects.now())
                 .bind("id", before.id())
                 .execute();

@@ -41,8 +41,9 @@ final class Dag {
                 (child, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(child));
         for (var e : byCount.entrySet()) {
             for (List<UUID> ids : ReadySet.chunks(e.getValue())) {
-                h.createUpdate("UPDATE tasks SET pending_parents = pending_parents - :n"
+                h.createUpdate("UPDATE tasks SET pending_parents = pending_parents - :n, updated_at = :now"
                                 + " WHERE id IN (<ids>) AND status = :pending AND pending_parents >= :n")
+                        .bind("now", now)
                         .bind("pending", TaskStatus.PENDING)
                         .bind("n", e.getKey())
                         .bindList("ids", ids)

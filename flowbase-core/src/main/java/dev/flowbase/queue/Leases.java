@@ -65,7 +65,7 @@ final class Leases {
             return false;
         }
         h.createUpdate("UPDATE tasks SET lease_expires_at = " + sql.nowPlus("extend") + ", heartbeat_at = " + sql.now()
-                        + " WHERE id = :id")
+                        + ", updated_at = " + sql.now() + " WHERE id = :id")
                 .bind("extend", extend.toMillis())
                 .bind("id", lease.taskId())
                 .execute();
