@@ -96,7 +96,14 @@ final class BackupWriter {
             Map<String, TableSpec> specs = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
             long total = 0;
-            for (String table : schema.tables()) {
+            List<String> chosen = options.tables().isEmpty()
+                    ? schema.tables()
+                    : schema.tables().stream()
+                            .filter(
+                                    TableOrder.withParents(schema.catalog(), schema.tables(), options.tables())
+                                            ::contains)
+                            .toList();
+            for (String table : chosen) {
                 List<Column> columns = new ArrayList<>();
                 sql.columnKinds(c, table).forEach((name, kind) -> columns.add(new Column(name, kind)));
                 specs.put(table, new TableSpec(table, columns, schema.selfReference(table)));
