@@ -112,7 +112,16 @@ final class BackupWriter {
                 selections.forEach(r -> chosen.put(r.table(), r));
             }
             long total = 0;
-            for (String table : selections == null ? schema.tables() : List.copyOf(chosen.keySet())) {
+            List<String> included =
+                    selections != null
+                            ? List.copyOf(chosen.keySet())
+                            : options.tables().isEmpty()
+                                    ? schema.tables()
+                                    : schema.tables().stream()
+                                            .filter(TableOrder.withParents(
+                                                    schema.catalog(), schema.tables(), options.tables())::contains)
+                                            .toList();
+            for (String table : included) {
                 if (!schema.tables().contains(table)) {
                     throw new IllegalArgumentException(table + " is not one of Flowbase's tables");
                 }

@@ -42,6 +42,30 @@ final class TableOrder {
         return order;
     }
 
+    /**
+     * {@code wanted} and every table they reach through foreign keys, so that a restore into an empty
+     * database finds each row's parents; a name that is not one of {@code ours} is refused, naming those that are.
+     */
+    static Set<String> withParents(Catalog catalog, List<String> ours, Set<String> wanted) {
+        List<String> unknown =
+                wanted.stream().filter(t -> !ours.contains(t)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new FlowbaseException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "--tables " + String.join(",", unknown) + ": not a Flowbase table of this database; expected"
+                            + " some of " + String.join(", ", ours));
+        }
+        Set<String> closed = new TreeSet<>();
+        List<String> todo = new ArrayList<>(wanted);
+        while (!todo.isEmpty()) {
+            String t = todo.remove(todo.size() - 1);
+            if (closed.add(t)) {
+                catalog.table(t).orElseThrow().foreignKeys().forEach(fk -> todo.add(fk.referencedTable()));
+            }
+        }
+        return closed;
+    }
+
     /** The column of a single-column foreign key from {@code table} to itself, or null. */
     static String selfReference(Catalog.Table table) {
         return table.foreignKeys().stream()

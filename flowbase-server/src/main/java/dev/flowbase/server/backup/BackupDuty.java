@@ -25,19 +25,19 @@ public final class BackupDuty implements AutoCloseable {
     /** How often the leader asks whether a backup is due: the schedule is kept to within this. */
     static final Duration TICK = Duration.ofMinutes(1);
 
-    private final ScheduledBackups backups;
+    private final Optional<ScheduledBackups> backups;
     private final AutoCloseable stop;
 
-    private BackupDuty(ScheduledBackups backups, AutoCloseable stop) {
+    private BackupDuty(Optional<ScheduledBackups> backups, AutoCloseable stop) {
         this.backups = backups;
         this.stop = stop;
     }
 
-    /** Starts the schedule, or nothing without one. */
-    public static Optional<BackupDuty> start(
+    /** Starts the schedule; without one, a duty that does nothing and has no status. */
+    public static BackupDuty start(
             Database db, Optional<BackupSchedule> schedule, BooleanSupplier schemaReady, BackupListener listener) {
         if (schedule.isEmpty()) {
-            return Optional.empty();
+            return new BackupDuty(Optional.empty(), () -> {});
         }
         Stores stores = Stores.create(db).as(Actor.system("backup schedule"));
         ScheduledBackups backups = new ScheduledBackups(db, stores, schedule.get(), InstantSource.system(), listener);
@@ -47,14 +47,15 @@ public final class BackupDuty implements AutoCloseable {
                 backups.runIfDue();
             }
         });
-        return Optional.of(new BackupDuty(backups, () -> {
+        return new BackupDuty(Optional.of(backups), () -> {
             every.close();
             leadership.close();
-        }));
+        });
     }
 
-    public BackupStatus status() {
-        return backups.status();
+    /** The schedule's state now, or empty without a schedule. */
+    public Optional<BackupStatus> status() {
+        return backups.map(ScheduledBackups::status);
     }
 
     /** Stops the timer (waiting for a backup in flight up to ten seconds) and gives the lead up. */

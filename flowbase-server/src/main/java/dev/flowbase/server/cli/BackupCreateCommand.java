@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +39,14 @@ final class BackupCreateCommand extends BaseCommand {
             description = "Compression (default: ${DEFAULT-VALUE}).")
     String compress;
 
+    @Option(
+            names = "--tables",
+            paramLabel = "TABLE",
+            split = ",",
+            description = "Back up only these Flowbase tables (and the tables they reference, so that the archive"
+                    + " restores into an empty database); default: every one.")
+    List<String> tables = List.of();
+
     @Option(names = "--encrypt", description = "Encrypt with AES-256-GCM in segments, with the backup key.")
     boolean encrypt;
 
@@ -46,8 +56,10 @@ final class BackupCreateCommand extends BaseCommand {
     @Override
     public Integer call() {
         Compression compression = Compression.parse("--compress", compress);
-        var options =
-                new BackupOptions(compression, encrypt ? key.required(root().cli.environment()) : null);
+        var options = new BackupOptions(
+                compression,
+                encrypt ? key.required(root().cli.environment()) : null,
+                Set.copyOf(tables.stream().map(String::strip).toList()));
         var config = config();
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.database())) {

@@ -110,7 +110,7 @@ public final class FlowbaseServer implements AutoCloseable {
         SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
-        Optional<BackupDuty> backups =
+        BackupDuty backups =
                 BackupDuty.start(database, backupSchedule, schemaReady, new BackupMeters(metrics.registry()));
         Sessions sessions = new Sessions(
                 stores.clock(),
@@ -135,7 +135,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 sessions,
                 authentication::signIn,
                 new SignInGuard(shared, stores),
-                () -> backups.map(BackupDuty::status)));
+                backups::status));
         ServerSettings settings = config.server();
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst(), shared.limits());
 
@@ -229,7 +229,7 @@ public final class FlowbaseServer implements AutoCloseable {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             alerts.close();
-            backups.ifPresent(BackupDuty::stop);
+            backups.close();
             web.close();
             shared.close();
             Logging.stopStoring(logs);
@@ -249,15 +249,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 routes,
                 sessions,
                 authentication,
-                List.of(
-                        reaper,
-                        alerts,
-                        retention,
-                        retentionDuty,
-                        backups.<AutoCloseable>map(b -> b).orElse(() -> {}),
-                        web,
-                        events,
-                        shared));
+                List.of(reaper, alerts, retention, retentionDuty, backups, web, events, shared));
     }
 
     public int port() {
