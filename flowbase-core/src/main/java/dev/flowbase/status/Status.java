@@ -8,7 +8,7 @@ import dev.flowbase.migrate.Migrator;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.redis.RedisCheck;
-import dev.flowbase.store.Component;
+import dev.flowbase.store.ComponentHeartbeat;
 import dev.flowbase.store.Stores;
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -127,7 +127,7 @@ public final class Status {
                     return deadLetters(queues, thresholds.deadLetters());
                 }));
                 checks.add(timed(() -> lag(queue.oldestReady(), clock.instant(), thresholds.queueLag())));
-                checks.add(timed(() -> workers(stores.components().list(), clock.instant())));
+                checks.add(timed(() -> workers(stores.components().heartbeats(WORKER), clock.instant())));
             }
         }
         PoolStats pool = db.poolStats();
@@ -211,16 +211,17 @@ public final class Status {
     /** A worker is silent when it has not sent a heartbeat for this long. */
     static final Duration SILENT = Duration.ofMinutes(2);
 
+    /** The component type a worker registers as. */
+    static final String WORKER = "worker";
+
     /** The workers that registered as components ({@code type} worker), and whether they still beat. */
-    static Check workers(List<Component> components, Instant now) {
-        List<Component> workers =
-                components.stream().filter(c -> "worker".equals(c.type())).toList();
+    static Check workers(List<ComponentHeartbeat> workers, Instant now) {
         if (workers.isEmpty()) {
             return Check.ok("workers", "none registered");
         }
         List<String> silent = workers.stream()
                 .filter(w -> w.lastHeartbeatAt() == null || w.lastHeartbeatAt().isBefore(now.minus(SILENT)))
-                .map(Component::name)
+                .map(ComponentHeartbeat::name)
                 .toList();
         String detail = (workers.size() - silent.size()) + " of " + workers.size() + " beating";
         return silent.isEmpty()

@@ -118,6 +118,16 @@ public final class ComponentStore {
                         .list());
     }
 
+    /** The name and last heartbeat of each component of {@code type}, by name. */
+    public List<ComponentHeartbeat> heartbeats(String type) {
+        return tx.read(
+                "Reading the heartbeats of " + type + " components",
+                h -> h.createQuery("SELECT name, last_heartbeat_at FROM components WHERE type = :type ORDER BY name")
+                        .bind("type", type)
+                        .map(tx.rows(ComponentHeartbeat.class))
+                        .list());
+    }
+
     /**
      * Saves status and metadata if nobody changed the component since {@code changed} was read.
      *

@@ -98,10 +98,10 @@ class StatusTest {
         stores.components().heartbeat("node-red-1", Component.Health.HEALTHY, null);
         stores.components().register("api-1", "server", "0.1");
 
-        Check beating =
-                Status.workers(stores.components().list(), clock.instant().plus(Duration.ofMinutes(1)));
-        Check silent =
-                Status.workers(stores.components().list(), clock.instant().plus(Duration.ofMinutes(3)));
+        Check beating = Status.workers(
+                stores.components().heartbeats("worker"), clock.instant().plus(Duration.ofMinutes(1)));
+        Check silent = Status.workers(
+                stores.components().heartbeats("worker"), clock.instant().plus(Duration.ofMinutes(3)));
         Report withRedis =
                 Status.of(db).withRedis(Optional.of("redis://127.0.0.1:6379")).collect();
         Report withoutRedis =

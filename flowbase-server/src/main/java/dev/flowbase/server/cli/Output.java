@@ -12,14 +12,24 @@ import java.util.Map;
 
 /** Prints command results: aligned columns for people, one JSON document for scripts. */
 final class Output {
-    /** The one mapper of the project (java.time as ISO text), indented for people reading a terminal. */
-    static final ObjectMapper MAPPER = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Output() {}
+
+    /**
+     * The one mapper of the project (java.time as ISO text), indented for people reading a terminal.
+     * Made on first use: starting Jackson was a tenth of {@code migrate status}'s CPU, which prints
+     * a table unless asked for {@code --json} (bench/RESULTS.md, start-up).
+     */
+    static ObjectMapper mapper() {
+        return Indented.MAPPER;
+    }
+
+    private static final class Indented {
+        static final ObjectMapper MAPPER = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     static void json(PrintStream out, Object value) {
         try {
-            out.println(MAPPER.writeValueAsString(value));
+            out.println(mapper().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

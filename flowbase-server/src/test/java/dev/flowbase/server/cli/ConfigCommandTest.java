@@ -31,7 +31,7 @@ class ConfigCommandTest {
     void showAsJsonListsSettings() throws Exception {
         CliRun run = CliRun.of(Map.of(), "config", "show", "--json", "--url", "sqlite:./x.db");
 
-        JsonNode doc = Output.MAPPER.readTree(run.out());
+        JsonNode doc = Output.mapper().readTree(run.out());
         assertThat(doc.get("engine").asText()).isEqualTo("sqlite");
         assertThat(doc.get("settings").findValuesAsText("key")).contains("database.url", "server.port");
     }
@@ -51,7 +51,7 @@ class ConfigCommandTest {
     void aFailureWithJsonIsOneJsonDocumentOnStandardOutput() throws Exception {
         CliRun run = CliRun.of(Map.of("DB_PORT", "nope"), "config", "show", "--json");
 
-        JsonNode error = Output.MAPPER.readTree(run.out()).get("error");
+        JsonNode error = Output.mapper().readTree(run.out()).get("error");
         assertThat(run.status()).isEqualTo(2);
         assertThat(error.get("code").asText()).isEqualTo("invalid-configuration");
         assertThat(error.get("message").asText()).contains("DB_PORT=nope");
@@ -73,7 +73,7 @@ class ConfigCommandTest {
         var logLines = run.err().lines().filter(l -> l.startsWith("{")).toList();
         assertThat(logLines).isNotEmpty();
         for (String line : logLines) {
-            JsonNode event = Output.MAPPER.readTree(line);
+            JsonNode event = Output.mapper().readTree(line);
             assertThat(event.has("level")).isTrue();
             assertThat(event.has("message")).isTrue();
         }

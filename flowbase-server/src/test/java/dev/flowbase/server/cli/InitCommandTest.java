@@ -26,7 +26,7 @@ class InitCommandTest {
                 .contains("It will not be shown again");
         Matcher key = ADMIN_KEY.matcher(first.out());
         assertThat(key.find()).isTrue();
-        JsonNode doc = Output.MAPPER.readTree(second.out());
+        JsonNode doc = Output.mapper().readTree(second.out());
         assertThat(doc.get("migrationsApplied").asInt()).isZero();
         assertThat(doc.get("seedRowsInserted").asInt()).isZero();
         assertThat(doc.get("adminKey").isNull()).isTrue();
@@ -77,7 +77,8 @@ class InitCommandTest {
         CliRun run = CliRun.of("seed", "run", "--json", "--url", db.url(), "--environment", "development");
         CliRun again = CliRun.of("seed", "run", "--json", "--url", db.url(), "--environment", "development");
 
-        assertThat(Output.MAPPER.readTree(run.out()).get("inserted").asInt()).isPositive();
-        assertThat(Output.MAPPER.readTree(again.out()).get("inserted").asInt()).isZero();
+        assertThat(Output.mapper().readTree(run.out()).get("inserted").asInt()).isPositive();
+        assertThat(Output.mapper().readTree(again.out()).get("inserted").asInt())
+                .isZero();
     }
 }

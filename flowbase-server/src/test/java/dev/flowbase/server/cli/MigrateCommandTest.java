@@ -50,7 +50,7 @@ class MigrateCommandTest {
         assertThat(migrate(db, set, "up").out()).contains("Up to date");
 
         CliRun status = migrate(db, set, "status", "--json");
-        JsonNode entries = Output.MAPPER.readTree(status.out()).get("entries");
+        JsonNode entries = Output.mapper().readTree(status.out()).get("entries");
         assertThat(entries).hasSize(2);
         assertThat(entries.get(1).get("state").asText()).isEqualTo("success");
         assertThat(entries.get(1).get("checksumMatch").asBoolean()).isTrue();

@@ -86,7 +86,7 @@ class ProductionGuardTest {
     void inJsonAFailedInitStillPrintsTheKeyItStored(TestDatabase db) throws Exception {
         CliRun json = CliRun.of(Map.of("REDIS_URL", "redis://127.0.0.1:1"), "init", "--json", "--url", db.url());
 
-        JsonNode doc = Output.MAPPER.readTree(json.out());
+        JsonNode doc = Output.mapper().readTree(json.out());
         assertThat(json.status()).isEqualTo(ErrorCode.CONNECTION_FAILED.exitCode());
         assertThat(doc.get("completed").asBoolean()).isFalse();
         assertThat(doc.get("adminKey").asText()).startsWith("fb_");
@@ -100,7 +100,7 @@ class ProductionGuardTest {
         CliRun bad = CliRun.of("api-key", "create", "--role", "root", "--url", db.url());
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(Output.MAPPER.readTree(run.out()).get("key").asText()).startsWith("fb_");
+        assertThat(Output.mapper().readTree(run.out()).get("key").asText()).startsWith("fb_");
         assertThat(bad.status()).isEqualTo(ErrorCode.INVALID_ARGUMENT.exitCode());
         assertThat(bad.err()).contains("--role=root: expected one of admin, operator, viewer");
         Database opened = db.open();

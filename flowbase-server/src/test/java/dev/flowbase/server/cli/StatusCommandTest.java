@@ -20,7 +20,7 @@ class StatusCommandTest {
         assertThat(before.status()).as(before.err()).isEqualTo(ErrorCode.UNAVAILABLE.exitCode());
         assertThat(before.out()).contains("Flowbase status: failing").contains("5 pending");
         assertThat(after.status()).as(after.err()).isZero();
-        JsonNode doc = Output.MAPPER.readTree(after.out());
+        JsonNode doc = Output.mapper().readTree(after.out());
         assertThat(doc.get("status").asText()).isEqualTo("ok");
         assertThat(doc.get("engine").asText()).isEqualTo(db.engine().id());
         assertThat(doc.get("checks").findValuesAsText("name")).contains("database", "migrations", "queues", "pool");
@@ -33,7 +33,7 @@ class StatusCommandTest {
         CliRun statistics = CliRun.of("status", "--statistics", "--json", "--url", db.url());
         assertThat(statistics.status()).as(statistics.err()).isZero();
         JsonNode tables =
-                Output.MAPPER.readTree(statistics.out()).get("statistics").get("tables");
+                Output.mapper().readTree(statistics.out()).get("statistics").get("tables");
         assertThat(tables.findValuesAsText("name")).contains("tasks", "task_queue", "workflows");
     }
 

@@ -32,7 +32,7 @@ class TestConnectionCommandTest {
     void jsonGivesTheSameFactsAsOneObject(TestDatabase db) throws Exception {
         CliRun run = CliRun.of("test-connection", "--json", "--url", db.url());
 
-        JsonNode doc = Output.MAPPER.readTree(run.out());
+        JsonNode doc = Output.mapper().readTree(run.out());
         assertThat(run.status()).isZero();
         assertThat(doc.get("provider").asText()).isEqualToIgnoringCase(expectedProvider(db.engine()));
         assertThat(doc.get("tls").asBoolean()).isFalse();
