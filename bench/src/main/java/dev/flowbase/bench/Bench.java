@@ -39,6 +39,10 @@ public final class Bench {
             SearchBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("scale-out")) {
+            ScaleOutBench.main(rest);
+            return;
+        }
         if (args.length > 0 && args[0].equals("queue")) {
             QueueBench.main(rest);
             return;

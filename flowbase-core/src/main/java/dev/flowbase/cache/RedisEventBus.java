@@ -79,8 +79,9 @@ public final class RedisEventBus implements EventBus {
                 pause();
                 continue;
             }
+            boolean fresh = reading == null;
             try {
-                if (reading == null) {
+                if (fresh) {
                     reading = link.connectAnother();
                 }
                 var redis = reading.sync();
@@ -93,7 +94,15 @@ public final class RedisEventBus implements EventBus {
                     last = m.getId();
                 }
             } catch (RuntimeException e) {
-                if (running) {
+                // A connection that failed once may still be reconnecting (or stalled, its answers
+                // lost) after Redis is back: the reader starts over on a fresh one, and says Redis
+                // is down only when a fresh one fails too.
+                var broken = reading;
+                reading = null;
+                if (broken != null) {
+                    broken.closeAsync();
+                }
+                if (running && fresh) {
                     link.down(e);
                 }
             }

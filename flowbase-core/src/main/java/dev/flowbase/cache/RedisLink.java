@@ -165,9 +165,23 @@ public final class RedisLink implements AutoCloseable {
             String reason = "Redis at " + shown + " does not answer: " + firstLine(cause);
             State down = new State(false, Instant.now(), reason, outages.incrementAndGet());
             if (state.compareAndSet(now, down)) {
+                dropConnection();
                 LOG.warn("{}; using in-process cache, limits and events until it answers", reason);
                 watchers.forEach(w -> w.accept(down));
             }
+        }
+    }
+
+    /**
+     * Closes the connection a failed command used, so the probe opens a fresh one. A Redis that
+     * stalled swallowed the commands that timed out, and their answers never come: on the same
+     * connection the probe's PING would be matched to one of them and never be answered itself.
+     */
+    private void dropConnection() {
+        StatefulRedisConnection<String, String> c = connection;
+        connection = null;
+        if (c != null) {
+            c.closeAsync();
         }
     }
 
@@ -188,7 +202,7 @@ public final class RedisLink implements AutoCloseable {
             LOG.info("Redis at {} answers again; shared cache, limits and events resume", shown);
             watchers.forEach(w -> w.accept(up));
         } catch (RuntimeException e) {
-            // still down: the next probe tries again
+            dropConnection(); // still down: the next probe tries again, on a fresh connection
         }
     }
 
