@@ -66,7 +66,7 @@ class StatusTest {
                 .containsExactly(new QueueDepth("mail", 1, 1, 1, 1), new QueueDepth("pdf", 1, 0, 0, 0));
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(check(report, "queues").detail()).contains("1 dead").contains("flowbase queue requeue");
-        assertThat(check(report, "migrations").detail()).contains("at version 5");
+        assertThat(check(report, "migrations").detail()).contains("at version 7");
     }
 
     @EngineTest
