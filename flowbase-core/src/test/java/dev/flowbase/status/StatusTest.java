@@ -35,7 +35,7 @@ class StatusTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILING);
         assertThat(check(report, "database").verdict()).isEqualTo(Verdict.OK);
-        assertThat(check(report, "migrations").detail()).contains("5 pending").contains("flowbase migrate up");
+        assertThat(check(report, "migrations").detail()).contains("6 pending").contains("flowbase migrate up");
         assertThat(report.queues()).isEmpty();
     }
 
