@@ -21,7 +21,7 @@ class InitCommandTest {
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("Migrations: applied 5")
+                .contains("Migrations: applied 6")
                 .contains("Schema: matches version 7")
                 .contains("It will not be shown again");
         Matcher key = ADMIN_KEY.matcher(first.out());
@@ -67,7 +67,7 @@ class InitCommandTest {
         CliRun reset = CliRun.of("reset", "--confirm", "--url", db.url());
 
         assertThat(reset.status()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("Reset: undid 5 migration(s)").contains("Admin API key: fb_");
+        assertThat(reset.out()).contains("Reset: undid 6 migration(s)").contains("Admin API key: fb_");
     }
 
     @EngineTest
