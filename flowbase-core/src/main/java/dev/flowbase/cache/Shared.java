@@ -71,6 +71,14 @@ public final class Shared implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Whether a Redis was configured (even while it does not answer): what the page's sessions are
+     * kept in follows it, once, at start.
+     */
+    public boolean configured() {
+        return link.isPresent();
+    }
+
     /** Hears each change of {@link #state} (Redis went away, Redis answers again). */
     public void onChange(Runnable watcher) {
         link.ifPresent(l -> l.onChange(s -> watcher.run()));

@@ -72,11 +72,11 @@ final class Dag {
 
     /**
      * Ends every unfinished task below {@code parent} as cancelled, naming it as the reason.
-     * Returns how many were skipped.
+     * Returns the runs that ended with it.
      */
-    static int skipDescendants(Handle h, UUID parent, TaskStatus parentStatus, Instant now) {
+    static List<RunEnded> skipDescendants(Handle h, UUID parent, TaskStatus parentStatus, Instant now) {
         String why = reason(parent, parentStatus);
-        int skipped = 0;
+        List<RunEnded> ended = new ArrayList<>();
         List<UUID> level = List.of(parent);
         while (!level.isEmpty()) {
             List<Skipped> next = new ArrayList<>();
@@ -111,16 +111,15 @@ final class Dag {
                         .execute();
             }
             ReadySet.remove(h, ids);
-            RunCounters.record(
+            ended.addAll(RunCounters.record(
                     h,
                     unique.values().stream()
                             .map(s -> new RunCounters.Move(s.run(), s.status(), TaskStatus.CANCELLED))
                             .toList(),
-                    now);
-            skipped += ids.size();
+                    now));
             level = ids;
         }
-        return skipped;
+        return ended;
     }
 
     /** The error message of a task skipped because {@code parent} ended {@code status}. */

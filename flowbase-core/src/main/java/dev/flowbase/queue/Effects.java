@@ -5,6 +5,7 @@ import dev.flowbase.queue.Transitions.Transition;
 import dev.flowbase.store.ExecutionStatus;
 import dev.flowbase.store.TaskOutcome;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +21,13 @@ import org.jdbi.v3.core.Handle;
 final class Effects {
     private final QueueSql sql;
     private final Attempts attempts;
+    /** Told of each run that ended with its last task, once the transaction that ended it commits. */
+    private final RunEnds runEnded;
 
-    Effects(QueueSql sql, Attempts attempts) {
+    Effects(QueueSql sql, Attempts attempts, RunEnds runEnded) {
         this.sql = sql;
         this.attempts = attempts;
+        this.runEnded = runEnded;
     }
 
     /** Now, by the stores' clock, in milliseconds. */
@@ -54,6 +58,7 @@ final class Effects {
         }
         Instant at = now();
         List<UUID> ids = moved.stream().map(Attempts.Ended::taskId).toList();
+        List<RunEnded> ended = new ArrayList<>();
         if (t.has(Effect.READY_OUT) || (t.has(Effect.LEASE_END) && !leaseEnded)) {
             ReadySet.remove(h, ids);
         }
@@ -70,18 +75,21 @@ final class Effects {
             if (t.has(Effect.LEASE_START)) {
                 RunCounters.started(h, runs, at);
             }
-            RunCounters.record(
+            ended.addAll(RunCounters.record(
                     h,
                     moved.stream()
                             .map(m -> new RunCounters.Move(m.runId(), t.from(), t.to()))
                             .toList(),
-                    at);
+                    at));
         }
         if (t.has(Effect.DAG_RELEASE)) {
             Dag.succeeded(h, ids, at);
         }
         if (t.has(Effect.DAG_SKIP)) {
-            ids.forEach(id -> Dag.skipDescendants(h, id, t.to(), at));
+            ids.forEach(id -> ended.addAll(Dag.skipDescendants(h, id, t.to(), at)));
+        }
+        if (!ended.isEmpty()) {
+            runEnded.ended(h, ended);
         }
         if (!t.has(Effect.WAKE)) {
             return Set.of();

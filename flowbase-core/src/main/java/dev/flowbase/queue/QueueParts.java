@@ -18,7 +18,8 @@ record QueueParts(
         Wakeups wakeups,
         Throughput throughput,
         TaskListener listener,
-        Effects effects) {
+        Effects effects,
+        RunEnds runEnds) {
 
     static QueueParts of(
             Database db,
@@ -28,11 +29,21 @@ record QueueParts(
             Throughput throughput,
             TaskListener listener) {
         QueueSql sql = EngineKit.of(db.engine()).part(QueueSql.class);
-        Effects effects = new Effects(sql, new Attempts(db, stores));
-        return new QueueParts(db, stores, sql, backoff, wakeups, throughput, listener, effects);
+        RunEnds runEnds = new RunEnds(run -> tellSafely(listener, run));
+        Effects effects = new Effects(sql, new Attempts(db, stores), runEnds);
+        return new QueueParts(db, stores, sql, backoff, wakeups, throughput, listener, effects, runEnds);
     }
 
-    /** Tells the listener of a committed change; a listener that throws is logged, never the caller's failure. */
+    private static void tellSafely(TaskListener listener, RunEnded run) {
+        try {
+            listener.runEnded(run);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Queue.class)
+                    .warn("a task listener failed on the end of run {}: {}", run.run(), e.toString());
+        }
+    }
+
+    /** Tells the listener of a committed change, then of the run it ended, if it did; a listener that throws is logged, never the caller's failure. */
     void tell(TaskChange change) {
         try {
             listener.changed(change);
@@ -44,5 +55,6 @@ record QueueParts(
                             change.taskId(),
                             e.toString());
         }
+        runEnds.told(change);
     }
 }

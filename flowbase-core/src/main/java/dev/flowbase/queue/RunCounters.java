@@ -25,8 +25,8 @@ final class RunCounters {
 
     private RunCounters() {}
 
-    /** Applies the moves, then ends every run whose tasks have all ended. */
-    static void record(Handle h, Collection<Move> moves, Instant now) {
+    /** Applies the moves, then ends every run whose tasks have all ended; returns those runs. */
+    static List<RunEnded> record(Handle h, Collection<Move> moves, Instant now) {
         // Sorted by run, so two transactions touching the same runs lock them in the same order.
         Map<UUID, int[]> deltas = new TreeMap<>();
         for (Move m : moves) {
@@ -50,9 +50,7 @@ final class RunCounters {
                     .bind("id", e.getKey())
                     .execute();
         }
-        if (!deltas.isEmpty()) {
-            endFinished(h, deltas.keySet(), now);
-        }
+        return deltas.isEmpty() ? List.of() : endFinished(h, deltas.keySet(), now);
     }
 
     /** Marks queued runs as running when the first of their tasks is claimed. */
@@ -82,33 +80,46 @@ final class RunCounters {
         }
     }
 
-    private static void endFinished(Handle h, Collection<UUID> runs, Instant now) {
-        List<UUID> ended = h.createQuery("SELECT id FROM workflow_executions WHERE id IN (<runs>)"
-                        + " AND status IN (:queued, :running) AND tasks_total > 0"
-                        + " AND tasks_succeeded + tasks_failed + tasks_cancelled = tasks_total")
+    private static List<RunEnded> endFinished(Handle h, Collection<UUID> runs, Instant now) {
+        List<RunEnded> ended = h.createQuery(
+                        "SELECT id, organization_id, workflow_id, workflow_version, tasks_failed, tasks_cancelled"
+                                + " FROM workflow_executions WHERE id IN (<runs>)"
+                                + " AND status IN (:queued, :running) AND tasks_total > 0"
+                                + " AND tasks_succeeded + tasks_failed + tasks_cancelled = tasks_total")
                 .bind("queued", ExecutionStatus.QUEUED)
                 .bind("running", ExecutionStatus.RUNNING)
                 .bindList("runs", List.copyOf(runs))
-                .mapTo(UUID.class)
+                .map((rs, ctx) -> {
+                    var uuids = ctx.findColumnMapperFor(UUID.class).orElseThrow();
+                    int version = rs.getInt(4);
+                    Integer workflowVersion = rs.wasNull() ? null : version;
+                    ExecutionStatus status = rs.getInt(5) > 0
+                            ? ExecutionStatus.FAILED
+                            : rs.getInt(6) > 0 ? ExecutionStatus.CANCELLED : ExecutionStatus.SUCCEEDED;
+                    return new RunEnded(
+                            uuids.map(rs, 1, ctx),
+                            uuids.map(rs, 2, ctx),
+                            uuids.map(rs, 3, ctx),
+                            workflowVersion,
+                            status);
+                })
                 .list();
-        for (UUID run : ended) {
+        for (RunEnded run : ended) {
             Instant started = h.createQuery(
                             "SELECT COALESCE(started_at, created_at) FROM workflow_executions" + " WHERE id = :id")
-                    .bind("id", run)
+                    .bind("id", run.run())
                     .mapTo(Instant.class)
                     .one();
-            h.createUpdate("UPDATE workflow_executions SET status = CASE WHEN tasks_failed > 0 THEN :failed"
-                            + " WHEN tasks_cancelled > 0 THEN :cancelled ELSE :succeeded END,"
+            h.createUpdate("UPDATE workflow_executions SET status = :status,"
                             + " started_at = :started, completed_at = :now, duration_ms = :ms, updated_at = :now"
                             + " WHERE id = :id")
-                    .bind("failed", ExecutionStatus.FAILED)
-                    .bind("cancelled", ExecutionStatus.CANCELLED)
-                    .bind("succeeded", ExecutionStatus.SUCCEEDED)
+                    .bind("status", run.status())
                     .bind("started", started)
                     .bind("now", now)
                     .bind("ms", Math.max(0, Duration.between(started, now).toMillis()))
-                    .bind("id", run)
+                    .bind("id", run.run())
                     .execute();
         }
+        return ended;
     }
 }

@@ -13,4 +13,10 @@ public interface TaskListener {
     TaskListener NONE = change -> {};
 
     void changed(TaskChange change);
+
+    /**
+     * Hears a workflow run that ended with its last task, after the commit that ended it (the
+     * caller's, when the queue call ran inside one): once per run, whichever process ended it.
+     */
+    default void runEnded(RunEnded run) {}
 }

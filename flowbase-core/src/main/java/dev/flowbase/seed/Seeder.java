@@ -28,6 +28,7 @@ public final class Seeder {
             "agent_role_dependencies",
             "agent_role_versions",
             "agent_roles",
+            "page_sessions",
             "api_keys",
             "audit_log",
             "logs",

@@ -30,6 +30,7 @@ public final class Stores {
             Map.entry("organizations", "organizations"),
             Map.entry("users", "users"),
             Map.entry("api_keys", "apiKeys"),
+            Map.entry("page_sessions", "pageSessions"),
             Map.entry("agent_roles", "agentRoles"),
             Map.entry("agent_role_versions", "agentRoles"),
             Map.entry("agent_role_dependencies", "agentRoles"),
@@ -61,6 +62,7 @@ public final class Stores {
     private final ComponentStore components;
     private final MetricStore metrics;
     private final SeedRunStore seedRuns;
+    private final PageSessionStore pageSessions;
 
     private Stores(Tx tx) {
         this.tx = tx;
@@ -77,6 +79,7 @@ public final class Stores {
         this.components = new ComponentStore(tx);
         this.metrics = new MetricStore(tx);
         this.seedRuns = new SeedRunStore(tx);
+        this.pageSessions = new PageSessionStore(tx);
     }
 
     /** Stores on {@code database}, stamping rows with the system clock, without a master key, unaudited. */
@@ -186,5 +189,10 @@ public final class Stores {
 
     public SeedRunStore seedRuns() {
         return seedRuns;
+    }
+
+    /** The admin page's sign-ins, where no Redis keeps them. */
+    public PageSessionStore pageSessions() {
+        return pageSessions;
     }
 }

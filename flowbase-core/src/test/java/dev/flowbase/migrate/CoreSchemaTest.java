@@ -16,13 +16,13 @@ class CoreSchemaTest {
 
         MigrateResult up = m.migrate();
 
-        assertThat(Fixtures.versions(up.executed())).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(Fixtures.versions(up.executed())).containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(tables(db)).contains("organizations", "workflows", "tasks", "audit_log", Migrator.DEFAULT_TABLE);
         assertThat(m.validate().ok()).isTrue();
 
         m.rollbackTo(Version.ZERO, Run.APPLY);
 
         assertThat(tables(db)).containsExactly(Migrator.DEFAULT_TABLE);
-        assertThat(Fixtures.versions(m.migrate().executed())).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(Fixtures.versions(m.migrate().executed())).containsExactly("1", "2", "3", "4", "5", "6", "7");
     }
 }

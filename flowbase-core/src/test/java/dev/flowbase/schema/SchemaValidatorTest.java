@@ -23,7 +23,7 @@ class SchemaValidatorTest {
         SchemaReport report = SchemaValidator.flowbase().validate(db);
 
         assertThat(report.differences()).isEmpty();
-        assertThat(report.version()).isEqualTo("6");
+        assertThat(report.version()).isEqualTo("7");
     }
 
     @EngineTest

@@ -43,7 +43,7 @@ class SetupTest {
         assertThat(second.migrations().upToDate()).isTrue();
         assertThat(second.seeds().totalInserted()).isZero();
         assertThat(second.adminKey()).isEmpty();
-        assertThat(progress).anyMatch(line -> line.startsWith("Schema: matches version 6"));
+        assertThat(progress).anyMatch(line -> line.startsWith("Schema: matches version 7"));
     }
 
     @EngineTest

@@ -35,7 +35,7 @@ class StatusTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAILING);
         assertThat(check(report, "database").verdict()).isEqualTo(Verdict.OK);
-        assertThat(check(report, "migrations").detail()).contains("6 pending").contains("flowbase migrate up");
+        assertThat(check(report, "migrations").detail()).contains("7 pending").contains("flowbase migrate up");
         assertThat(report.queues()).isEmpty();
     }
 
@@ -66,7 +66,7 @@ class StatusTest {
                 .containsExactly(new QueueDepth("mail", 1, 1, 1, 1), new QueueDepth("pdf", 1, 0, 0, 0));
         assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(check(report, "queues").detail()).contains("1 dead").contains("flowbase queue requeue");
-        assertThat(check(report, "migrations").detail()).contains("at version 6");
+        assertThat(check(report, "migrations").detail()).contains("at version 7");
     }
 
     @EngineTest

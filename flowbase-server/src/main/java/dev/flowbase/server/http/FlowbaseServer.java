@@ -51,7 +51,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.LoggerFactory;
 
@@ -112,18 +114,18 @@ public final class FlowbaseServer implements AutoCloseable {
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
         BackupDuty backups =
                 BackupDuty.start(database, backupSchedule, schemaReady, new BackupMeters(metrics.registry()));
-        Sessions sessions = new Sessions(
-                stores.clock(),
-                keyId -> {
-                    try {
-                        return stores.apiKeys()
-                                .get(keyId)
-                                .usableAt(stores.clock().instant());
-                    } catch (NotFoundException e) {
-                        return false;
-                    }
-                },
-                shared.cache());
+        Predicate<UUID> keyUsable = keyId -> {
+            try {
+                return stores.apiKeys().get(keyId).usableAt(stores.clock().instant());
+            } catch (NotFoundException e) {
+                return false;
+            }
+        };
+        // In the database, through Redis when set: either way every server on them shares the sign-ins.
+        // Without Redis the cache is this process's own, which would hide another server's sign-out.
+        Sessions sessions = shared.configured()
+                ? Sessions.inCache(stores.clock(), keyUsable, shared.cache(), stores.pageSessions())
+                : Sessions.inDatabase(stores.clock(), keyUsable, stores.pageSessions());
         Authentication authentication = new Authentication(stores, sessions, shared);
         EventStream events = new EventStream(shared.events());
         SharedMeters.bind(metrics.registry(), shared, events);

@@ -2,7 +2,7 @@ package dev.flowbase.server.http;
 
 import dev.flowbase.cache.Cache;
 import dev.flowbase.cache.LocalCache;
-import dev.flowbase.util.Json;
+import dev.flowbase.store.PageSessionStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The admin page's sign-ins: a session per browser, kept in the shared {@link Cache} (in Redis, so
- * every server behind a balancer knows it and a restart keeps it; without Redis in this server's
- * memory), and one-time sign-in links that {@code serve} prints on a first run. A session carries the principal of the key it was opened
- * with and a CSRF token that every change sent with the cookie must repeat in a header.
+ * The admin page's sign-ins: a session per browser, kept where every server behind a balancer finds
+ * it and a restart keeps it (in the database, read through Redis when it is set, {@link #inCache};
+ * else in the database only, {@link #inDatabase}), and one-time sign-in links that {@code serve} prints on a first run. A session
+ * carries the principal of the key it was opened with and a CSRF token that every change sent with
+ * the cookie must repeat in a header.
  */
 public final class Sessions {
     public static final String COOKIE = "flowbase_session";
@@ -25,7 +26,6 @@ public final class Sessions {
     static final Duration IDLE = Duration.ofHours(8);
     static final Duration LINK = Duration.ofMinutes(15);
     private static final Duration RENEW = Duration.ofMinutes(1);
-    private static final String KEY = "session:";
 
     /** A signed-in browser; its key was last found usable at {@code checkedAtMillis}. */
     public record Session(String id, Principal principal, String csrf, long expiresAtMillis, long checkedAtMillis) {}
@@ -36,7 +36,7 @@ public final class Sessions {
 
     private final InstantSource clock;
     private final Predicate<UUID> keyUsable;
-    private final Cache sessions;
+    private final SessionStorage sessions;
     /** Keys revoked while their sessions may live, heard from any server: their sessions end at once. */
     private final Map<UUID, Long> revoked = new ConcurrentHashMap<>();
 
@@ -47,18 +47,34 @@ public final class Sessions {
      *     asked at most every {@link Authentication#TRUST} per session, as a key itself is trusted
      */
     public Sessions(InstantSource clock, Predicate<UUID> keyUsable) {
-        this(clock, keyUsable, new LocalCache());
+        this(clock, keyUsable, new CachedSessions(new LocalCache()));
     }
 
-    public Sessions(InstantSource clock, Predicate<UUID> keyUsable, Cache sessions) {
+    Sessions(InstantSource clock, Predicate<UUID> keyUsable, SessionStorage sessions) {
         this.clock = clock;
         this.keyUsable = keyUsable;
         this.sessions = sessions;
     }
 
+    /**
+     * Sessions in the database, read through the shared cache: what a server with Redis uses, so that
+     * page requests are answered from Redis and nobody is signed out while Redis is away.
+     */
+    public static Sessions inCache(
+            InstantSource clock, Predicate<UUID> keyUsable, Cache cache, PageSessionStore store) {
+        return new Sessions(
+                clock, keyUsable, new ReadThroughSessions(new CachedSessions(cache), new StoredSessions(store)));
+    }
+
+    /** Sessions in the database: what servers without Redis use, to share them all the same. */
+    public static Sessions inDatabase(InstantSource clock, Predicate<UUID> keyUsable, PageSessionStore store) {
+        return new Sessions(clock, keyUsable, new StoredSessions(store));
+    }
+
     public Session open(Principal principal) {
-        Session s = new Session(token(), principal, token(), clock.millis() + IDLE.toMillis(), clock.millis());
-        keep(s);
+        long now = clock.millis();
+        Session s = new Session(token(), principal, token(), now + IDLE.toMillis(), now);
+        sessions.open(s);
         return s;
     }
 
@@ -70,10 +86,8 @@ public final class Sessions {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = sessions.get(KEY + id)
-                .map(json -> Json.MAPPER.convertValue(Json.read(json), Session.class))
-                .orElse(null);
         long now = clock.millis();
+        Session s = sessions.find(id, now).orElse(null);
         if (s == null
                 || s.expiresAtMillis() < now
                 || revoked.containsKey(s.principal().apiKeyId())) {
@@ -90,19 +104,15 @@ public final class Sessions {
         }
         Session renewed = new Session(s.id(), s.principal(), s.csrf(), now + IDLE.toMillis(), checked);
         if (renewed.expiresAtMillis() - s.expiresAtMillis() > RENEW.toMillis() || checked != s.checkedAtMillis()) {
-            keep(renewed); // not on every request: one write a minute per busy session is enough
+            sessions.renew(renewed); // not on every request: one write a minute per busy session is enough
         }
         return Optional.of(renewed);
     }
 
     public void close(String id) {
         if (id != null) {
-            sessions.invalidate(KEY + id);
+            sessions.close(id);
         }
-    }
-
-    private void keep(Session s) {
-        sessions.put(KEY + s.id(), Json.write(s), IDLE);
     }
 
     /** Signs out every session opened with a key that was just revoked (here or on another server). */
@@ -110,6 +120,7 @@ public final class Sessions {
         long now = clock.millis();
         revoked.values().removeIf(until -> until < now);
         revoked.put(apiKeyId, now + IDLE.toMillis());
+        sessions.closeAll(apiKeyId);
     }
 
     /** A token for a one-time sign-in link, good for {@link #LINK}. */

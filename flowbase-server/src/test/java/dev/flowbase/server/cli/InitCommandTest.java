@@ -21,8 +21,8 @@ class InitCommandTest {
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("Migrations: applied 5")
-                .contains("Schema: matches version 5")
+                .contains("Migrations: applied 7")
+                .contains("Schema: matches version 7")
                 .contains("It will not be shown again");
         Matcher key = ADMIN_KEY.matcher(first.out());
         assertThat(key.find()).isTrue();
@@ -41,7 +41,7 @@ class InitCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("matches its migrations (version 5, " + db.engine().id() + ")");
+                .contains("matches its migrations (version 7, " + db.engine().id() + ")");
     }
 
     @EngineTest
@@ -67,7 +67,7 @@ class InitCommandTest {
         CliRun reset = CliRun.of("reset", "--confirm", "--url", db.url());
 
         assertThat(reset.status()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("Reset: undid 5 migration(s)").contains("Admin API key: fb_");
+        assertThat(reset.out()).contains("Reset: undid 7 migration(s)").contains("Admin API key: fb_");
     }
 
     @EngineTest

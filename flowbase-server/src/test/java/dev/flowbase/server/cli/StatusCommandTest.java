@@ -18,7 +18,7 @@ class StatusCommandTest {
         CliRun after = CliRun.of("status", "--json", "--url", db.url());
 
         assertThat(before.status()).as(before.err()).isEqualTo(ErrorCode.UNAVAILABLE.exitCode());
-        assertThat(before.out()).contains("Flowbase status: failing").contains("5 pending");
+        assertThat(before.out()).contains("Flowbase status: failing").contains("7 pending");
         assertThat(after.status()).as(after.err()).isZero();
         JsonNode doc = Output.mapper().readTree(after.out());
         assertThat(doc.get("status").asText()).isEqualTo("ok");

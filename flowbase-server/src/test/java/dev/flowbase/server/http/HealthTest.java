@@ -42,7 +42,7 @@ class HealthTest {
             assertThat(readyBefore.statusCode()).isEqualTo(503);
             assertThat(readyBefore.body())
                     .contains("\"migrations\":{\"status\":\"unavailable\"")
-                    .contains("6 pending");
+                    .contains("7 pending");
             assertThat(readyAfter.statusCode()).as(readyAfter.body()).isEqualTo(200);
             assertThat(readyAfter.body())
                     .contains("\"database\":{\"status\":\"ok\"")
@@ -82,7 +82,7 @@ class HealthTest {
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(before.body())
                     .contains("\"migrations\"")
-                    .contains("6 pending;")
+                    .contains("7 pending;")
                     .doesNotContain("{pending=");
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             assertThat(after.body()).contains("\"status\":\"ok\"");

@@ -55,7 +55,7 @@ class ServeTest {
 
             // The embedded default, untouched, is initialised by serve itself: migrated, seeded, signed in once.
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(health.body()).contains("5 applied, at version 5").contains("\"engine\":\"sqlite\"");
+            assertThat(health.body()).contains("7 applied, at version 7").contains("\"engine\":\"sqlite\"");
             assertThat(dir.resolve("data/flowbase.db")).exists();
             assertThat(link).startsWith(base + "/login?token=");
             assertThat(signIn.statusCode()).isEqualTo(303);
@@ -95,7 +95,7 @@ class ServeTest {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-                assertThat(health.body()).contains("5 applied, at version 5");
+                assertThat(health.body()).contains("7 applied, at version 7");
             }
         } finally {
             first.destroy();

@@ -48,7 +48,7 @@ class AdminApiTest {
             assertThat(status.at("/entries").findValuesAsText("state")).containsOnly("success");
             assertThat(preview.at("/dryRun").asBoolean()).isTrue();
             assertThat(preview.at("/undone/0/sql").size()).isPositive();
-            assertThat(rolledBack.at("/undone/0/version").asText()).isEqualTo("6");
+            assertThat(rolledBack.at("/undone/0/version").asText()).isEqualTo("7");
             assertThat(pending.at("/executed/0/version").asText()).isEqualTo("4");
             assertThat(pending.at("/executed/0/sql").size()).isPositive();
             assertThat(applied.at("/executed/0/version").asText()).isEqualTo("4");

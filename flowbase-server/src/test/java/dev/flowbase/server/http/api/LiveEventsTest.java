@@ -109,6 +109,63 @@ class LiveEventsTest {
     }
 
     @EngineTest
+    void aRunWhoseLastTaskEndsIsHeardAsFinishedOnceAfterThatTask(TestDatabase test, Database db) throws Exception {
+        try (ApiServer api = ApiServer.start(test, db)) {
+            String workflow = api.operator
+                    .post("/api/workflows", Map.of("name", "digest"))
+                    .text("/id");
+            api.operator.post("/api/workflows/" + workflow + "/versions", Map.of("changeNote", "first"));
+            String run = api.operator
+                    .post("/api/workflows/" + workflow + "/executions", Map.of())
+                    .text("/id");
+            try (SseReader one = new SseReader(api.base(), api.viewer.key(), "", null)) {
+                assertThat(one.status()).isEqualTo(200);
+                List<String> tasks = new ArrayList<>();
+                for (String name : List.of("fetch", "summarise")) {
+                    tasks.add(api.operator
+                            .post("/api/tasks", Map.of("name", name, "queue", "runs", "workflowExecutionId", run))
+                            .text("/id"));
+                }
+                for (String task : tasks) {
+                    int attempt = api.operator
+                            .post("/api/queues/runs/claim", Map.of("worker", "w1"))
+                            .at("/0/attempt")
+                            .asInt();
+                    api.operator.post("/api/tasks/" + task + "/complete", Map.of("attempt", attempt));
+                }
+                String marker = api.operator
+                        .post("/api/tasks", Map.of("name", "marker", "queue", "other"))
+                        .text("/id"); // nothing of the run may come between its end and this
+
+                List<String> events = new ArrayList<>();
+                SseReader.Received finished = null;
+                SseReader.Received r = null;
+                for (int i = 0; i < 8; i++) {
+                    r = one.next();
+                    events.add(r.event());
+                    if (r.event().equals("workflow.finished")) {
+                        finished = r;
+                    }
+                }
+                assertThat(events)
+                        .containsExactly(
+                                "task.enqueued",
+                                "task.enqueued",
+                                "task.claimed",
+                                "task.succeeded",
+                                "task.claimed",
+                                "task.succeeded",
+                                "workflow.finished",
+                                "task.enqueued");
+                assertThat(finished.data()).contains(run).contains(workflow).contains("SUCCEEDED");
+                assertThat(api.viewer.get("/api/executions/" + run).text("/status"))
+                        .isEqualTo("SUCCEEDED");
+                assertThat(r.data()).contains(marker);
+            }
+        }
+    }
+
+    @EngineTest
     void aKeyMayNotAskForAnotherOrganizationsEvents(TestDatabase test, Database db) throws Exception {
         try (ApiServer api = ApiServer.start(test, db);
                 SseReader other =

@@ -10,18 +10,10 @@ import dev.flowbase.store.Stores;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
 import dev.flowbase.testing.TestRedis;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -30,11 +22,7 @@ import org.junit.jupiter.api.AfterEach;
  * page session opened on one is valid on the other, and after both restart.
  */
 class SharedServersTest {
-    private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
     private static final String REDIS = "redis://127.0.0.1:6379/0";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String prefix = "flowbase-test:" + UUID.randomUUID() + ":";
 
@@ -117,52 +105,15 @@ class SharedServersTest {
         try (ApiServer a = server(test, db, Map.of());
                 ApiServer b = server(test, db, Map.of())) {
             adminKey = a.admin.key();
-            cookie = signIn(a.base(), adminKey);
-            assertThat(page(b.base(), cookie)).isEqualTo(200);
-            assertThat(page(b.base(), "flowbase_session=not-a-session")).isEqualTo(303);
+            cookie = PageBrowser.signIn(a.base(), adminKey);
+            assertThat(PageBrowser.page(b.base(), cookie)).isEqualTo(200);
+            assertThat(PageBrowser.page(b.base(), "flowbase_session=not-a-session"))
+                    .isEqualTo(303);
         }
         try (ApiServer a = server(test, db, Map.of());
                 ApiServer b = server(test, db, Map.of())) {
-            assertThat(page(a.base(), cookie)).isEqualTo(200);
-            assertThat(page(b.base(), cookie)).isEqualTo(200);
+            assertThat(PageBrowser.page(a.base(), cookie)).isEqualTo(200);
+            assertThat(PageBrowser.page(b.base(), cookie)).isEqualTo(200);
         }
-    }
-
-    /** Signs in through the page's form as a browser does: its CSRF token and cookie first, then the key. */
-    private static String signIn(String base, String key) throws Exception {
-        HttpResponse<String> form = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = HIDDEN_CSRF.matcher(form.body());
-        assertThat(token.find()).as("the sign-in form has a csrf field").isTrue();
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", cookie(form, "flowbase_login"))
-                        .POST(HttpRequest.BodyPublishers.ofString("apiKey="
-                                + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&csrf="
-                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(303);
-        return cookie(r, "flowbase_session");
-    }
-
-    /** The {@code name=value} of the cookie {@code name} that an answer sets. */
-    private static String cookie(HttpResponse<String> r, String name) {
-        return r.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(
-                        "no " + name + " cookie in " + r.headers().map()));
-    }
-
-    private static int page(String base, String cookie) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/"))
-                                .header("Cookie", cookie)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .statusCode();
     }
 }
