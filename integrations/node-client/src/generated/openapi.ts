@@ -4770,7 +4770,10 @@ export interface operations {
     };
     getMetrics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
