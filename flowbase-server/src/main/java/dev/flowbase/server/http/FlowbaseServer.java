@@ -124,8 +124,8 @@ public final class FlowbaseServer implements AutoCloseable {
         // In the database, through Redis when set: either way every server on them shares the sign-ins.
         // Without Redis the cache is this process's own, which would hide another server's sign-out.
         Sessions sessions = shared.configured()
-                ? Sessions.inCache(stores.clock(), keyUsable, shared.cache(), stores.pageSessions())
-                : Sessions.inDatabase(stores.clock(), keyUsable, stores.pageSessions());
+                ? Sessions.inCache(stores.clock(), keyUsable, shared.cache(), stores.pageSessions(), schemaReady)
+                : Sessions.inDatabase(stores.clock(), keyUsable, stores.pageSessions(), schemaReady);
         Authentication authentication = new Authentication(stores, sessions, shared);
         EventStream events = new EventStream(shared.events());
         SharedMeters.bind(metrics.registry(), shared, events);

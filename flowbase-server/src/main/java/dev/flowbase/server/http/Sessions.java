@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -61,14 +62,22 @@ public final class Sessions {
      * page requests are answered from Redis and nobody is signed out while Redis is away.
      */
     public static Sessions inCache(
-            InstantSource clock, Predicate<UUID> keyUsable, Cache cache, PageSessionStore store) {
+            InstantSource clock,
+            Predicate<UUID> keyUsable,
+            Cache cache,
+            PageSessionStore store,
+            BooleanSupplier schemaReady) {
         return new Sessions(
-                clock, keyUsable, new ReadThroughSessions(new CachedSessions(cache), new StoredSessions(store)));
+                clock,
+                keyUsable,
+                new UntilMigrated(
+                        schemaReady, new ReadThroughSessions(new CachedSessions(cache), new StoredSessions(store))));
     }
 
     /** Sessions in the database: what servers without Redis use, to share them all the same. */
-    public static Sessions inDatabase(InstantSource clock, Predicate<UUID> keyUsable, PageSessionStore store) {
-        return new Sessions(clock, keyUsable, new StoredSessions(store));
+    public static Sessions inDatabase(
+            InstantSource clock, Predicate<UUID> keyUsable, PageSessionStore store, BooleanSupplier schemaReady) {
+        return new Sessions(clock, keyUsable, new UntilMigrated(schemaReady, new StoredSessions(store)));
     }
 
     public Session open(Principal principal) {

@@ -40,7 +40,7 @@ class StoredSessionsTest {
     }
 
     private Sessions server(Setup s) {
-        return Sessions.inDatabase(clock, id -> true, s.stores().pageSessions());
+        return Sessions.inDatabase(clock, id -> true, s.stores().pageSessions(), () -> true);
     }
 
     @EngineTest
