@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,18 +50,19 @@ class ThreeProcessDrainTest {
 
             BlockingQueue<String> leaders = new LinkedBlockingQueue<>();
             Map<String, Process> byName = new ConcurrentHashMap<>();
+            Semaphore completions = new Semaphore(0);
             for (String name : List.of("serve-a", "serve-b", "serve-c")) {
                 Process p = JavaProcess.of(WorkerProcess.class, "share", target.url(), name)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
                 processes.add(p);
                 byName.put(name, p);
-                Thread.ofPlatform().daemon().start(() -> readLeaders(p, leaders));
+                Thread.ofPlatform().daemon().start(() -> readLeaders(p, leaders, completions));
             }
 
             String first = leaders.poll(2, TimeUnit.MINUTES);
             assertThat(first).as("a process leads").isNotNull();
-            awaitSucceeded(db, TASKS / 10); // mid-drain, with leases held by every process
+            awaitSucceeded(db, TASKS / 10, completions); // mid-drain, with leases held by every process
             byName.get(first).destroyForcibly().waitFor();
 
             String next = leaders.poll(1, TimeUnit.MINUTES);
@@ -68,7 +70,7 @@ class ThreeProcessDrainTest {
                     .as("another process leads after the leader was killed")
                     .isNotNull()
                     .isNotEqualTo(first);
-            awaitSucceeded(db, TASKS);
+            awaitSucceeded(db, TASKS, completions);
 
             assertThat(count(db, "SELECT COUNT(*) FROM task_executions WHERE status = 'succeeded'"))
                     .as("one succeeded execution per task")
@@ -83,22 +85,26 @@ class ThreeProcessDrainTest {
         }
     }
 
-    /** Waits (up to two minutes) until {@code n} tasks succeeded, checking the table as the rows come. */
-    private static void awaitSucceeded(Database db, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    /**
+     * Waits until {@code n} tasks succeeded: the table is asked again each time a process says it
+     * committed a batch, and the wait fails when none does for two minutes.
+     */
+    private static void awaitSucceeded(Database db, int n, Semaphore completions) throws InterruptedException {
         while (count(db, "SELECT COUNT(*) FROM tasks WHERE status = 'succeeded'") < n) {
-            assertThat(System.nanoTime())
-                    .as(n + " tasks succeeded within two minutes")
-                    .isLessThan(deadline);
-            Thread.sleep(50); // polling the table for the rows the other processes commit
+            assertThat(completions.tryAcquire(2, TimeUnit.MINUTES))
+                    .as(n + " tasks succeeded, a batch committed within two minutes")
+                    .isTrue();
+            completions.drainPermits();
         }
     }
 
-    private static void readLeaders(Process p, BlockingQueue<String> leaders) {
+    private static void readLeaders(Process p, BlockingQueue<String> leaders, Semaphore completions) {
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(WorkerProcess.LEADS)) {
+                if (line.equals(WorkerProcess.COMPLETED)) {
+                    completions.release();
+                } else if (line.startsWith(WorkerProcess.LEADS)) {
                     leaders.add(line.substring(WorkerProcess.LEADS.length()));
                 }
             }

@@ -17,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 public final class WorkerProcess {
     static final String STARTED = "FLOWBASE-STARTED ";
     static final String DONE = "FLOWBASE-DONE ";
+    /** Printed after each committed batch of completions. */
+    static final String COMPLETED = "FLOWBASE-COMPLETED";
+
     static final String LEADS = "FLOWBASE-LEADS ";
 
     private WorkerProcess() {}
@@ -84,6 +87,7 @@ public final class WorkerProcess {
                         pause(); // an idle worker's poll, as a Worker's
                     } else {
                         queue.completeAll(leases);
+                        System.out.println(COMPLETED); // after the commit: the test's cue to look
                     }
                 }
             });
