@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -90,8 +91,8 @@ final class Attempts {
         return stores.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Records these attempts as ended now with {@code status} and {@code outcome}: the one writer of attempt rows. */
-    void record(Handle h, List<Ended> ended, ExecutionStatus status, TaskOutcome outcome) {
+    /** Records these attempts as ended now with {@code status}, each with its task's outcome: the one writer of attempt rows. */
+    void record(Handle h, List<Ended> ended, ExecutionStatus status, Function<UUID, TaskOutcome> outcomeOf) {
         if (ended.isEmpty()) {
             return;
         }
@@ -99,6 +100,7 @@ final class Attempts {
         List<Object[]> rows = new ArrayList<>(ended.size());
         for (Ended e : ended) {
             Instant started = e.startedAt() == null || e.startedAt().isAfter(at) ? at : e.startedAt();
+            TaskOutcome outcome = outcomeOf.apply(e.taskId());
             rows.add(new Object[] {
                 Uuids.v7(at),
                 e.organizationId(),

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -53,6 +54,17 @@ final class Effects {
             boolean leaseEnded,
             ExecutionStatus attemptAs,
             TaskOutcome outcome) {
+        return apply(h, t, moved, leaseEnded, attemptAs, task -> outcome);
+    }
+
+    /** As above, each task's attempt ending with its own outcome: a batch of workers' reports. */
+    Set<String> apply(
+            Handle h,
+            Transition t,
+            List<Attempts.Ended> moved,
+            boolean leaseEnded,
+            ExecutionStatus attemptAs,
+            Function<UUID, TaskOutcome> outcomeOf) {
         if (moved.isEmpty()) {
             return Set.of();
         }
@@ -66,7 +78,7 @@ final class Effects {
             ReadySet.add(h, ids);
         }
         if (t.has(Effect.ATTEMPT_ROW)) {
-            attempts.record(h, moved, attemptAs, outcome);
+            attempts.record(h, moved, attemptAs, outcomeOf);
         }
         if (t.has(Effect.COUNTERS)) {
             Set<UUID> runs = new HashSet<>();

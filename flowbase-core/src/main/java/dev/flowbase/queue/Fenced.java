@@ -25,10 +25,18 @@ final class Fenced {
     }
 
     static <S extends SqlStatement<S>> S bind(S statement, List<Lease> leases) {
-        for (int i = 0; i < leases.size(); i++) {
+        return bindPairs(
+                statement,
+                leases.stream()
+                        .map(l -> new QueueSql.Claimed(l.taskId(), l.attempt()))
+                        .toList());
+    }
+
+    static <S extends SqlStatement<S>> S bindPairs(S statement, List<QueueSql.Claimed> pairs) {
+        for (int i = 0; i < pairs.size(); i++) {
             statement
-                    .bind("t" + i, leases.get(i).taskId())
-                    .bind("a" + i, leases.get(i).attempt());
+                    .bind("t" + i, pairs.get(i).taskId())
+                    .bind("a" + i, pairs.get(i).attempt());
         }
         return statement;
     }

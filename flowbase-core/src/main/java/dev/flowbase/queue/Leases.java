@@ -8,10 +8,13 @@ import dev.flowbase.store.ExecutionStatus;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskOutcome;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -85,6 +88,23 @@ final class Leases {
                 .map(db.rows(Attempts.Ended.class))
                 .findOne()
                 .map(held -> new Lease(task, attempt, held.worker(), held.startedAt()));
+    }
+
+    /** The leases held now at these (task, attempt) pairs of {@code tasks} (read through the caller's stores), by pair. */
+    Map<QueueSql.Claimed, Lease> held(Handle h, Map<UUID, Task> tasks, List<QueueSql.Claimed> pairs) {
+        if (pairs.isEmpty()) {
+            return Map.of();
+        }
+        Map<QueueSql.Claimed, Lease> held = new HashMap<>();
+        Fenced.bindPairs(
+                        h.createQuery(Attempts.LEASED + " AND (q.task_id, q.attempt) IN (" + Fenced.pairs(pairs.size())
+                                + ")"),
+                        pairs)
+                .map(db.rows(Attempts.Ended.class))
+                .forEach(e -> held.put(
+                        new QueueSql.Claimed(e.taskId(), e.attempt()),
+                        new Lease(tasks.get(e.taskId()), e.attempt(), e.worker(), e.startedAt())));
+        return held;
     }
 
     /** The refusal of a report from {@code attempt} of a task that has moved past it. */

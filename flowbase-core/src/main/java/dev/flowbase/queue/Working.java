@@ -27,6 +27,7 @@ abstract sealed class Working permits Queue {
     private final Completions completions;
     private final Failures failures;
     private final Leases leases;
+    private final Settling settling;
 
     Working(QueueParts parts) {
         this.parts = parts;
@@ -34,6 +35,7 @@ abstract sealed class Working permits Queue {
         this.completions = new Completions(parts.sql(), parts.effects());
         this.failures = new Failures(parts.sql(), parts.effects());
         this.leases = new Leases(parts.db(), parts.sql(), parts.effects());
+        this.settling = new Settling(parts, completions, failures, leases);
     }
 
     final Database db() {
@@ -142,18 +144,7 @@ abstract sealed class Working permits Queue {
         List<Lease> next = db().inTransaction(
                         "Completing " + done.size() + " tasks and claiming from queue " + queue, h -> {
                             succeeded.clear(); // a transaction run again must not count twice
-                            List<Lease> plain = new ArrayList<>();
-                            done.forEach((l, outcome) -> {
-                                if (outcome.equals(TaskOutcome.NONE)) {
-                                    plain.add(l);
-                                } else if (!completions.endLeases(h, List.of(l)).isEmpty()) {
-                                    completions.recordOutcome(h, l, outcome);
-                                    succeeded.add(l);
-                                }
-                            });
-                            if (!plain.isEmpty()) {
-                                succeeded.addAll(completions.succeedAll(h, plain));
-                            }
+                            succeeded.addAll(completions.succeedAll(h, done));
                             return max > 0
                                     ? claiming.claim(h, new ClaimRequest(queue, null, max, worker, lease))
                                     : List.of();
@@ -210,9 +201,8 @@ abstract sealed class Working permits Queue {
      * would refuse it; the others are applied. A failure of the database applies none of them.
      */
     public List<SettleResult> settle(List<SettleReport> reports) {
-        List<SettleResult> results = db().inTransaction(
-                        "Settling " + reports.size() + " tasks",
-                        h -> reports.stream().map(r -> settle(h, r)).toList());
+        List<SettleResult> results =
+                db().inTransaction("Settling " + reports.size() + " tasks", h -> settling.settle(h, reports));
         for (SettleResult r : results) {
             if (r.applied()) {
                 parts.throughput().add(r.task().queueName(), settled(r.task()), 1);
@@ -220,34 +210,6 @@ abstract sealed class Working permits Queue {
             }
         }
         return results;
-    }
-
-    private SettleResult settle(Handle h, SettleReport r) {
-        Task task;
-        try {
-            task = stores().tasks().get(r.taskId());
-        } catch (NotFoundException e) {
-            return new SettleResult(r, null, e);
-        }
-        Lease lease = leases.held(h, task, r.attempt()).orElse(null);
-        boolean applied = lease != null
-                && (r.succeeded()
-                        ? !completions.endLeases(h, List.of(lease)).isEmpty()
-                        : failures.retryOrDead(
-                                        h,
-                                        Attempts.Ended.of(lease),
-                                        r.error(),
-                                        parts.backoff().after(task.retryCount()),
-                                        ExecutionStatus.FAILED,
-                                        r.outcome())
-                                != null);
-        if (!applied) {
-            return new SettleResult(r, null, Leases.stale(task, r.attempt()));
-        }
-        if (r.succeeded()) {
-            completions.recordOutcome(h, lease, r.outcome());
-        }
-        return new SettleResult(r, Queue.read(db(), h, r.taskId()), null);
     }
 
     private static Throughput.Outcome settled(Task t) {

@@ -2,6 +2,8 @@ package dev.flowbase.store;
 
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +47,25 @@ public final class TaskStore {
 
     public Task get(UUID id) {
         return tx.read("Reading task " + id, h -> find(h, id)).orElseThrow(() -> new NotFoundException("task", id));
+    }
+
+    /**
+     * The tasks among {@code ids} that are the caller's, by id, in one read: an id of no task, or
+     * of another organization's, is absent, as {@link #get} would not find it.
+     */
+    public Map<UUID, Task> find(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return tx.read("Reading " + ids.size() + " tasks", h -> {
+            Map<UUID, Task> found = new HashMap<>();
+            h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)" + Tenancy.predicate(tx, "tasks"))
+                    .bindList("ids", List.copyOf(new LinkedHashSet<>(ids)))
+                    .bind("tenant", tx.tenant)
+                    .map(tx.rows(Task.class))
+                    .forEach(t -> found.put(t.id(), t));
+            return found;
+        });
     }
 
     /** The organization's task enqueued in {@code queue} with this idempotency key, if any. */

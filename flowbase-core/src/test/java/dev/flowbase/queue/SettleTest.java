@@ -7,6 +7,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
 import dev.flowbase.store.ExecutionStatus;
 import dev.flowbase.store.NewTask;
+import dev.flowbase.store.NotFoundException;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
 import dev.flowbase.store.TaskExecution;
@@ -117,5 +118,52 @@ class SettleTest {
                 .as("the batch can be sent again")
                 .extracting(SettleResult::applied)
                 .containsExactly(true);
+    }
+
+    @EngineTest
+    void aBatchKeepsEachTasksOwnOutcomeAndRefusesASecondReportOfOneAttempt(Database db) {
+        setUp(db);
+        Map<String, Lease> leases = claimAll("summarise", "translate");
+        Lease summarise = leases.get("summarise");
+        Lease translate = leases.get("translate");
+
+        List<SettleResult> results = queue.settle(List.of(
+                SettleReport.succeeded(
+                        summarise.taskId(), summarise.attempt(), TaskOutcome.result(Json.read("{\"words\":120}"))),
+                SettleReport.succeeded(
+                        translate.taskId(), translate.attempt(), TaskOutcome.result(Json.read("{\"lang\":\"fr\"}"))),
+                SettleReport.succeeded(summarise.taskId(), summarise.attempt(), TaskOutcome.NONE)));
+
+        assertThat(results).extracting(SettleResult::applied).containsExactly(true, true, false);
+        assertThat(results.get(2).refused()).isInstanceOf(StaleLeaseException.class);
+        assertThat(results.get(0).task().result()).isEqualTo(Json.read("{\"words\":120}"));
+        assertThat(results.get(1).task().result()).isEqualTo(Json.read("{\"lang\":\"fr\"}"));
+        assertThat(stores.executions().attempts(summarise.taskId()))
+                .extracting(TaskExecution::result)
+                .containsExactly(Json.read("{\"words\":120}"));
+        assertThat(stores.executions().attempts(translate.taskId()))
+                .extracting(TaskExecution::result)
+                .containsExactly(Json.read("{\"lang\":\"fr\"}"));
+        assertThat(queue.throughput())
+                .extracting(c -> c.outcome() + " " + c.count())
+                .containsExactly("SUCCEEDED 2");
+    }
+
+    @EngineTest
+    void aReportOfAnotherOrganizationsTaskIsNotFoundAndLeavesItsLeaseAlone(Database db) {
+        setUp(db);
+        Lease ours = claimAll("ours").get("ours");
+        UUID other = stores.organizations().create("Globex", "globex").id();
+        queue.enqueue(NewTask.named(other, "theirs").inQueue("theirs"));
+        Lease theirs = queue.claim("theirs", 1, "node-2", MINUTE).getFirst();
+
+        List<SettleResult> results = queue.withStores(stores.within(org))
+                .settle(List.of(
+                        SettleReport.succeeded(theirs.taskId(), theirs.attempt(), TaskOutcome.NONE),
+                        SettleReport.succeeded(ours.taskId(), ours.attempt(), TaskOutcome.NONE)));
+
+        assertThat(results).extracting(SettleResult::applied).containsExactly(false, true);
+        assertThat(results.get(0).refused()).isInstanceOf(NotFoundException.class);
+        assertThat(stores.tasks().get(theirs.taskId()).status()).isEqualTo(TaskStatus.RUNNING);
     }
 }
