@@ -120,14 +120,14 @@ public final class ConfigLoader {
                         .toList(),
                 values.value(Settings.SERVER_SHUTDOWN_GRACE_MS),
                 values.value(Settings.SERVER_REAPER_MS),
-                values.value(Settings.LOG_RETENTION_DAYS));
+                values.value(OperationsSettings.LOG_RETENTION_DAYS));
         var alerts = new AlertSettings(
-                values.value(Settings.ALERT_POOL_PERCENT),
-                values.value(Settings.ALERT_DISK_PERCENT),
-                values.value(Settings.ALERT_DEAD_LETTERS),
-                Duration.ofSeconds(values.value(Settings.ALERT_QUEUE_LAG_SECONDS)),
-                Duration.ofMillis(values.value(Settings.ALERT_INTERVAL_MS)),
-                values.get(Settings.ALERT_WEBHOOK_URL));
+                values.value(OperationsSettings.ALERT_POOL_PERCENT),
+                values.value(OperationsSettings.ALERT_DISK_PERCENT),
+                values.value(OperationsSettings.ALERT_DEAD_LETTERS),
+                Duration.ofSeconds(values.value(OperationsSettings.ALERT_QUEUE_LAG_SECONDS)),
+                Duration.ofMillis(values.value(OperationsSettings.ALERT_INTERVAL_MS)),
+                values.get(OperationsSettings.ALERT_WEBHOOK_URL));
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
                 values.value(Settings.LOG_FORMAT).toUpperCase(Locale.ROOT));
 

@@ -7,8 +7,8 @@ import dev.flowbase.backup.BackupSchedule;
 import dev.flowbase.backup.Compression;
 import dev.flowbase.config.ConfigEntry;
 import dev.flowbase.config.FlowbaseConfig;
+import dev.flowbase.config.OperationsSettings;
 import dev.flowbase.config.Setting;
-import dev.flowbase.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,25 +20,27 @@ public final class BackupSettings {
     private BackupSettings() {}
 
     public static Optional<BackupSchedule> from(FlowbaseConfig config) {
-        String every = value(config, Settings.BACKUP_SCHEDULE);
+        String every = value(config, OperationsSettings.BACKUP_SCHEDULE);
         if (every == null || every.isBlank()) {
             return Optional.empty();
         }
-        String keyFile = value(config, Settings.BACKUP_KEY_FILE);
+        String keyFile = value(config, OperationsSettings.BACKUP_KEY_FILE);
         BackupKey key = keyFile == null || keyFile.isBlank() ? null : BackupKey.fromFile(Path.of(keyFile.strip()));
         return Optional.of(new BackupSchedule(
-                BackupSchedule.interval(Settings.BACKUP_SCHEDULE.key(), every),
+                BackupSchedule.interval(OperationsSettings.BACKUP_SCHEDULE.key(), every),
                 directory(config),
-                ArchiveRetention.parse(Settings.BACKUP_RETENTION.key(), value(config, Settings.BACKUP_RETENTION)),
+                ArchiveRetention.parse(
+                        OperationsSettings.BACKUP_RETENTION.key(), value(config, OperationsSettings.BACKUP_RETENTION)),
                 new BackupOptions(
                         Compression.parse(
-                                Settings.BACKUP_COMPRESSION.key(), value(config, Settings.BACKUP_COMPRESSION)),
+                                OperationsSettings.BACKUP_COMPRESSION.key(),
+                                value(config, OperationsSettings.BACKUP_COMPRESSION)),
                         key)));
     }
 
     /** Where scheduled archives go, and where {@code backup list} looks by default. */
     public static Path directory(FlowbaseConfig config) {
-        String dir = value(config, Settings.BACKUP_DIRECTORY);
+        String dir = value(config, OperationsSettings.BACKUP_DIRECTORY);
         return Path.of(dir == null || dir.isBlank() ? "backups" : dir.strip());
     }
 

@@ -4,7 +4,7 @@ import dev.flowbase.backup.ArchiveHeader;
 import dev.flowbase.backup.ArchiveListing;
 import dev.flowbase.backup.Backups;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Settings;
+import dev.flowbase.config.OperationsSettings;
 import dev.flowbase.config.Source;
 import dev.flowbase.server.backup.BackupSettings;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ final class BackupListCommand extends BaseCommand {
     private Path defaultDirectory() {
         FlowbaseConfig config = config();
         boolean configured = config.entries().stream()
-                .anyMatch(e -> e.key().equals(Settings.BACKUP_DIRECTORY.key())
+                .anyMatch(e -> e.key().equals(OperationsSettings.BACKUP_DIRECTORY.key())
                         && e.source().kind() != Source.Kind.DEFAULT);
         return configured ? BackupSettings.directory(config) : Path.of(".");
     }

@@ -2,7 +2,7 @@ package dev.flowbase.server.retention;
 
 import dev.flowbase.config.ConfigEntry;
 import dev.flowbase.config.FlowbaseConfig;
-import dev.flowbase.config.Settings;
+import dev.flowbase.config.OperationsSettings;
 import dev.flowbase.search.Retention;
 import dev.flowbase.search.RetentionPolicy;
 
@@ -13,10 +13,10 @@ import dev.flowbase.search.RetentionPolicy;
 public record RetentionSettings(RetentionPolicy policy, int batchSize) {
 
     public static RetentionSettings from(FlowbaseConfig config) {
-        String policy = value(config, Settings.RETENTION_POLICY.key());
-        String batch = value(config, Settings.RETENTION_BATCH_SIZE.key());
+        String policy = value(config, OperationsSettings.RETENTION_POLICY.key());
+        String batch = value(config, OperationsSettings.RETENTION_BATCH_SIZE.key());
         return new RetentionSettings(
-                RetentionPolicy.parse(Settings.RETENTION_POLICY.key(), policy),
+                RetentionPolicy.parse(OperationsSettings.RETENTION_POLICY.key(), policy),
                 batch == null ? Retention.DEFAULT_BATCH_SIZE : Integer.parseInt(batch.strip()));
     }
 
