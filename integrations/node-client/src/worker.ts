@@ -102,7 +102,7 @@ export class Worker extends EventEmitter {
             } finally {
                 this.reserved -= max;
             }
-            this.take(claimed);
+            await this.take(claimed); // given back when stop() began meanwhile: stop() awaits this loop
             if (claimed.length > 0) {
                 idle = this.o.pollMs;
             } else {
