@@ -1,7 +1,7 @@
 // One measurement of the Node worker: enqueues N no-op tasks with no worker running (POST
 // /api/tasks/batch, 1,000 a call), then starts client.work() and times until it has completed N.
 // Counts the worker's HTTP calls (every fetch) and reads the server's CPU time from
-// /proc/<pid>/stat before and after. Prints one JSON line.
+// /proc/<pid>/stat before and after, and the worker process's own. Prints one JSON line.
 //   node drain.mjs <url> <key> <server pid> <tasks> <concurrency> <batch>
 import fs from 'node:fs';
 import { createClient } from '../../integrations/node-client/dist/esm/index.js';
@@ -64,6 +64,7 @@ globalThis.fetch = (...args) => {
 const metrics0 = await scrape();
 calls = 0; // the scrape is not the worker's
 const cpu0 = cpuSeconds();
+const own0 = process.cpuUsage(); // the worker's own process: its loop, JSON and HTTP
 const t0 = process.hrtime.bigint();
 const finished = new Promise((resolve) => {
     const worker = client.work(queue, () => null, { concurrency: Number(concurrency), batch: Number(batch), pollMs: 20, maxPollMs: 100 });
@@ -77,6 +78,7 @@ const finished = new Promise((resolve) => {
 const worker = await finished;
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const cpu = cpuSeconds() - cpu0;
+const own = process.cpuUsage(own0);
 const callsDuring = calls;
 await worker.stop();
 const server = breakdown(metrics0, await scrape(), N);
@@ -90,6 +92,7 @@ console.log(
         tasksPerSecond: Math.round(N / seconds),
         httpCallsPerTask: Number((callsDuring / N).toFixed(4)),
         serverCpuMsPerTask: Number(((cpu * 1000) / N).toFixed(3)),
+        workerCpuMsPerTask: Number(((own.user + own.system) / 1000 / N).toFixed(3)),
         counters: worker.counters,
         server,
     }),

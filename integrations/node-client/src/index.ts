@@ -12,7 +12,7 @@ export type { RetryOptions } from './retry.js';
 export type { CallOptions, ClientOptions } from './transport.js';
 export type { WriteOptions } from './resources/write-options.js';
 export type { TaskFilter, TaskStatusFilter } from './resources/tasks.js';
-export type { ClaimOptions } from './resources/queues.js';
+export type { ClaimOptions, NextClaim, Settlement, SettleResult } from './resources/queues.js';
 export type { LogFilter } from './resources/installation.js';
 export { Worker, type Handler, type LateReport, type TaskContext, type WorkOptions, type WorkerCounters } from './worker.js';
 export type * from './types.js';

@@ -121,7 +121,8 @@ export class Transport {
     }
 }
 
-function retryable(e: FlowbaseError): boolean {
+/** A failure a repeat may get past: the server was busy or did not answer. */
+export function retryable(e: FlowbaseError): boolean {
     return e instanceof FlowbaseError && (e.status === 503 || e.status === 429 || e.code === 'unreachable' || e.code === 'timeout');
 }
 

@@ -3,57 +3,9 @@ import { FlowbaseError } from './errors.js';
 import type { queues as queuesOf, Settlement, SettleResult } from './resources/queues.js';
 import { sleep } from './retry.js';
 import type { Claimed, Task } from './types.js';
+import type { Handler, LateReport, WorkerCounters, WorkOptions } from './worker-types.js';
 
-export interface WorkOptions {
-    /** Tasks handled at once (default 1). */
-    concurrency?: number;
-    /** Tasks taken per claim at most (default: concurrency, at most 1000). */
-    batch?: number;
-    /** Lease per claim; renewed every third of it while the handler runs (default 30). */
-    leaseSeconds?: number;
-    /** Names this worker in the tasks' attempts (default node-<pid>). */
-    worker?: string;
-    /** First pause when the queue is empty, doubled up to maxPollMs (defaults 250 and 2000). */
-    pollMs?: number;
-    maxPollMs?: number;
-    /** How long stop() waits for running handlers before giving their tasks back (default 10000). */
-    graceMs?: number;
-    /** Stop (and give tasks back) on SIGTERM (default true). */
-    stopOnSigterm?: boolean;
-    /**
-     * How long a finished task's report waits for others to share its call to POST
-     * /api/tasks/settle (default 5); a call goes at once when it has min(batch, 100) reports.
-     */
-    settleMs?: number;
-}
-
-export interface TaskContext {
-    attempt: number;
-    /** Aborted when the lease is lost (taken over or cancelled) or the worker gives the task back on stop. */
-    signal: AbortSignal;
-}
-
-export type Handler = (task: Task, context: TaskContext) => unknown | Promise<unknown>;
-
-export interface WorkerCounters {
-    claims: number;
-    claimed: number;
-    completed: number;
-    failed: number;
-    /** Completions or failures refused because the lease had been taken over: the 'late' event tells which. */
-    late: number;
-    released: number;
-    errors: number;
-    running: number;
-}
-
-/** A report the server refused because the task had moved past this worker's attempt. */
-export interface LateReport {
-    task: Task;
-    attempt: number;
-    outcome: 'complete' | 'fail';
-    error: FlowbaseError;
-}
+export type { Handler, LateReport, TaskContext, WorkerCounters, WorkOptions } from './worker-types.js';
 
 interface Pending {
     entry: Settlement;
@@ -81,6 +33,10 @@ export class Worker extends EventEmitter {
     private readonly held = new Map<string, Held>();
     private readonly stopping = new AbortController();
     private pending: Pending[] = [];
+    /** Tasks asked for by claims not answered yet: room promised, so no two claims fill it twice. */
+    private reserved = 0;
+    /** Settle calls not answered yet: stop() waits for them, since they may bring claimed tasks. */
+    private readonly flushing = new Set<Promise<void>>();
     private flushTimer: NodeJS.Timeout | undefined;
     private wake: () => void = () => {};
     private loop: Promise<void> | undefined;
@@ -103,7 +59,7 @@ export class Worker extends EventEmitter {
         const concurrency = options.concurrency ?? 1;
         this.o = {
             concurrency,
-            batch: Math.min(options.batch ?? concurrency, 1000),
+            batch: Math.min(options.batch ?? concurrency, 100),
             leaseSeconds: options.leaseSeconds ?? 30,
             worker: options.worker ?? `node-${process.pid}`,
             pollMs: options.pollMs ?? 250,
@@ -130,20 +86,23 @@ export class Worker extends EventEmitter {
     private async run(): Promise<void> {
         let idle = this.o.pollMs;
         while (!this.stopping.signal.aborted) {
-            const free = this.o.concurrency - this.held.size;
+            const free = this.o.concurrency - this.held.size - this.reserved;
             if (free <= 0) {
                 await new Promise<void>((resolve) => (this.wake = resolve));
                 continue;
             }
             let claimed: Claimed[] = [];
+            const max = Math.min(free, this.o.batch);
+            this.reserved += max;
             try {
                 this.counters.claims++;
-                claimed = await this.q.claim(this.queue, { worker: this.o.worker, max: Math.min(free, this.o.batch), leaseSeconds: this.o.leaseSeconds });
+                claimed = await this.q.claim(this.queue, { worker: this.o.worker, max, leaseSeconds: this.o.leaseSeconds });
             } catch (e) {
                 this.report(e);
+            } finally {
+                this.reserved -= max;
             }
-            this.counters.claimed += claimed.length;
-            claimed.forEach((c) => this.hold(c));
+            await this.take(claimed); // given back when stop() began meanwhile: stop() awaits this loop
             if (claimed.length > 0) {
                 idle = this.o.pollMs;
             } else {
@@ -151,6 +110,23 @@ export class Worker extends EventEmitter {
                 idle = Math.min(idle * 2, this.o.maxPollMs);
             }
         }
+    }
+
+    /** Starts the claimed tasks, or gives them back at once when the worker is stopping. */
+    private take(claimed: Claimed[]): void | Promise<void> {
+        this.counters.claimed += claimed.length;
+        if (!this.stopping.signal.aborted) {
+            claimed.forEach((c) => this.hold(c));
+            return;
+        }
+        return Promise.all(claimed.map((c) => this.giveBack(c))).then(() => {});
+    }
+
+    private giveBack(c: Claimed): Promise<void> {
+        return this.q.release((c.task as Task & { id: string }).id, c.attempt).then(
+            () => void this.counters.released++,
+            (e) => this.report(e),
+        );
     }
 
     private hold(claimed: Claimed): void {
@@ -213,7 +189,7 @@ export class Worker extends EventEmitter {
     private settle(entry: Settlement): Promise<SettleResult> {
         return new Promise<SettleResult>((answer) => {
             this.pending.push({ entry, answer });
-            if (this.pending.length >= Math.min(this.o.batch, 100)) {
+            if (this.pending.length >= this.o.batch) {
                 this.flush();
             } else {
                 this.flushTimer ??= setTimeout(() => this.flush(), this.o.settleMs);
@@ -221,19 +197,46 @@ export class Worker extends EventEmitter {
         });
     }
 
-    /** Sends the queued reports in one call; a call that fails as a whole fails each of its reports. */
+    /**
+     * Sends the queued reports in one call, which also claims the next tasks for the room the
+     * reports make (none while stopping); a call that fails as a whole fails each of its reports.
+     */
     private flush(): void {
         clearTimeout(this.flushTimer);
         this.flushTimer = undefined;
         const sent = this.pending;
         this.pending = [];
-        this.q.settle(sent.map((p) => p.entry)).then(
-            (results) => sent.forEach((p, i) => p.answer(results[i]!)),
-            (e) => {
-                const error = e instanceof FlowbaseError ? e : new FlowbaseError({ status: 0, code: 'settle-failed', title: 'Settle failed', detail: String(e) }, { cause: e });
-                sent.forEach((p) => p.answer({ error }));
-            },
-        );
+        // The sent tasks are still held until answered, and their room is this call's to fill.
+        const room = this.o.concurrency - this.held.size + sent.length - this.reserved;
+        const max = this.stopping.signal.aborted ? 0 : Math.max(0, Math.min(room, this.o.batch));
+        const entries = sent.map((p) => p.entry);
+        this.reserved += max;
+        if (max > 0) {
+            this.counters.claims++;
+        }
+        const call =
+            max > 0
+                ? this.q.settleAndClaim(entries, { queue: this.queue, worker: this.o.worker, max, leaseSeconds: this.o.leaseSeconds })
+                : this.q.settle(entries).then((results) => ({ results, claimed: [] as Claimed[] }));
+        const done = call
+            .then(
+                ({ results, claimed }) => {
+                    this.reserved -= max;
+                    const given = this.take(claimed);
+                    sent.forEach((p, i) => p.answer(results[i]!));
+                    return given;
+                },
+                (e) => {
+                    this.reserved -= max;
+                    const error = e instanceof FlowbaseError ? e : new FlowbaseError({ status: 0, code: 'settle-failed', title: 'Settle failed', detail: String(e) }, { cause: e });
+                    sent.forEach((p) => p.answer({ error }));
+                },
+            )
+            .finally(() => {
+                this.flushing.delete(done);
+                this.wake();
+            });
+        this.flushing.add(done);
     }
 
     private report(e: unknown): void {
@@ -250,20 +253,15 @@ export class Worker extends EventEmitter {
             this.stopping.abort(new Error('the worker is stopping'));
             this.wake();
             await this.loop;
+            // A settle under way may bring claimed tasks: they start, or are given back when it answers after this.
+            await Promise.all([...this.flushing]);
             const grace = new Promise<void>((resolve) => setTimeout(resolve, this.o.graceMs).unref());
             await Promise.race([Promise.all([...this.held.values()].map((h) => h.done)), grace]);
             const left = [...this.held.values()];
             for (const h of left) {
                 h.controller.abort(this.stopping.signal.reason);
             }
-            await Promise.all(
-                left.map((h) =>
-                    this.q.release((h.claimed.task as Task & { id: string }).id, h.claimed.attempt).then(
-                        () => void this.counters.released++,
-                        (e) => this.report(e),
-                    ),
-                ),
-            );
+            await Promise.all(left.map((h) => this.giveBack(h.claimed)));
         })();
         return this.stopped;
     }

@@ -41,6 +41,23 @@ describe('errors and retries, through a proxy the test switches off and on', () 
         assert.deepEqual((await client.tasks.list({ queue }).all()).map((t) => t.id), [task.id]);
     });
 
+    test('settleAndClaim sends its claim once: when that try is lost, the entries alone are sent again and nothing is claimed', async () => {
+        const queue = unique('q');
+        proxy.set('up');
+        await client.tasks.createMany([{ name: 'a', queue }, { name: 'b', queue }]);
+        const [a] = await client.queues.claim(queue, { worker: 'w', max: 1 });
+        proxy.set('down');
+        const call = client.queues.settleAndClaim([{ id: a.task.id, attempt: a.attempt, outcome: 'succeeded' }], { queue, worker: 'w', max: 5 });
+        await once(proxy, 'dropped'); // the call with its claim
+        await once(proxy, 'dropped'); // the entries alone, tried again
+        proxy.set('up');
+        const { results, claimed } = await call;
+        assert.equal(results[0].task.status, 'SUCCEEDED');
+        assert.deepEqual(claimed, []);
+        const tasks = await client.tasks.list({ queue }).all();
+        assert.deepEqual(tasks.map((t) => [t.name, t.status]).sort(), [['a', 'SUCCEEDED'], ['b', 'READY']]);
+    });
+
     test('an unsafe call fails once with a clear error and is not sent again', async () => {
         const queue = unique('q');
         proxy.set('down');

@@ -41,6 +41,27 @@ for (const server of servers) {
             assert.equal(again[0].task.status, 'SUCCEEDED');
         });
 
+        test('queues.settleAndClaim settles and claims the next tasks in one call; a stale entry is refused alone', async () => {
+            const queue = unique('q');
+            await client.tasks.createMany([{ name: 'a', queue }, { name: 'b', queue }]);
+            const [a] = await client.queues.claim(queue, { worker: 's', max: 1 });
+            const first = await client.queues.settleAndClaim(
+                [
+                    { id: a.task.id, attempt: a.attempt, outcome: 'succeeded' },
+                    { id: a.task.id, attempt: a.attempt + 1, outcome: 'succeeded' },
+                ],
+                { queue, worker: 's', max: 5, leaseSeconds: 60 },
+            );
+            assert.equal(first.results[0].task.status, 'SUCCEEDED');
+            assert.deepEqual([first.results[1].error.status, first.results[1].error.code], [409, 'conflict']);
+            assert.deepEqual(first.claimed.map((c) => [c.task.name, c.worker]), [['b', 's']]);
+            const [b] = first.claimed;
+            const last = await client.queues.settleAndClaim([{ id: b.task.id, attempt: b.attempt, outcome: 'succeeded' }], { queue, worker: 's', max: 5 });
+            assert.equal(last.results[0].task.status, 'SUCCEEDED');
+            assert.deepEqual(last.claimed, []);
+            await assert.rejects(client.queues.settleAndClaim([], { queue, worker: 's', max: 101 }), (e) => e.status === 400 && JSON.stringify(e.problem).includes('claim.max'));
+        });
+
         test('completes with what the handler returns, fails with what it throws, and stops cleanly', async () => {
             const queue = unique('q');
             await client.tasks.createMany([{ name: 'ok', queue }, { name: 'bad', queue, maxRetries: 0 }, { name: 'ok2', queue }]);

@@ -645,7 +645,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete or fail up to 100 claimed tasks in one call; a stale attempt refuses only its own entry */
+        /** Complete or fail up to 100 claimed tasks in one call, and claim the next ones with claim; a stale attempt refuses only its own entry */
         post: operations["postApiTasksSettle"];
         delete?: never;
         options?: never;
@@ -1520,6 +1520,12 @@ export interface components {
             output: string | null;
             error: string | null;
         };
+        SettleRoutesNextClaim: {
+            queue: string | null;
+            worker: string | null;
+            max: number | null;
+            leaseSeconds: number | null;
+        };
         SettleRoutesRefusal: {
             type: string | null;
             status: number;
@@ -1527,9 +1533,11 @@ export interface components {
         };
         SettleRoutesSettle: {
             entries?: components["schemas"]["SettleRoutesEntry"][] | null;
+            claim?: components["schemas"]["SettleRoutesNextClaim"] | null;
         };
         SettleRoutesSettleResults: {
             results: components["schemas"]["SettleRoutesSettled"][] | null;
+            claimed: components["schemas"]["WorkerRoutesClaimed"][] | null;
         };
         SettleRoutesSettled: {
             id: string | null;

@@ -201,15 +201,35 @@ abstract sealed class Working permits Queue {
      * would refuse it; the others are applied. A failure of the database applies none of them.
      */
     public List<SettleResult> settle(List<SettleReport> reports) {
-        List<SettleResult> results =
-                db().inTransaction("Settling " + reports.size() + " tasks", h -> settling.settle(h, reports));
+        return settle(reports, null).results();
+    }
+
+    /**
+     * Settles {@code reports} as above and, in the same transaction, claims as {@code next} asks
+     * ({@code null}: no claim): one call and one commit per batch for a worker that goes on working,
+     * as {@link #completeAndClaim} is for a worker in the JVM. A refused report does not stop the
+     * claim; a failure of the database applies and claims nothing.
+     */
+    public SettleOutcome settle(List<SettleReport> reports, ClaimRequest next) {
+        List<Lease> claimed = new ArrayList<>();
+        String what =
+                "Settling " + reports.size() + " tasks" + (next == null ? "" : " and claiming from " + next.queue());
+        List<SettleResult> results = db().inTransaction(what, h -> {
+            claimed.clear(); // a transaction run again must not keep the first try's claim
+            List<SettleResult> settled = settling.settle(h, reports);
+            if (next != null) {
+                claimed.addAll(claiming.claim(h, next));
+            }
+            return settled;
+        });
         for (SettleResult r : results) {
             if (r.applied()) {
                 parts.throughput().add(r.task().queueName(), settled(r.task()), 1);
                 parts.tell(TaskChange.of(changeOf(r.task()), r.task()));
             }
         }
-        return results;
+        claimed.forEach(l -> parts.tell(TaskChange.of("claimed", l)));
+        return new SettleOutcome(results, claimed);
     }
 
     private static Throughput.Outcome settled(Task t) {

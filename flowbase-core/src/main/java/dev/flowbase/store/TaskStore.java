@@ -59,10 +59,13 @@ public final class TaskStore {
         }
         return tx.read("Reading " + ids.size() + " tasks", h -> {
             Map<UUID, Task> found = new HashMap<>();
-            h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)" + Tenancy.predicate(tx, "tasks"))
+            // The organization is checked on the rows, not in the WHERE clause: given both, a planner
+            // without fresh statistics (a queue just filled) scans the organization's whole index
+            // instead of looking up the ids (12 ms instead of 1 for 100 of 20,000 tasks on PostgreSQL).
+            h.createQuery("SELECT * FROM tasks WHERE id IN (<ids>)")
                     .bindList("ids", List.copyOf(new LinkedHashSet<>(ids)))
-                    .bind("tenant", tx.tenant)
                     .map(tx.rows(Task.class))
+                    .filter(t -> Tenancy.sees(tx, "tasks", t.organizationId()))
                     .forEach(t -> found.put(t.id(), t));
             return found;
         });

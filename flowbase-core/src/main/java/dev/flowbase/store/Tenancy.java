@@ -33,6 +33,11 @@ final class Tenancy {
         return filtering && tx.tenant != null && OWNED.contains(table) ? " AND organization_id = :tenant" : "";
     }
 
+    /** Whether the caller may see a row of {@code table} of {@code organizationId}: {@link #predicate} checked on a row read. */
+    static boolean sees(Tx tx, String table, UUID organizationId) {
+        return predicate(tx, table).isEmpty() || tx.tenant.equals(organizationId);
+    }
+
     /** Refuses a row written for another organization than the caller's, as if that organization did not exist. */
     static void requireCaller(Tx tx, UUID organizationId) {
         if (tx.tenant != null && !tx.tenant.equals(organizationId)) {

@@ -31,7 +31,7 @@ class SettleTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /** A trigger that fails the write of one task's success, on each engine's own terms. */
-    private static final Map<String, List<String>> POISON = Map.of(
+    static final Map<String, List<String>> POISON = Map.of(
             "sqlite",
             List.of(
                     "CREATE TRIGGER poison BEFORE UPDATE OF status ON tasks"

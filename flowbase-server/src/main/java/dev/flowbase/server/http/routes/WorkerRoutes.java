@@ -75,14 +75,24 @@ public final class WorkerRoutes implements RouteGroup {
 
     private Object claim(Call call) {
         Claim body = call.body(Claim.class);
+        return claimed(call.queue().claim(request(call, "", call.path("queue"), body)));
+    }
+
+    /**
+     * The claim {@code body} asks for, checked: its fields named with {@code prefix} in a 400
+     * ({@code claim.max} for the claim inside a settle).
+     */
+    static ClaimRequest request(Call call, String prefix, String queue, Claim body) {
         if (body.worker() == null || body.worker().isBlank() || body.worker().length() > 200) {
-            throw new InvalidFieldException("worker", String.valueOf(body.worker()), "a name of 1 to 200 characters");
+            throw new InvalidFieldException(
+                    prefix + "worker", String.valueOf(body.worker()), "a name of 1 to 200 characters");
         }
-        int max = bounded("max", body.max(), 1, 1, 100);
-        int seconds = bounded("leaseSeconds", body.leaseSeconds(), 30, 1, MAX_LEASE_SECONDS);
-        List<Lease> leases = call.queue()
-                .claim(new ClaimRequest(
-                        call.path("queue"), call.organization(), max, body.worker(), Duration.ofSeconds(seconds)));
+        int max = bounded(prefix + "max", body.max(), 1, 1, 100);
+        int seconds = bounded(prefix + "leaseSeconds", body.leaseSeconds(), 30, 1, MAX_LEASE_SECONDS);
+        return new ClaimRequest(queue, call.organization(), max, body.worker(), Duration.ofSeconds(seconds));
+    }
+
+    static List<Claimed> claimed(List<Lease> leases) {
         return leases.stream()
                 .map(l -> claimed(l.task(), l.attempt(), l.owner()))
                 .toList();
