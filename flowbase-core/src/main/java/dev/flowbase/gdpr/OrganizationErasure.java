@@ -37,6 +37,11 @@ public final class OrganizationErasure {
         return db.inTransaction("Erasing organization " + org.slug(), h -> {
             UUID id = org.id();
             int anonymised = anonymiseActors(h, id);
+            Map<UUID, String> keyHashes = new LinkedHashMap<>();
+            h.createQuery("SELECT id, key_hash FROM api_keys WHERE organization_id = :org")
+                    .bind("org", id)
+                    .map((rs, ctx) -> Map.entry(UUID.fromString(rs.getString("id")), rs.getString("key_hash")))
+                    .forEach(e -> keyHashes.put(e.getKey(), e.getValue()));
             Map<String, Integer> deleted = new LinkedHashMap<>();
             deleted.put("audit_log", delete(h, "DELETE FROM audit_log WHERE ", "audit_log", id));
             deleted.put("logs", delete(h, "DELETE FROM logs WHERE ", "logs", id));
@@ -64,7 +69,7 @@ public final class OrganizationErasure {
             deleted.put("api_keys", delete(h, "DELETE FROM api_keys WHERE ", "api_keys", id));
             deleted.put("users", delete(h, "DELETE FROM users WHERE ", "users", id));
             deleted.put("organizations", delete(h, "DELETE FROM organizations WHERE ", "organizations", id));
-            Erasure done = new Erasure(id, org.slug(), audited.clock().instant(), deleted, anonymised);
+            Erasure done = new Erasure(id, org.slug(), audited.clock().instant(), deleted, anonymised, keyHashes);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("organizationId", id.toString());
             after.put("slug", org.slug());

@@ -22,6 +22,7 @@ import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
+import dev.flowbase.server.http.routes.OrganizationDataRoutes;
 import dev.flowbase.server.http.routes.OrganizationRoutes;
 import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.server.http.routes.ServerRoutes;
@@ -158,6 +159,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
                 new OrganizationRoutes(),
+                new OrganizationDataRoutes(authentication::forgetDeleted),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
         router.group("events");
