@@ -78,6 +78,8 @@ record GdprFixture(UUID org, String slug, String marker, List<String> ids) {
         stores.logs()
                 .append(LogEntry.New.of(LogEntry.Level.WARN, "flowbase", "own line " + marker)
                         .forTask(second.id()));
+        // An entry of the installation's (no organization) whose actor is this organization's user.
+        stores.audit().record(null, "test.installation", "component", "gdpr-" + marker.substring(0, 4), null, null);
         stores.pageSessions()
                 .open(
                         "session-" + marker,

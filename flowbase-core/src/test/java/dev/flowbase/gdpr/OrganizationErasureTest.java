@@ -65,6 +65,7 @@ class OrganizationErasureTest {
         assertThat(erased.rows()).isGreaterThan(20);
         assertThat(erased.deleted()).containsEntry("organizations", 1).containsEntry("users", 1);
         assertThat(erased.keyHashes()).hasSize(1);
+        assertThat(erased.anonymised()).isEqualTo(1);
         assertThat(stores.organizations().find(acme.org())).isEmpty();
         assertThat(personal(db, acme)).isEmpty();
         List<AuditEntry> entries = stores.audit()
