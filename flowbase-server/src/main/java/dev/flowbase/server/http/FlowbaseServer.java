@@ -22,7 +22,6 @@ import dev.flowbase.server.http.routes.ConfigurationRoutes;
 import dev.flowbase.server.http.routes.DatabaseRoutes;
 import dev.flowbase.server.http.routes.LogRoutes;
 import dev.flowbase.server.http.routes.MigrationRoutes;
-import dev.flowbase.server.http.routes.OrganizationDataRoutes;
 import dev.flowbase.server.http.routes.OrganizationRoutes;
 import dev.flowbase.server.http.routes.SearchRoutes;
 import dev.flowbase.server.http.routes.ServerRoutes;
@@ -158,8 +157,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new AnalyticsRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
-                new OrganizationRoutes(),
-                new OrganizationDataRoutes(authentication::forgetDeleted),
+                new OrganizationRoutes(authentication::forgetDeleted),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
         router.group("events");
