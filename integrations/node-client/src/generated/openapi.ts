@@ -1073,6 +1073,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organization/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every row of the key's organization as a backup archive (docs/backup.md's format) */
+        get: operations["getApiOrganizationExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{slug}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every row of one organization as a backup archive, for the installation's admin */
+        get: operations["getApiOrganizationsBySlugExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete every row of one organization; an audit entry of the installation records it */
+        delete: operations["deleteApiOrganizationsBySlug"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/server/debug": {
         parameters: {
             query?: never;
@@ -1423,6 +1474,15 @@ export interface components {
             settings: unknown | null;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        OrganizationDataRoutesErased: {
+            organizationId: string | null;
+            slug: string | null;
+            at: string | null;
+            rows: number;
+            deleted: {
+                [key: string]: number | null;
+            } | null;
         };
         OrganizationRoutesFounded: {
             organization: components["schemas"]["Organization"] | null;
@@ -4663,6 +4723,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationRoutesFounded"];
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiOrganizationExport: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description true to export the installation's own organization (default) */
+                force?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiOrganizationsBySlugExport: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description true to export the installation's own organization (default) */
+                force?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description A problem: the type names the error code (see docs/api.md) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiOrganizationsBySlug: {
+        parameters: {
+            query?: {
+                /** @description true: the answer carries a _debug object (operator and admin keys) */
+                _debug?: string;
+                /** @description true: required, the deletion cannot be undone */
+                confirm?: string;
+                /** @description true to delete the installation's own organization (default) */
+                force?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDataRoutesErased"];
                 };
             };
             /** @description A problem: the type names the error code (see docs/api.md) */

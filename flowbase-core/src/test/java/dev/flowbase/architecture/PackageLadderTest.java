@@ -36,6 +36,7 @@ class PackageLadderTest {
             Map.entry("dev.flowbase.store", 6),
             Map.entry("dev.flowbase.queue", 7),
             Map.entry("dev.flowbase.search", 8),
+            Map.entry("dev.flowbase.gdpr", 8),
             Map.entry("dev.flowbase.backup", 7),
             Map.entry("dev.flowbase.engines.postgresql", 9),
             Map.entry("dev.flowbase.engines.mariadb", 9),

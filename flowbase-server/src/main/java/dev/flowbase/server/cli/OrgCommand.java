@@ -23,8 +23,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "org",
-        description = "Make and list organizations (the tenants) with database access.",
-        subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class})
+        description = "Make, list, export and delete organizations (the tenants) with database access.",
+        subcommands = {
+            OrgCommand.Create.class,
+            OrgCommand.ListOrgs.class,
+            OrgExportCommand.class,
+            OrgDeleteCommand.class
+        })
 final class OrgCommand {
 
     private static Map<String, Object> describe(Organization o) {

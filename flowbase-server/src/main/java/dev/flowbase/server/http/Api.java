@@ -141,6 +141,11 @@ final class Api {
             ctx.header("ETag", etag(body));
         }
         ctx.status(status);
+        if (body instanceof Download download) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"");
+            ctx.contentType(download.contentType()).result(download.stream());
+            return null;
+        }
         if (body instanceof Text text) {
             ctx.contentType(text.contentType()).result(text.text());
             return null;

@@ -156,12 +156,20 @@ final class Authentication {
      */
     void forget(UUID keyId) {
         try {
-            String hash = keys.get(keyId).keyHash();
-            trusted.invalidate(KEY + hash);
-            trusted.invalidate(STALE_KEY + hash);
+            forgetDeleted(keyId, keys.get(keyId).keyHash());
         } catch (NotFoundException e) {
-            // deleted rather than revoked: nothing can be cached under a hash no row has
+            sessions.forgetKey(keyId);
+            bus.publish(REVOKED, null, Json.write(Map.of("key", keyId.toString())));
         }
+    }
+
+    /**
+     * As {@link #forget}, for a key whose row is gone (an erased organization's): the hash it was
+     * cached under is given, since no row can say it any more.
+     */
+    void forgetDeleted(UUID keyId, String keyHash) {
+        trusted.invalidate(KEY + keyHash);
+        trusted.invalidate(STALE_KEY + keyHash);
         sessions.forgetKey(keyId);
         bus.publish(REVOKED, null, Json.write(Map.of("key", keyId.toString())));
     }

@@ -11,11 +11,15 @@ public record Body(Kind kind, Class<?> type, String schema) {
         LIST,
         NAMED,
         NONE,
-        TEXT
+        TEXT,
+        BINARY
     }
 
     /** Plain text, such as Prometheus's format. */
     public static final Body TEXT = new Body(Kind.TEXT, null, null);
+
+    /** Bytes to save as a file ({@link Download}), such as an organization's export. */
+    public static final Body BINARY = new Body(Kind.BINARY, null, null);
 
     /** No body: a 204. */
     public static final Body NONE = new Body(Kind.NONE, null, null);

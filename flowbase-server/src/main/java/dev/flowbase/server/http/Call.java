@@ -119,6 +119,17 @@ public final class Call {
                 .orElse(fallback);
     }
 
+    /** A query parameter that is {@code true} or {@code false}; false when it is missing. */
+    public boolean flag(String name) {
+        return query(name)
+                .map(t -> switch (t) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new InvalidFieldException(name, "'" + Bodies.shown(t) + "'", "true or false");
+                })
+                .orElse(false);
+    }
+
     /** The page asked for by {@code limit} and {@code cursor}. */
     public PageRequest page() {
         int limit = intQuery("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);

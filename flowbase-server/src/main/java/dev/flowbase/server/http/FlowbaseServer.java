@@ -157,7 +157,7 @@ public final class FlowbaseServer implements AutoCloseable {
                 new AnalyticsRoutes(),
                 new ConfigurationRoutes(),
                 new AccountRoutes(authentication::forget),
-                new OrganizationRoutes(),
+                new OrganizationRoutes(authentication::forgetDeleted),
                 new ServerRoutes());
         groups.forEach(g -> g.register(router));
         router.group("events");

@@ -104,6 +104,12 @@ final class OpenApi {
                         .putObject("text/plain")
                         .putObject("schema")
                         .put("type", "string");
+            } else if (e.getValue().kind() == Body.Kind.BINARY) {
+                response.putObject("content")
+                        .putObject(Download.OCTETS)
+                        .putObject("schema")
+                        .put("type", "string")
+                        .put("format", "binary");
             } else if (e.getValue().kind() != Body.Kind.NONE) {
                 response.putObject("content")
                         .putObject("application/json")
@@ -158,7 +164,7 @@ final class OpenApi {
                 yield page;
             }
             case NAMED -> Json.MAPPER.createObjectNode().put("$ref", "#/components/schemas/" + body.schema());
-            case NONE, TEXT -> Json.MAPPER.createObjectNode();
+            case NONE, TEXT, BINARY -> Json.MAPPER.createObjectNode();
         };
     }
 

@@ -8,6 +8,8 @@ import dev.flowbase.server.http.RouteGroup;
 import dev.flowbase.server.http.Router;
 import dev.flowbase.store.FoundedOrganization;
 import dev.flowbase.store.Organization;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Every organization of the installation, made and listed by the installation's admin (an admin
@@ -20,6 +22,13 @@ public final class OrganizationRoutes implements RouteGroup {
 
     /** An organization just made, and its first admin key: {@code adminKey.secret} is shown this once. */
     public record Founded(Organization organization, AccountRoutes.CreatedKey adminKey) {}
+
+    private final BiConsumer<UUID, String> keyDeleted;
+
+    /** {@code keyDeleted} hears each key of an erased organization ({@link OrganizationDataRoutes}). */
+    public OrganizationRoutes(BiConsumer<UUID, String> keyDeleted) {
+        this.keyDeleted = keyDeleted;
+    }
 
     @Override
     public void register(Router r) {
@@ -36,6 +45,7 @@ public final class OrganizationRoutes implements RouteGroup {
                 .summary("Make an organization and its first admin key; the key's secret is in this answer only")
                 .accepts(NewOrganization.class)
                 .returns(201, Body.of(Founded.class));
+        new OrganizationDataRoutes(keyDeleted).register(r);
     }
 
     private Object create(Call call) {

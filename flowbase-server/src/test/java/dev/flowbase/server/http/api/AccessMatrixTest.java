@@ -60,6 +60,7 @@ class AccessMatrixTest {
                 .replace("{version}", "1")
                 .replace("{queue}", "matrix")
                 .replace("{name}", "matrix-" + UUID.randomUUID())
-                .replace("{key}", "matrix.key");
+                .replace("{key}", "matrix.key")
+                .replace("{slug}", "matrix-slug");
     }
 }

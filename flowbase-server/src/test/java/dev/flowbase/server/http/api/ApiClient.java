@@ -54,6 +54,28 @@ final class ApiClient {
         }
     }
 
+    /** GETs {@code path} into {@code file} (an archive); returns the status and the Content-Type. */
+    String[] download(String path, java.nio.file.Path file) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<java.nio.file.Path> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofFile(file));
+            return new String[] {
+                String.valueOf(r.statusCode()),
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Content-Disposition").orElse("")
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer get(String path) {
         return send("GET", path, null, Map.of());
     }

@@ -25,7 +25,7 @@ final class TenancyPaths {
                 return null;
             }
             named.add(value);
-            path = template.replaceFirst("\\{(id|key|queue|name)}", value).replace("{version}", "1");
+            path = template.replaceFirst("\\{(id|key|queue|name|slug)}", value).replace("{version}", "1");
             if (path.contains("{")) {
                 return null;
             }
@@ -50,18 +50,19 @@ final class TenancyPaths {
     }
 
     private static String pathValue(String template, Tenant t) {
-        Map<String, String> byPrefix = Map.of(
-                "/api/workflows/{id}", t.workflow(),
-                "/api/executions/{id}", t.execution(),
-                "/api/agent-roles/{id}", t.role(),
-                "/api/agent-roles/by-name/{name}", t.roleName(),
-                "/api/tasks/{id}", t.runningTask(),
-                "/api/api-keys/{id}", t.apiKey(),
-                "/api/users/{id}", t.user(),
-                "/api/configurations/{key}", t.configuration(),
-                "/api/queues/{queue}", t.queue(),
+        Map<String, String> byPrefix = Map.ofEntries(
+                Map.entry("/api/workflows/{id}", t.workflow()),
+                Map.entry("/api/executions/{id}", t.execution()),
+                Map.entry("/api/agent-roles/{id}", t.role()),
+                Map.entry("/api/agent-roles/by-name/{name}", t.roleName()),
+                Map.entry("/api/tasks/{id}", t.runningTask()),
+                Map.entry("/api/api-keys/{id}", t.apiKey()),
+                Map.entry("/api/users/{id}", t.user()),
+                Map.entry("/api/configurations/{key}", t.configuration()),
+                Map.entry("/api/queues/{queue}", t.queue()),
+                Map.entry("/api/organizations/{slug}", t.slug()),
                 // Components are the installation's, not an organization's: any name will do.
-                "/api/components/{name}", "matrix-component");
+                Map.entry("/api/components/{name}", "matrix-component"));
         for (var e : byPrefix.entrySet()) {
             if (template.equals(e.getKey()) || template.startsWith(e.getKey() + "/")) {
                 return e.getValue();

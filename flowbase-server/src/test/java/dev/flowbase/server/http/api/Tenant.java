@@ -24,7 +24,8 @@ record Tenant(
         String runningTask,
         String apiKey,
         String user,
-        String configuration) {
+        String configuration,
+        String slug) {
 
     /** The ids the other organization must never see in a list, a count or a search. */
     List<String> ids() {
@@ -81,7 +82,8 @@ record Tenant(
         stores.logs()
                 .append(new LogEntry.New(
                         LogEntry.Level.WARN, "Tenancy", m + " log line", null, organization, null, null, null, null));
-        return new Tenant(m, workflow, run, role, waiting, running, key, user, config);
+        String slug = stores.organizations().get(organization).slug();
+        return new Tenant(m, workflow, run, role, waiting, running, key, user, config, slug);
     }
 
     private static String created(ApiClient.Answer answer) {
