@@ -23,9 +23,6 @@ public interface NativeBackup {
     /** The file name ending of such a dump, for example {@code .pgdump}. */
     String suffix();
 
-    /** What a restore killed half-way leaves, for the documentation and the restore's report. */
-    String atomicity();
-
     /**
      * Writes the native dump of {@code db} to {@code out} (which does not exist) and returns the tool's
      * version and the rows of each of {@code tables} as the dump holds them.

@@ -32,12 +32,6 @@ final class MariaDbNative implements NativeBackup {
     }
 
     @Override
-    public String atomicity() {
-        return "not one transaction: MariaDB commits each CREATE TABLE by itself, so a killed restore leaves some"
-                + " tables; drop the database and restore again";
-    }
-
-    @Override
     public Dumped dump(Database db, List<String> tables, Path out) throws IOException {
         NativeTool tool = NativeTool.find("mariadb-dump", PACKAGE);
         run(

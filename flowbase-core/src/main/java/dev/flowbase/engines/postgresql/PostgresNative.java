@@ -36,11 +36,6 @@ final class PostgresNative implements NativeBackup {
     }
 
     @Override
-    public String atomicity() {
-        return "one transaction (pg_restore --single-transaction): a killed restore leaves the database empty";
-    }
-
-    @Override
     public Dumped dump(Database db, List<String> tables, Path out) throws SQLException {
         NativeTool pgDump = NativeTool.find("pg_dump", PACKAGE);
         try (Connection c = db.connection()) {

@@ -32,11 +32,6 @@ final class SqliteNative implements NativeBackup {
     }
 
     @Override
-    public String atomicity() {
-        return "one write transaction of the backup API: a killed restore leaves the database as it was";
-    }
-
-    @Override
     public Dumped dump(Database db, List<String> tables, Path out) throws SQLException {
         String version;
         try (Connection c = db.connection()) {
