@@ -28,16 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
  * kind, and a restore creates them on any engine; a column whose type maps to none is named.
  */
 class BackupAllTest {
-    /** A table a user keeps beside Flowbase's, in the types they would pick on each engine. */
+    /**
+     * A table a user keeps beside Flowbase's, in the types they would pick on each engine, with a column
+     * whose name PostgreSQL reserves ({@code user}), so that every statement must quote it.
+     */
     private static final Map<Engine, String> NOTES = Map.of(
             Engine.POSTGRESQL,
-            "CREATE TABLE notes (id BIGINT PRIMARY KEY, ref UUID, title VARCHAR(200) NOT NULL, body TEXT,"
+            "CREATE TABLE notes (id BIGINT PRIMARY KEY, ref UUID, title VARCHAR(200) NOT NULL, \"user\" TEXT,"
                     + " score DOUBLE PRECISION, done BOOLEAN NOT NULL, due TIMESTAMPTZ, doc JSONB)",
             Engine.MARIADB,
-            "CREATE TABLE notes (id BIGINT PRIMARY KEY, ref UUID, title VARCHAR(200) NOT NULL, body TEXT,"
+            "CREATE TABLE notes (id BIGINT PRIMARY KEY, ref UUID, title VARCHAR(200) NOT NULL, user TEXT,"
                     + " score DOUBLE, done BOOLEAN NOT NULL, due DATETIME(6), doc JSON)",
             Engine.SQLITE,
-            "CREATE TABLE notes (id INTEGER PRIMARY KEY, ref UUID, title VARCHAR(200) NOT NULL, body TEXT,"
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, ref UUID, title VARCHAR(200) NOT NULL, user TEXT,"
                     + " score REAL, done BOOLEAN NOT NULL, due TIMESTAMP, doc JSON)");
 
     @TempDir
