@@ -63,6 +63,17 @@ public final class BackupRuns {
                 "create", trigger, file, () -> Backups.create(db, file, options, clock, progress), Manifest::totalRows);
     }
 
+    /** {@link Backups#createNative}, audited and heard as a run of {@code trigger}, succeeded or failed. */
+    public NativeManifest createNative(
+            Database db, Path file, InstantSource clock, BackupProgress progress, String trigger) {
+        return audited(
+                "create",
+                trigger,
+                file,
+                () -> Backups.createNative(db, file, clock, progress),
+                NativeManifest::totalRows);
+    }
+
     /** {@link Backups#restore}, audited in the target (after it commits) as a run of {@code trigger}. */
     public RestoreReport restore(
             Path file, Database target, RestoreOptions options, BackupProgress progress, String trigger) {

@@ -38,6 +38,16 @@ public interface BackupSql {
     /** The neutral kind of every column of {@code table}, in the table's column order. */
     Map<String, ColumnKind> columnKinds(Connection connection, String table) throws SQLException;
 
+    /**
+     * The columns of a user's own table ({@code backup create --all}), in order, each with the neutral
+     * kind of its type, or none where the archive has no kind that keeps its values (a decimal, an
+     * array, an enumeration): only types whose values survive the trip to another engine map.
+     */
+    List<UserColumn> userColumns(Connection connection, String table) throws SQLException;
+
+    /** This engine's type for a user's column of {@code kind} in a new table; {@code key}: it is in the primary key. */
+    String userColumnType(ColumnKind kind, boolean key);
+
     /** Rows per batch when loading. */
     int loadBatchRows();
 

@@ -112,24 +112,33 @@ final class BackupWriter {
                 selections.forEach(r -> chosen.put(r.table(), r));
             }
             long total = 0;
+            List<String> candidates = schema.candidates(options.all() && selections == null);
             List<String> included =
                     selections != null
                             ? List.copyOf(chosen.keySet())
                             : options.tables().isEmpty()
-                                    ? schema.tables()
-                                    : schema.tables().stream()
+                                    ? candidates
+                                    : candidates.stream()
                                             .filter(TableOrder.withParents(
-                                                    schema.catalog(), schema.tables(), options.tables())::contains)
+                                                    schema.catalog(), candidates, options.tables())::contains)
                                             .toList();
+            Map<String, TableSpec> users = UserTables.specs(
+                    c,
+                    sql,
+                    schema,
+                    included.stream().filter(schema.userTables()::contains).toList());
             for (String table : included) {
-                if (!schema.tables().contains(table)) {
+                if (!schema.tables().contains(table) && !users.containsKey(table)) {
                     throw new IllegalArgumentException(table + " is not one of Flowbase's tables");
                 }
-                List<Column> columns = new ArrayList<>();
-                sql.columnKinds(c, table).forEach((name, kind) -> columns.add(new Column(name, kind)));
-                // Selected rows are not restored into their table's tree, so they need no parents-first order.
-                specs.put(
-                        table, new TableSpec(table, columns, selections == null ? schema.selfReference(table) : null));
+                TableSpec spec = users.get(table);
+                if (spec == null) {
+                    List<Column> columns = new ArrayList<>();
+                    sql.columnKinds(c, table).forEach((name, kind) -> columns.add(new Column(name, kind)));
+                    // Selected rows are not restored into their table's tree: they need no parents-first order.
+                    spec = new TableSpec(table, columns, selections == null ? schema.selfReference(table) : null);
+                }
+                specs.put(table, spec);
                 long n = count(c, table, chosen.get(table));
                 counts.put(table, n);
                 total += n;
@@ -187,7 +196,8 @@ final class BackupWriter {
                             spec.selfReference(),
                             hash.rows(),
                             hash.hex(),
-                            chunks.finish()));
+                            chunks.finish(),
+                            spec.user()));
                     bytesBefore += chunks.bytes();
                     progress.advanced(spec.name(), done[0], bytesBefore);
                 }

@@ -74,9 +74,33 @@ public final class Backups {
         }
     }
 
-    /** Restores {@code file} into {@code target}; see {@link Restorer} for what is checked and when. */
+    /**
+     * Restores {@code file} into {@code target}; see {@link Restorer} for what is checked and when. A
+     * native dump (a manifest beside it) is loaded by the engine's own tool, into its own engine only.
+     */
     public static RestoreReport restore(Path file, Database target, RestoreOptions options, BackupProgress progress) {
+        if (NativeArchives.isNative(file)) {
+            return NativeArchives.restore(file, target, options, progress);
+        }
         return new Restorer(target, progress).restore(file, options);
+    }
+
+    /**
+     * Writes {@code db} in its engine's own format to {@code out} ({@code pg_dump -Fc}, {@code
+     * mariadb-dump}, SQLite's backup API) with its manifest beside it ({@link NativeManifest#beside}).
+     */
+    public static NativeManifest createNative(Database db, Path out, InstantSource clock, BackupProgress progress) {
+        return NativeArchives.create(db, out, clock, progress);
+    }
+
+    /** Whether {@code file} is a native dump with its manifest beside it, or such a manifest. */
+    public static boolean isNative(Path file) {
+        return NativeArchives.isNative(file);
+    }
+
+    /** Checks a native dump ({@code file} or its manifest) against its manifest, and returns the manifest. */
+    public static NativeManifest verifyNative(Path file, BackupProgress progress) {
+        return NativeArchives.verify(file, progress).manifest();
     }
 
     /**

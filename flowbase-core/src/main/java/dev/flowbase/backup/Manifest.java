@@ -1,5 +1,6 @@
 package dev.flowbase.backup;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,14 +27,25 @@ public record Manifest(
     }
 
     public record Table(
-            String name, List<Column> columns, String selfReference, long rows, String sha256, List<Chunk> chunks) {
+            String name,
+            List<Column> columns,
+            String selfReference,
+            long rows,
+            String sha256,
+            List<Chunk> chunks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UserTable user) {
         public Table {
             columns = List.copyOf(columns);
             chunks = List.copyOf(chunks);
         }
 
+        public Table(
+                String name, List<Column> columns, String selfReference, long rows, String sha256, List<Chunk> chunks) {
+            this(name, columns, selfReference, rows, sha256, chunks, null);
+        }
+
         public TableSpec spec() {
-            return new TableSpec(name, columns, selfReference);
+            return new TableSpec(name, columns, selfReference, user);
         }
     }
 

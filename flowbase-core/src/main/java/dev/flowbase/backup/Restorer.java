@@ -80,6 +80,7 @@ final class Restorer {
                     where + " differs from its migrations at version " + version + " ("
                             + drift.stream().limit(3).collect(Collectors.joining("; ")) + "): nothing was restored");
         }
+        UserTables.create(target, manifest);
         Map<String, Long> rows = load(file, options, manifest, withRows.isPresent());
         return new RestoreReport(
                 manifest, where, current.map(Version::toString).orElse("none"), withRows.isPresent(), rows);
@@ -128,7 +129,8 @@ final class Restorer {
         for (Manifest.Table t : manifest.tables()) {
             Map<String, ColumnKind> want = new LinkedHashMap<>();
             t.columns().forEach(col -> want.put(col.name(), col.kind()));
-            Map<String, ColumnKind> have = sql.columnKinds(c, t.name());
+            Map<String, ColumnKind> have =
+                    t.user() == null ? sql.columnKinds(c, t.name()) : UserTables.kinds(c, sql, t.name());
             if (!want.equals(have)) {
                 throw new FlowbaseException(
                         ErrorCode.VALIDATION_FAILED,

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * migrations made, up to the version its history records, in foreign-key order. A schema that has
  * drifted from its migrations is refused, since a restore rebuilds the schema from the migrations.
  */
-record SourceSchema(Version version, Catalog catalog, List<String> tables) {
+record SourceSchema(Version version, Catalog catalog, List<String> tables, List<String> userTables) {
 
     static SourceSchema of(Database database) {
         SchemaValidator validator = SchemaValidator.flowbase();
@@ -62,7 +62,21 @@ record SourceSchema(Version version, Catalog catalog, List<String> tables) {
         List<String> ours = catalog.tables().keySet().stream()
                 .filter(t -> !t.equals(history) && !userTables.contains(t) && !derived.contains(t))
                 .toList();
-        return new SourceSchema(version, catalog, TableOrder.parentsFirst(catalog, ours));
+        List<String> theirs = userTables.stream()
+                .filter(t -> !t.equals(history) && !derived.contains(t))
+                .sorted()
+                .toList();
+        return new SourceSchema(version, catalog, TableOrder.parentsFirst(catalog, ours), theirs);
+    }
+
+    /** Flowbase's tables and, with {@code all}, the user's own, parents first. */
+    List<String> candidates(boolean all) {
+        if (!all) {
+            return tables;
+        }
+        List<String> both = new java.util.ArrayList<>(tables);
+        both.addAll(userTables);
+        return TableOrder.parentsFirst(catalog, both);
     }
 
     private static Set<String> derivedTables(Database database) {

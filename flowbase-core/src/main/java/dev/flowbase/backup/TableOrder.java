@@ -52,7 +52,8 @@ final class TableOrder {
         if (!unknown.isEmpty()) {
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT,
-                    "--tables " + String.join(",", unknown) + ": not a Flowbase table of this database; expected"
+                    "--tables " + String.join(",", unknown)
+                            + ": not a table this backup holds (Flowbase's tables, and with --all the user's own); expected"
                             + " some of " + String.join(", ", ours));
         }
         Set<String> closed = new TreeSet<>();

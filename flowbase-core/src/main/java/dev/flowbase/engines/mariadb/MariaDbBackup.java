@@ -2,13 +2,16 @@ package dev.flowbase.engines.mariadb;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.backup.ColumnKind;
+import dev.flowbase.backup.UserColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +41,21 @@ final class MariaDbBackup implements BackupSql {
 
     @Override
     public Map<String, ColumnKind> columnKinds(Connection connection, String table) throws SQLException {
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        for (UserColumn column : columns(connection, table)) {
+            ColumnKind kind = column.kind();
+            kinds.put(column.name(), kind == null ? ColumnKind.TEXT : kind);
+        }
+        return kinds;
+    }
+
+    /** Types that map to no kind are text for Flowbase's own tables (its migrations use none) and refused for a user's. */
+    @Override
+    public List<UserColumn> userColumns(Connection connection, String table) throws SQLException {
+        return columns(connection, table);
+    }
+
+    private static List<UserColumn> columns(Connection connection, String table) throws SQLException {
         Set<String> json = new HashSet<>();
         try (PreparedStatement ps =
                 connection.prepareStatement("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
@@ -52,20 +70,38 @@ final class MariaDbBackup implements BackupSql {
                 }
             }
         }
-        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-        try (PreparedStatement ps =
-                connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM information_schema.COLUMNS"
+        List<UserColumn> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS"
                         + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'"
                         + " ORDER BY ORDINAL_POSITION")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString(1);
-                    kinds.put(name, json.contains(name) ? ColumnKind.JSON : kind(rs.getString(2), rs.getString(3)));
+                    columns.add(new UserColumn(
+                            name,
+                            rs.getString(3),
+                            json.contains(name) ? ColumnKind.JSON : kind(rs.getString(2), rs.getString(3)),
+                            rs.getString(4).equals("YES")));
                 }
             }
         }
-        return kinds;
+        return columns;
+    }
+
+    @Override
+    public String userColumnType(ColumnKind kind, boolean key) {
+        return switch (kind) {
+            case UUID -> "UUID";
+            case TEXT -> key ? "VARCHAR(255)" : "LONGTEXT"; // a key cannot be a LONGTEXT here
+            case INTEGER -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case INSTANT -> "DATETIME(6)";
+            case JSON -> "JSON";
+            case BINARY -> key ? "VARBINARY(255)" : "LONGBLOB";
+        };
     }
 
     private static ColumnKind kind(String type, String columnType) {
@@ -76,7 +112,8 @@ final class MariaDbBackup implements BackupSql {
             case "smallint", "mediumint", "int", "bigint" -> ColumnKind.INTEGER;
             case "double", "float" -> ColumnKind.DOUBLE;
             case "blob", "longblob", "mediumblob", "tinyblob", "varbinary", "binary" -> ColumnKind.BINARY;
-            default -> ColumnKind.TEXT;
+            case "char", "varchar", "text", "tinytext", "mediumtext", "longtext" -> ColumnKind.TEXT;
+            default -> null; // decimal, enum, set, date, time, year, bit, geometry: no kind keeps their values
         };
     }
 

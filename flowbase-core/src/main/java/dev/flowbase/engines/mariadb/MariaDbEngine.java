@@ -1,6 +1,7 @@
 package dev.flowbase.engines.mariadb;
 
 import dev.flowbase.backup.BackupSql;
+import dev.flowbase.backup.NativeBackup;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
@@ -29,6 +30,7 @@ public final class MariaDbEngine implements EngineKit {
             .with(AnalyticsSql.class, new MariaDbAnalytics())
             .with(ScratchSpaces.class, new MariaDbScratch())
             .with(BackupSql.class, new MariaDbBackup())
+            .with(NativeBackup.class, new MariaDbNative())
             .with(DatabaseUsers.class, new MariaDbUsers())
             .with(TenantSession.class, TenantSession.NONE);
 

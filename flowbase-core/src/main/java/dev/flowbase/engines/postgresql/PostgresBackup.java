@@ -2,12 +2,14 @@ package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.backup.ColumnKind;
+import dev.flowbase.backup.UserColumn;
 import dev.flowbase.db.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,58 @@ final class PostgresBackup implements BackupSql {
             case "double precision", "real" -> ColumnKind.DOUBLE;
             case "bytea" -> ColumnKind.BINARY;
             default -> ColumnKind.TEXT;
+        };
+    }
+
+    @Override
+    public List<UserColumn> userColumns(Connection connection, String table) throws SQLException {
+        List<UserColumn> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name, data_type, udt_name, is_nullable"
+                + " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
+                + " AND is_generated = 'NEVER' ORDER BY ordinal_position")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    ColumnKind kind = switch (type) {
+                        case "text", "character varying", "character" -> ColumnKind.TEXT;
+                        case "numeric",
+                                "money",
+                                "interval",
+                                "date",
+                                "time without time zone",
+                                "time with time zone",
+                                "ARRAY",
+                                "USER-DEFINED",
+                                "inet",
+                                "cidr",
+                                "xml",
+                                "bit" -> null;
+                        default -> {
+                            ColumnKind k = kind(type);
+                            yield k == ColumnKind.TEXT ? null : k; // only the types above are text as such
+                        }
+                    };
+                    String shown = type.equals("ARRAY") || type.equals("USER-DEFINED") ? rs.getString(3) : type;
+                    columns.add(new UserColumn(
+                            rs.getString(1), shown, kind, rs.getString(4).equals("YES")));
+                }
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    public String userColumnType(ColumnKind kind, boolean key) {
+        return switch (kind) {
+            case UUID -> "uuid";
+            case TEXT -> "text";
+            case INTEGER -> "bigint";
+            case DOUBLE -> "double precision";
+            case BOOLEAN -> "boolean";
+            case INSTANT -> "timestamptz";
+            case JSON -> "jsonb";
+            case BINARY -> "bytea";
         };
     }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 
 /**
@@ -29,13 +30,19 @@ final class PostgresCopy implements BulkLoader {
             }
             text.append('\n');
         }
-        String copy = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        // Quoted: a user's table restored by backup --all may have names PostgreSQL reserves (user, order).
+        String copy = "COPY " + quote(table) + " ("
+                + columns.stream().map(PostgresCopy::quote).collect(Collectors.joining(", ")) + ") FROM STDIN";
         try {
             return (int)
                     connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
         } catch (IOException e) {
             throw new SQLException("Writing rows to COPY " + table, "58030", e);
         }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static void append(StringBuilder out, Object value) {

@@ -1,6 +1,7 @@
 package dev.flowbase.engines.postgresql;
 
 import dev.flowbase.backup.BackupSql;
+import dev.flowbase.backup.NativeBackup;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
@@ -29,6 +30,7 @@ public final class PostgresEngine implements EngineKit {
             .with(AnalyticsSql.class, new PostgresAnalytics())
             .with(ScratchSpaces.class, new PostgresScratch())
             .with(BackupSql.class, new PostgresBackup())
+            .with(NativeBackup.class, new PostgresNative())
             .with(DatabaseUsers.class, new PostgresUsers())
             .with(TenantSession.class, new PostgresTenantSession());
 

@@ -2,13 +2,16 @@ package dev.flowbase.engines.sqlite;
 
 import dev.flowbase.backup.BackupSql;
 import dev.flowbase.backup.ColumnKind;
+import dev.flowbase.backup.UserColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +99,64 @@ final class SqliteBackup implements BackupSql {
             return ColumnKind.UUID;
         }
         return name.endsWith("_at") ? ColumnKind.INSTANT : ColumnKind.TEXT;
+    }
+
+    /**
+     * A user's table follows no Flowbase convention, so its kinds come from the declared types alone
+     * (which SQLite keeps as written): only the names below map, an empty or other type does not.
+     */
+    @Override
+    public List<UserColumn> userColumns(Connection connection, String table) throws SQLException {
+        List<UserColumn> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    String bare = type.replaceAll("\\(.*", "").strip().toUpperCase(Locale.ROOT);
+                    columns.add(new UserColumn(
+                            rs.getString(1), type, USER_KINDS.get(bare), rs.getInt(3) == 0 && rs.getInt(4) == 0));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static final Map<String, ColumnKind> USER_KINDS = Map.ofEntries(
+            Map.entry("UUID", ColumnKind.UUID),
+            Map.entry("TEXT", ColumnKind.TEXT),
+            Map.entry("VARCHAR", ColumnKind.TEXT),
+            Map.entry("CHARACTER VARYING", ColumnKind.TEXT),
+            Map.entry("CHAR", ColumnKind.TEXT),
+            Map.entry("CHARACTER", ColumnKind.TEXT),
+            Map.entry("CLOB", ColumnKind.TEXT),
+            Map.entry("INTEGER", ColumnKind.INTEGER),
+            Map.entry("INT", ColumnKind.INTEGER),
+            Map.entry("BIGINT", ColumnKind.INTEGER),
+            Map.entry("SMALLINT", ColumnKind.INTEGER),
+            Map.entry("REAL", ColumnKind.DOUBLE),
+            Map.entry("DOUBLE", ColumnKind.DOUBLE),
+            Map.entry("DOUBLE PRECISION", ColumnKind.DOUBLE),
+            Map.entry("FLOAT", ColumnKind.DOUBLE),
+            Map.entry("BOOLEAN", ColumnKind.BOOLEAN),
+            Map.entry("TIMESTAMP", ColumnKind.INSTANT),
+            Map.entry("DATETIME", ColumnKind.INSTANT),
+            Map.entry("JSON", ColumnKind.JSON),
+            Map.entry("BLOB", ColumnKind.BINARY));
+
+    @Override
+    public String userColumnType(ColumnKind kind, boolean key) {
+        return switch (kind) {
+            case UUID -> "UUID";
+            case TEXT -> "TEXT";
+            case INTEGER -> "INTEGER";
+            case DOUBLE -> "REAL";
+            case BOOLEAN -> "BOOLEAN";
+            case INSTANT -> "TIMESTAMP";
+            case JSON -> "JSON";
+            case BINARY -> "BLOB";
+        };
     }
 
     @Override

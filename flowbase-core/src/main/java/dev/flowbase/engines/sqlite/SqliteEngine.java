@@ -1,6 +1,7 @@
 package dev.flowbase.engines.sqlite;
 
 import dev.flowbase.backup.BackupSql;
+import dev.flowbase.backup.NativeBackup;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.StatisticsQueries;
 import dev.flowbase.engine.Engine;
@@ -28,6 +29,7 @@ public final class SqliteEngine implements EngineKit {
             .with(AnalyticsSql.class, new SqliteAnalytics())
             .with(ScratchSpaces.class, new SqliteScratch())
             .with(BackupSql.class, new SqliteBackup())
+            .with(NativeBackup.class, new SqliteNative())
             .with(TenantSession.class, TenantSession.NONE);
 
     @Override

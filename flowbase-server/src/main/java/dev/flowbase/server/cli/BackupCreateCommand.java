@@ -32,11 +32,7 @@ final class BackupCreateCommand extends BaseCommand {
             description = "Archive to write (default: ./flowbase-<engine>-<UTC time>.fbk); must not exist.")
     Path out;
 
-    @Option(
-            names = "--compress",
-            paramLabel = "gzip|zstd|none",
-            defaultValue = "gzip",
-            description = "Compression (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--compress", paramLabel = "gzip|zstd|none", description = "Compression (default: gzip).")
     String compress;
 
     @Option(
@@ -50,28 +46,65 @@ final class BackupCreateCommand extends BaseCommand {
     @Option(names = "--encrypt", description = "Encrypt with AES-256-GCM in segments, with the backup key.")
     boolean encrypt;
 
+    @Option(
+            names = "--all",
+            description = "Add the user's own tables of the same database, where every column's type maps to one"
+                    + " of the archive's kinds (an error names each column that does not).")
+    boolean all;
+
+    @Option(
+            names = "--native",
+            description = "Hand off to the engine's own tool (pg_dump -Fc, mariadb-dump --single-transaction,"
+                    + " SQLite's backup API) and write the manifest beside its file as FILE.manifest.json; it"
+                    + " restores into the same engine only.")
+    boolean nativeFormat;
+
     @ArgGroup(exclusive = false)
     BackupKeyOptions key = new BackupKeyOptions();
 
     @Override
     public Integer call() {
-        Compression compression = Compression.parse("--compress", compress);
+        if (nativeFormat) {
+            return new BackupNativeCreate(this).run(out, refusedWithNative());
+        }
+        Compression compression = Compression.parse("--compress", compress == null ? "gzip" : compress);
         var options = new BackupOptions(
                 compression,
                 encrypt ? key.required(root().cli.environment()) : null,
-                Set.copyOf(tables.stream().map(String::strip).toList()));
+                Set.copyOf(tables.stream().map(String::strip).toList()),
+                all);
         var config = config();
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.database())) {
-            Path file = out != null
-                    ? out
-                    : Path.of("flowbase-" + db.engine().id() + "-" + STAMP.format(clock.instant()) + Backups.SUFFIX);
+            Path file = out != null ? out : defaultFile(db, clock, Backups.SUFFIX);
             long started = System.nanoTime();
             Manifest manifest =
                     BackupAudit.runs(db).create(db, file, options, clock, BackupProgressBar.of(this), "cli");
             print(file, manifest, options, (System.nanoTime() - started) / 1_000_000);
         }
         return 0;
+    }
+
+    static Path defaultFile(Database db, Clock clock, String suffix) {
+        return Path.of("flowbase-" + db.engine().id() + "-" + STAMP.format(clock.instant()) + suffix);
+    }
+
+    /** The options that mean nothing to the engine's own tool, when given with --native. */
+    private List<String> refusedWithNative() {
+        List<String> refused = new java.util.ArrayList<>();
+        if (!tables.isEmpty()) {
+            refused.add("--tables");
+        }
+        if (encrypt) {
+            refused.add("--encrypt");
+        }
+        if (compress != null) {
+            refused.add("--compress");
+        }
+        if (all) {
+            refused.add("--all (a native dump holds every table already)");
+        }
+        return refused;
     }
 
     private void print(Path file, Manifest m, BackupOptions options, long millis) {

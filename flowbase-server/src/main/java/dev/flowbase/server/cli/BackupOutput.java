@@ -1,6 +1,8 @@
 package dev.flowbase.server.cli;
 
 import dev.flowbase.backup.Manifest;
+import dev.flowbase.backup.NativeManifest;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,33 @@ final class BackupOutput {
         doc.put("schemaVersion", m.schemaVersion());
         doc.put("rows", m.totalRows());
         doc.put("tables", tables(m));
+        return doc;
+    }
+
+    /** What {@code create --native} and {@code verify} say of a native dump and its manifest. */
+    static Map<String, Object> describeNative(Path file, NativeManifest m, Long millis) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("file", file.toString());
+        doc.put("manifest", NativeManifest.beside(file).toString());
+        doc.put("native", true);
+        doc.put("format", m.dump().format());
+        doc.put("toolVersion", m.dump().toolVersion());
+        doc.put("bytes", m.dump().bytes());
+        doc.put("sha256", m.dump().sha256());
+        if (millis != null) {
+            doc.put("millis", millis);
+        }
+        doc.put("archiveId", m.archiveId());
+        doc.put("createdAt", m.createdAt().toString());
+        doc.put("flowbaseVersion", m.flowbaseVersion());
+        doc.put("source", m.source());
+        doc.put("schemaVersion", m.schemaVersion());
+        doc.put("rows", m.totalRows());
+        doc.put(
+                "tables",
+                m.tables().stream()
+                        .map(t -> Map.<String, Object>of("name", t.name(), "rows", t.rows()))
+                        .toList());
         return doc;
     }
 
