@@ -147,20 +147,25 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /**
-     * Where sessions that must outlive a transaction get their connections: LISTEN and session-level
-     * advisory locks. The pool itself, unless {@code DB_DIRECT_URL} names a direct way past a
-     * transaction pooler.
-     */
+    /** For sessions that outlive a transaction (LISTEN, session locks): DB_DIRECT_URL's pool, else the pool. */
     public DataSource directDataSource() {
         return direct != null ? direct : dataSource;
     }
 
     /** A connection from the pool, through the circuit breaker: refused at once while it is open. */
     public Connection connection() {
+        return connection(dataSource);
+    }
+
+    /** As {@link #connection()} from {@link #directDataSource()}: a session a migration's lock may live on. */
+    public Connection sessionConnection() {
+        return connection(directDataSource());
+    }
+
+    private Connection connection(DataSource from) {
         return breaker.call(() -> {
             try {
-                return dataSource.getConnection();
+                return from.getConnection();
             } catch (SQLException e) {
                 DatabaseException failure = SqlErrors.connecting(dialect, config, e);
                 transactions.errors().count(failure.kind());
