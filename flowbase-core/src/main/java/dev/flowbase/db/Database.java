@@ -22,8 +22,8 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * part of Flowbase is given. Open it once, share it, close it on shutdown.
  */
 public final class Database implements AutoCloseable {
-    /** The direct pool's size: the LISTEN connection and a few leaderships, each holding one while it leads. */
-    private static final int DIRECT_SESSIONS = 4;
+    /** The direct pool's size: LISTEN, the three duties' leads (each held while it leads), a migration. */
+    private static final int DIRECT_SESSIONS = 5;
 
     private final DatabaseConfig config;
     private final Dialect dialect;
