@@ -1,6 +1,8 @@
 package dev.flowbase.bench;
 
+import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * One fresh database named {@code fbbench_*} on one engine, created for a single measurement and
@@ -64,6 +67,22 @@ record BenchDatabase(Engine engine, String name, String jdbcUrl, String flowbase
     /** Flowbase's settings for this database: the URL alone, as a user would give it. */
     DatabaseConfig flowbaseConfig() {
         return DatabaseConfig.fromUrl(flowbaseUrl);
+    }
+
+    /**
+     * As {@link #flowbaseConfig()} with the pool going through a pgbouncer in transaction mode at
+     * {@code via} (host:port) and the sessions (LISTEN, locks) on DB_DIRECT_URL, as
+     * docs/resilience.md's pgbouncer topology has it; the URL alone when {@code via} is empty.
+     */
+    DatabaseConfig flowbaseConfig(String via) {
+        if (via.isEmpty()) {
+            return flowbaseConfig();
+        }
+        return new ConfigLoader()
+                .environment(Map.of("DB_DIRECT_URL", flowbaseUrl))
+                .flag(Settings.DATABASE_URL, flowbaseUrl.replace(PG_HOST, via) + "?prepareThreshold=0")
+                .load()
+                .database();
     }
 
     /**

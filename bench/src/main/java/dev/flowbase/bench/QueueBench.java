@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code bench/run queue --engine ENGINE --tasks N [--warmup W] [--stored S] [--workers W] [--batch B]
- * [--history H] [--singles K]}: enqueues N no-op tasks with no worker running (the batch API), then
+ * [--history H] [--singles K] [--via HOST:PORT]}: enqueues N no-op tasks with no worker running (the batch API), then
  * starts W worker threads, each claiming B at a time and completing the batch, and times until the
  * database shows all N succeeded. With {@code --history}, H tasks are enqueued and processed the
  * same way first, so the measured run finds H finished tasks stored; {@code --stored S} writes S
@@ -35,7 +35,8 @@ import java.util.function.BooleanSupplier;
  * state. On PostgreSQL the measured drain's WAL and server CPU per task come from {@link
  * PgServerCost}. After the drain, K tasks (2,000 by default) are enqueued one call at a time
  * ({@code enqueue_single_per_s}). The last line is one JSON object, the shape {@code
- * ../shared/peers/} prints for the peer queues.
+ * ../shared/peers/} prints for the peer queues. {@code --via} sends the pool through a pgbouncer
+ * there (PostgreSQL), the sessions straight to the server.
  */
 final class QueueBench {
 
@@ -53,12 +54,14 @@ final class QueueBench {
         // How many tasks are enqueued one at a time for enqueue_single_per_s; 0 leaves it out.
         int singles = Integer.parseInt(option(args, "--singles", "2000"));
         boolean runtime = Arrays.asList(args).contains("--runtime");
+        // host:port of a pgbouncer in transaction mode in front of the server (bench/queue/pgbouncer).
+        String via = option(args, "--via", "");
         BenchDatabase.Engine engine = BenchDatabase.Engine.valueOf(engineName.toUpperCase(Locale.ROOT));
         Path work = Files.createDirectories(Path.of("bench/target/work").toAbsolutePath());
         // A name of its own: two runs at once (two people on one server) must not drop each other's database.
         try (BenchDatabase target = BenchDatabase.create(
                         engine, "queue_" + ProcessHandle.current().pid(), work);
-                Database db = Database.open(target.flowbaseConfig())) {
+                Database db = Database.open(target.flowbaseConfig(via))) {
             Flowbase.migrator(db).migrate();
             UUID org =
                     Stores.create(db).organizations().create("Bench", "bench").id();

@@ -22,8 +22,8 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * part of Flowbase is given. Open it once, share it, close it on shutdown.
  */
 public final class Database implements AutoCloseable {
-    /** The direct pool's size: the LISTEN connection and a few leaderships, each holding one while it leads. */
-    private static final int DIRECT_SESSIONS = 4;
+    /** The direct pool's size: LISTEN, the three duties' leads (each held while it leads), a migration. */
+    private static final int DIRECT_SESSIONS = 5;
 
     private final DatabaseConfig config;
     private final Dialect dialect;
@@ -147,20 +147,25 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /**
-     * Where sessions that must outlive a transaction get their connections: LISTEN and session-level
-     * advisory locks. The pool itself, unless {@code DB_DIRECT_URL} names a direct way past a
-     * transaction pooler.
-     */
+    /** For sessions that outlive a transaction (LISTEN, session locks): DB_DIRECT_URL's pool, else the pool. */
     public DataSource directDataSource() {
         return direct != null ? direct : dataSource;
     }
 
     /** A connection from the pool, through the circuit breaker: refused at once while it is open. */
     public Connection connection() {
+        return connection(dataSource);
+    }
+
+    /** As {@link #connection()} from {@link #directDataSource()}: a session a migration's lock may live on. */
+    public Connection sessionConnection() {
+        return connection(directDataSource());
+    }
+
+    private Connection connection(DataSource from) {
         return breaker.call(() -> {
             try {
-                return dataSource.getConnection();
+                return from.getConnection();
             } catch (SQLException e) {
                 DatabaseException failure = SqlErrors.connecting(dialect, config, e);
                 transactions.errors().count(failure.kind());

@@ -122,9 +122,13 @@ final class MigrationSession {
         }
     }
 
-    /** Runs {@code work} on one dedicated connection holding the lock, with the history read under it. */
+    /**
+     * Runs {@code work} on one dedicated connection holding the lock, with the history read under it:
+     * a session of its own ({@code DB_DIRECT_URL} past pgbouncer), as the lock and the lifted
+     * statement limit belong to the session.
+     */
     <T> T locked(ScriptSet scripts, LockedWork<T> work) {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.sessionConnection()) {
             StatementLimit limit = db.dialect().liftStatementLimit(c); // a backfill may outlast the pool's limit
             MigrationLock lock;
             try {

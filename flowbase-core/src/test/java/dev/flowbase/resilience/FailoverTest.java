@@ -19,6 +19,7 @@ import dev.flowbase.testing.TestEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +33,17 @@ import org.junit.jupiter.api.Test;
  * Issue 28's failover under load, on a real pg_auto_failover formation: two producers and four
  * workers on a multi-host URL; the primary's keeper group is killed (kill -9) mid-load. Every task
  * acknowledged to a producer is there after the promotion, every one completes exactly once, and
- * the workers resume on the new primary without a restart.
+ * the workers resume on the new primary without a restart. On the same formation and failover, two
+ * more "processes" take rounds at a duty under advisory-lock leadership: one leads before, nobody
+ * keeps a lead that died with the primary, one leads on the new primary, and the duty runs once a
+ * round throughout ({@link DutyRounds}).
  */
 class FailoverTest {
-    private static final int BASE_PORT = 17320;
+    /** The monitor's port; the nodes take the next two. */
+    private static final int BASE_PORT = Integer.getInteger("flowbase.test.formation.port", 17320);
+    /** Rounds of the duty in a row that must each run once under one leader. */
+    private static final int STEADY_ROUNDS = 3;
+
     private static final int BEFORE = 40;
     private static final int AFTER = 40;
 
@@ -57,7 +65,8 @@ class FailoverTest {
                         .statementTimeout(Duration.ofSeconds(5))
                         // A formation promotes in about 10 s: probe again after 1 s rather than 5.
                         .breaker(new BreakerSettings(50, 10, Duration.ofSeconds(1), Duration.ZERO))
-                        .build())) {
+                        .build());
+                DutyRounds duty = DutyRounds.open(formation.url(), db)) {
             Migrator.configure().database(db).load().migrate();
             Stores stores = Stores.create(db);
             UUID org = stores.organizations().create("Acme", "acme").id();
@@ -86,8 +95,12 @@ class FailoverTest {
                 assertThat(before.await(60, TimeUnit.SECONDS))
                         .as("tasks acknowledged before the kill")
                         .isTrue();
+                int leaderBefore = steadyLead(duty);
                 killedAt = System.nanoTime();
                 formation.kill(1);
+                assertThat(duty.round())
+                        .as("processes leading right after the primary died")
+                        .hasSizeLessThanOrEqualTo(1);
                 promotedAt = awaitPromotion(formation);
                 assertThat(after.await(120, TimeUnit.SECONDS))
                         .as("tasks acknowledged after the kill; the monitor said:%n%s", formation.state())
@@ -97,6 +110,19 @@ class FailoverTest {
                     t.join(30_000);
                 }
                 awaitAllSucceeded(db);
+                int outage = duty.current();
+                awaitALeader(duty);
+                int leaderAfter = steadyLead(duty);
+                Map<Integer, Integer> runs = DutyRounds.runs(db);
+                assertThat(runs.values()).as("runs of the duty in one round").allMatch(n -> n == 1);
+                for (int round = 1; round <= STEADY_ROUNDS; round++) {
+                    assertThat(runs).as("the duty's runs by round").containsEntry(round, 1);
+                    assertThat(runs).as("the duty's runs by round").containsEntry(duty.current() + 1 - round, 1);
+                }
+                System.out.printf(
+                        "FailoverTest: process %d led the duty before the failover, process %d after it;"
+                                + " the first lead on the new primary came %d round(s) after the kill%n",
+                        leaderBefore, leaderAfter, duty.current() - STEADY_ROUNDS - outage + 1);
             } finally {
                 producing = false;
                 workers.forEach(Worker::close);
@@ -147,6 +173,29 @@ class FailoverTest {
                 }
             }
         }
+    }
+
+    /** Rounds in a row, each with exactly one leader, the same one; returns it. */
+    private static int steadyLead(DutyRounds duty) {
+        List<Integer> first = duty.round();
+        assertThat(first).as("leaders of round %d", duty.current()).hasSize(1);
+        for (int n = 1; n < STEADY_ROUNDS; n++) {
+            assertThat(duty.round()).as("leaders of round %d", duty.current()).isEqualTo(first);
+        }
+        return first.get(0);
+    }
+
+    /** Rounds until someone leads on the new primary; never two at once. */
+    private static void awaitALeader(DutyRounds duty) throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            List<Integer> leaders = duty.round();
+            assertThat(leaders).as("leaders of round %d", duty.current()).hasSizeLessThanOrEqualTo(1);
+            if (leaders.size() == 1) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(500); // a duty's timer comes round again; there is no event to wait on
+        }
+        throw new AssertionError("nobody took the lead on the new primary within 120 rounds");
     }
 
     /** Polls the tasks table: the workers report through the database, so there is no event to wait on here. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * every task completes once.
  */
 class PgBouncerTest {
-    private static final int PORT = 17330;
+    private static final int PORT = Integer.getInteger("flowbase.test.pgbouncer.port", 17330);
     private static final int TASKS = 200;
 
     @Test

@@ -69,12 +69,8 @@ final class EngineInvocations implements TestTemplateInvocationContextProvider {
                 return;
             }
             try {
-                for (Database db : database.opened()) {
-                    int active = db.poolStats().active();
-                    if (active > 0 && context.getExecutionException().isEmpty()) {
-                        throw new AssertionError("The test leaked " + active + " connection(s) on " + engine
-                                + ": close every Connection, Statement and ResultSet it opens");
-                    }
+                if (context.getExecutionException().isEmpty()) {
+                    database.assertNoConnectionInUse();
                 }
             } finally {
                 database.close();

@@ -1,6 +1,8 @@
 package dev.flowbase.testing;
 
+import dev.flowbase.config.ConfigLoader;
 import dev.flowbase.config.DatabaseConfig;
+import dev.flowbase.config.Settings;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.Dialect;
 import dev.flowbase.db.Dialects;
@@ -16,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
@@ -39,12 +42,15 @@ public final class TestDatabase implements AutoCloseable {
     private final String url;
     private final Path sqliteFolder;
     private final List<Database> opened = new ArrayList<>();
+    /** The pools' configuration when they go through a pgbouncer; null when they go straight to the server. */
+    private final DatabaseConfig pooled;
 
-    private TestDatabase(Engine engine, String name, String url, Path sqliteFolder) {
+    private TestDatabase(Engine engine, String name, String url, Path sqliteFolder, DatabaseConfig pooled) {
         this.engine = engine;
         this.name = name;
         this.url = url;
         this.sqliteFolder = sqliteFolder;
+        this.pooled = pooled;
     }
 
     public static TestDatabase create(Engine engine) {
@@ -52,16 +58,16 @@ public final class TestDatabase implements AutoCloseable {
         return switch (engine) {
             case POSTGRESQL -> {
                 admin(engine, dialect -> dialect.createDatabaseSql(name));
-                yield new TestDatabase(engine, name, POSTGRES_SERVER + name, null);
+                yield new TestDatabase(engine, name, POSTGRES_SERVER + name, null, null);
             }
             case MARIADB -> {
                 admin(engine, dialect -> dialect.createDatabaseSql(name));
-                yield new TestDatabase(engine, name, MARIADB_SERVER + name + MARIADB_SESSION_ZONE, null);
+                yield new TestDatabase(engine, name, MARIADB_SERVER + name + MARIADB_SESSION_ZONE, null, null);
             }
             case SQLITE -> {
                 try {
                     Path folder = Files.createTempDirectory("flowbase-test-");
-                    yield new TestDatabase(engine, name, "sqlite:" + folder.resolve(name + ".db"), folder);
+                    yield new TestDatabase(engine, name, "sqlite:" + folder.resolve(name + ".db"), folder, null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -87,9 +93,26 @@ public final class TestDatabase implements AutoCloseable {
         return DatabaseConfig.fromUrl(url);
     }
 
+    /**
+     * This database with every pool {@link #open() opened} on it going through {@code bouncer} in
+     * transaction mode ({@code prepareThreshold=0}), its sessions (LISTEN, locks) on {@code
+     * DB_DIRECT_URL} straight to the server: the pgbouncer topology of docs/resilience.md. The
+     * returned one owns the database from then on.
+     */
+    public TestDatabase through(PgBouncer bouncer) {
+        DatabaseConfig through = new ConfigLoader()
+                .environment(Map.of("DB_DIRECT_URL", url))
+                .flag(
+                        Settings.DATABASE_URL,
+                        url.replace(config().hostAndPort(), "127.0.0.1:" + bouncer.port()) + "?prepareThreshold=0")
+                .load()
+                .database();
+        return new TestDatabase(engine, name, url, sqliteFolder, through);
+    }
+
     /** Opens a pool that is closed, and checked for leaked connections, when the test ends. */
     public Database open() {
-        Database db = Database.open(config());
+        Database db = Database.open(pooled != null ? pooled : config());
         opened.add(db);
         return db;
     }
@@ -102,8 +125,15 @@ public final class TestDatabase implements AutoCloseable {
         admin(engine, dialect -> dialect.dropDatabaseSql(name)); // PostgreSQL's drop forces out other sessions
     }
 
-    List<Database> opened() {
-        return opened;
+    /** Fails when a pool opened here still has a connection in use: a test closes every one it opens. */
+    public void assertNoConnectionInUse() {
+        for (Database db : opened) {
+            int active = db.poolStats().active();
+            if (active > 0) {
+                throw new AssertionError("The test leaked " + active + " connection(s) on " + engine
+                        + ": close every Connection, Statement and ResultSet it opens");
+            }
+        }
     }
 
     @Override
