@@ -43,6 +43,7 @@ final class ServeCommand extends BaseCommand {
             if (config.server().autoMigrate()) {
                 migrate(config, database);
             }
+            spareJettyTheMBeanServer();
             server = FlowbaseServer.start(config, database);
             LeastPrivilege.excessPrivilege(database)
                     .ifPresent(why -> LoggerFactory.getLogger(ServeCommand.class)
@@ -71,6 +72,23 @@ final class ServeCommand extends BaseCommand {
         out().flush();
         stopped.await();
         return 0;
+    }
+
+    private static final String JETTY_REFERENCES = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * Jetty sizes its padding by the references in a cache line, and finds out whether references
+     * are compressed from the platform MBean server, which starts JMX and the JDK's Flight Recorder
+     * MBean: some 0.14 s of CPU before serve's first answer (bench/RESULTS.md, start-up of serve).
+     * The JVM compresses them whenever the heap's limit is under 32 GB; a wrong guess only changes
+     * padding. A value the user set is kept. This process is serve's own, so the setting is too.
+     */
+    private static void spareJettyTheMBeanServer() {
+        if (System.getProperty(JETTY_REFERENCES) == null) {
+            int lineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+            boolean compressed = Runtime.getRuntime().maxMemory() < (32L << 30);
+            System.setProperty(JETTY_REFERENCES, String.valueOf(lineBytes / (compressed ? 4 : 8)));
+        }
     }
 
     /** A server listening on every address is reached in a browser on this machine as 127.0.0.1. */

@@ -59,7 +59,11 @@ public final class History {
         return p;
     }
 
+    /** The samples kept, oldest first; the first call takes the first sample (serve starts without one). */
     public synchronized List<Point> points() {
+        if (points.isEmpty()) {
+            sample();
+        }
         return List.copyOf(points);
     }
 }

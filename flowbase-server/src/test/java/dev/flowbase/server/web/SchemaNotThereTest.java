@@ -30,4 +30,18 @@ class SchemaNotThereTest {
         assertThat(after).isNotNull();
         assertThat(history.points()).containsExactly(after);
     }
+
+    /** serve takes no sample at start (bench/RESULTS.md, start-up of serve): the dashboard's first read takes it. */
+    @EngineTest
+    void theHistorysFirstReadTakesTheFirstSample(Database db) {
+        Migrator.configure().database(db).load().migrate();
+        History history = new History(Queue.create(db), InstantSource.system(), SchemaReady.of(db));
+
+        var first = history.points();
+        var second = history.points();
+
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).ready()).isZero();
+        assertThat(second).isEqualTo(first);
+    }
 }
