@@ -4,18 +4,18 @@ import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -92,43 +92,66 @@ public record MigrationLocation(Path directory) {
     private static List<Script> readUrl(URL url, String origin, List<String> misnamed) {
         try {
             URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return readFolder(Path.of(uri), origin, misnamed);
-            }
-            return readFolder(jar(uri).provider().getPath(uri), origin, misnamed);
+            return "jar".equals(uri.getScheme())
+                    ? readJar(uri, origin, misnamed)
+                    : readFolder(Path.of(uri), origin, misnamed);
         } catch (URISyntaxException | IOException e) {
             throw new FlowbaseException(ErrorCode.INTERNAL, "Cannot read migrations from " + url + ": " + e, e);
         }
     }
 
     /**
-     * The jar's file system, opened once and left open: closing it after a read would close it
-     * under another thread reading the same jar (a health check while a migration reads, say).
+     * Reads a folder of a jar through {@link JarFile}, not the zip file system: the latter reads
+     * through an interruptible channel, and one interrupted reader (a timer closed mid-read) closes
+     * it for every later read in the process.
      */
-    private static synchronized FileSystem jar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            return FileSystems.getFileSystem(uri);
+    private static List<Script> readJar(URI uri, String origin, List<String> misnamed) throws IOException {
+        // jar:file:/…/flowbase-core.jar!/db/migration/postgresql
+        String raw = uri.getRawSchemeSpecificPart();
+        int bang = raw.indexOf("!/");
+        Path file = Path.of(URI.create(raw.substring(0, bang)));
+        String prefix = URI.create(raw.substring(bang + 2)).getPath() + "/";
+        List<Script> scripts = new ArrayList<>();
+        try (JarFile jar = new JarFile(file.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                    add(name.substring(prefix.length()), origin, misnamed, scripts, () -> {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            return in.readAllBytes();
+                        }
+                    });
+                }
+            }
         }
+        return scripts;
     }
 
     private static List<Script> readFolder(Path folder, String origin, List<String> misnamed) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Script> scripts = new ArrayList<>();
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
-                boolean callback = MigrationEvent.ofFile(name) != null;
-                if (Script.isCandidate(name) && !callback && !Script.isWellNamed(name)) {
-                    misnamed.add(name + " in " + origin);
-                } else if (Script.isCandidate(name)) {
-                    String text = ScriptText.decode(name, origin, Files.readAllBytes(file));
-                    scripts.add(callback ? Script.callback(name, origin, text) : Script.of(name, origin, text));
-                }
+                add(file.getFileName().toString(), origin, misnamed, scripts, () -> Files.readAllBytes(file));
             }
             return scripts;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read migrations in " + origin, e);
+        }
+    }
+
+    private interface Bytes {
+        byte[] read() throws IOException;
+    }
+
+    /** Takes the file {@code name} as a script or callback, or notes it as misnamed; other files are not ours. */
+    private static void add(String name, String origin, List<String> misnamed, List<Script> scripts, Bytes bytes)
+            throws IOException {
+        boolean callback = MigrationEvent.ofFile(name) != null;
+        if (Script.isCandidate(name) && !callback && !Script.isWellNamed(name)) {
+            misnamed.add(name + " in " + origin);
+        } else if (Script.isCandidate(name)) {
+            String text = ScriptText.decode(name, origin, bytes.read());
+            scripts.add(callback ? Script.callback(name, origin, text) : Script.of(name, origin, text));
         }
     }
 }

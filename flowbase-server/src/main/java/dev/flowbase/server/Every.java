@@ -41,12 +41,20 @@ public final class Every implements AutoCloseable {
         return new Every(timer);
     }
 
+    /**
+     * Cancels the next runs and waits up to 10 s for one in flight, without interrupting it: an
+     * interrupt lands in whatever the duty is doing (a read of the jar, a JDBC call) and can break
+     * what other threads share with it. Only a run that outlasts the wait is interrupted.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
         try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
