@@ -96,7 +96,17 @@ final class PostgresQueue implements QueueSql {
 
     @Override
     public AutoCloseable listen(Database db, Consumer<String> onQueue) {
-        return new PostgresWakeups(db, onQueue);
+        return new PostgresWakeups(db, PostgresWakeups.CHANNEL, onQueue, () -> {});
+    }
+
+    @Override
+    public Optional<String> eventSql() {
+        return Optional.of("SELECT pg_notify('" + PostgresWakeups.EVENTS + "', :payload)");
+    }
+
+    @Override
+    public AutoCloseable listenEvents(Database db, Consumer<String> heard, Runnable listening) {
+        return new PostgresWakeups(db, PostgresWakeups.EVENTS, heard, listening);
     }
 
     @Override
