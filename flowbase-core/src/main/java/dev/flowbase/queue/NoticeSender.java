@@ -70,9 +70,13 @@ final class NoticeSender implements AutoCloseable {
         }
     }
 
+    /** Logged at the first drop and then once per thousand, so a database that is away floods no log. */
     private synchronized void dropped(String why, int n) {
+        long before = dropped;
         dropped += n;
-        LOG.warn("{} event(s) not sent to other processes ({}); {} so far", n, why, dropped);
+        if (before == 0 || before / 1000 != dropped / 1000) {
+            LOG.warn("{} event(s) not sent to other processes ({}); {} so far", n, why, dropped);
+        }
     }
 
     @Override
