@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class DatabaseEvents implements EventBus {
     private final EventBus local;
     private final QueueSql sql;
     private final String origin = UUID.randomUUID().toString();
+    private final AtomicLong sent = new AtomicLong();
     private final NoticeSender sender;
     private final CountDownLatch listening = new CountDownLatch(1);
     private AutoCloseable listener; // started by the first subscriber: a worker that only publishes never listens
@@ -58,11 +60,14 @@ public final class DatabaseEvents implements EventBus {
                 .orElse(bus);
     }
 
+    /** Synchronized: the other processes get the events in the order this one's subscribers got them. */
     @Override
-    public String publish(String type, String organization, String data) {
+    public synchronized String publish(String type, String organization, String data) {
         String id = local.publish(type, organization, data);
         Map<String, String> notice = new LinkedHashMap<>();
         notice.put("origin", origin);
+        // PostgreSQL delivers identical payloads of one transaction once: the number keeps each apart.
+        notice.put("n", Long.toString(sent.incrementAndGet()));
         notice.put("type", type);
         notice.put("org", organization);
         notice.put("data", data);

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the events of {@link DatabaseEvents} to the other processes, in the order given, from one
- * thread of its own, a drained batch per connection. Events that find the database away, or the
+ * thread of its own, a drained batch per transaction (delivered together, in order, at its commit). Events that find the database away, or the
  * backlog full ({@link #BACKLOG}), are dropped and counted in the log: the bus is at most once, and
  * a publisher must never wait on it. Closing sends what is queued, for a few seconds at most.
  */
@@ -56,7 +56,8 @@ final class NoticeSender implements AutoCloseable {
 
     private void sendAll(List<String> batch) {
         try {
-            db.withHandle("Telling other processes of " + batch.size() + " event(s)", h -> {
+            // One transaction: one commit, so the engine's lock on its notification queue is taken once per batch.
+            db.inTransaction("Telling other processes of " + batch.size() + " event(s)", h -> {
                 for (String payload : batch) {
                     h.createQuery(statement)
                             .bind("payload", payload)
