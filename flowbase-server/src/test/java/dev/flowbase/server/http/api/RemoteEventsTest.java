@@ -7,6 +7,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.queue.DatabaseEvents;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.store.NewTask;
+import dev.flowbase.store.Stores;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.JavaProcess;
 import dev.flowbase.testing.TestDatabase;
@@ -18,11 +19,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Events of a process that is no server (a worker JVM on the library: a run started through the
- * stores, tasks completed through the queue) on a server's {@code GET /api/events}: through Redis
+ * stores, tasks completed through the queue, a run ended by them) on a server's {@code GET /api/events}: through Redis
  * on every engine, through LISTEN/NOTIFY on PostgreSQL without Redis; only to the clients of the
  * organization they belong to. Without Redis on the other engines a server sees its own changes
  * only, as docs/redis.md says.
@@ -56,9 +58,16 @@ class RemoteEventsTest {
     private void aWorkerProcessIsHeardByItsOrganizationOnly(ApiServer api, String redis, String prefix)
             throws Exception {
         String workflow = publishedWorkflow(api);
+        // A run of the test's own (its start unpublished), which the worker's completion of its one task ends.
+        UUID ending = Stores.create(api.db)
+                .executions()
+                .startWorkflow(UUID.fromString(workflow), null, null)
+                .id();
         Queue queue = Queue.create(api.db); // the test's own, publishing nothing
-        String ours = queue.enqueue(
-                        NewTask.named(api.org.id(), "ours").inQueue("remote").withPriority(1))
+        String ours = queue.enqueue(NewTask.named(api.org.id(), "ours")
+                        .inQueue("remote")
+                        .inExecution(ending)
+                        .withPriority(1))
                 .id()
                 .toString();
         String theirs = queue.enqueue(NewTask.named(api.otherOrg.id(), "theirs").inQueue("remote"))
@@ -71,12 +80,13 @@ class RemoteEventsTest {
 
             runWorker(api, redis, prefix, workflow);
 
-            List<SseReader.Received> got = List.of(viewer.next(), viewer.next(), viewer.next());
+            List<SseReader.Received> got = List.of(viewer.next(), viewer.next(), viewer.next(), viewer.next());
             assertThat(got)
                     .extracting(SseReader.Received::event)
-                    .containsExactly("workflow.started", "task.claimed", "task.succeeded");
-            assertThat(got.get(0).data()).contains(workflow);
+                    .containsExactly("workflow.started", "task.claimed", "task.succeeded", "workflow.finished");
+            assertThat(got.get(0).data()).contains(workflow).doesNotContain(ending.toString());
             assertThat(got.get(2).data()).contains(ours).contains("\"queue\":\"remote\"");
+            assertThat(got.get(3).data()).contains(ending.toString()).contains("SUCCEEDED");
             // The other organization's task was worked after ours, on one ordered bus: its first
             // event coming first proves nothing of ours reached that client.
             SseReader.Received first = other.next();
