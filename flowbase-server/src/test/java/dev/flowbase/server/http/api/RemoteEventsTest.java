@@ -36,6 +36,7 @@ class RemoteEventsTest {
         String prefix = TestRedis.prefix();
         Shared shared = Shared.connect(Optional.of(TestRedis.URL), prefix, Clock.systemUTC(), DatabaseEvents.over(db));
         try (ApiServer api = ApiServer.start(test, db, Map.of(), shared)) {
+            RemoteWorker.awaitRedis(shared); // its reader starts from the stream's end once Redis answers
             aWorkerProcessIsHeardByItsOrganizationOnly(api, TestRedis.URL, prefix);
         } finally {
             TestRedis.clean(TestRedis.URL, prefix);

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The main class of {@link RemoteEventsTest}'s worker JVM: a library user that is no server.
@@ -26,10 +28,13 @@ public final class RemoteWorker {
 
     private RemoteWorker() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         Optional<String> redis = args[1].equals("-") ? Optional.empty() : Optional.of(args[1]);
         try (Database db = Database.open(DatabaseConfig.fromUrl(args[0]));
                 Shared shared = Shared.connect(redis, args[2], Clock.systemUTC(), DatabaseEvents.over(db))) {
+            if (redis.isPresent()) {
+                awaitRedis(shared); // on a loaded machine the first connection may time out: events would stay here
+            }
             Stores.create(db)
                     .withEvents(shared.events())
                     .executions()
@@ -43,5 +48,21 @@ public final class RemoteWorker {
         }
         System.out.println(DONE); // after close: the events are sent
         System.out.flush();
+    }
+
+    /** Waits, bounded, until {@code shared} uses its Redis: told by its change of state, not polled. */
+    static void awaitRedis(Shared shared) throws InterruptedException {
+        CountDownLatch up = new CountDownLatch(1);
+        Runnable check = () -> {
+            if (shared.state().mode().equals("redis")) {
+                up.countDown();
+            }
+        };
+        shared.onChange(check);
+        check.run();
+        if (!up.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(
+                    "Redis did not answer within 30 s: " + shared.state().detail());
+        }
     }
 }
