@@ -1,12 +1,15 @@
 package dev.flowbase;
 
+import dev.flowbase.cache.Shared;
 import dev.flowbase.config.FlowbaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.queue.DatabaseEvents;
 import dev.flowbase.security.MasterKey;
 import dev.flowbase.security.SecretBox;
 import dev.flowbase.store.Stores;
 import dev.flowbase.util.BuildInfo;
+import java.time.InstantSource;
 
 /** The front door of the library. */
 public final class Flowbase {
@@ -29,6 +32,25 @@ public final class Flowbase {
         return MasterKey.from(config.security())
                 .map(key -> stores.withSecretBox(new SecretBox(key)))
                 .orElse(stores);
+    }
+
+    /**
+     * What this process shares with the servers on {@code database}: the cache, the rate limits and
+     * the event bus, in the Redis of {@code config} when it names one; else in this process, the
+     * events also sent to and heard from the other processes on the database where the engine can
+     * (PostgreSQL's LISTEN/NOTIFY). A worker or a library user publishes through it what the
+     * servers' {@code GET /api/events} streams; close it when done:
+     *
+     * <pre>{@code
+     * try (Shared shared = Flowbase.shared(database, config)) {
+     *     Queue queue = Queue.create(database).withEvents(shared.events());
+     *     Stores stores = Flowbase.stores(database, config).withEvents(shared.events());
+     *     …
+     * }
+     * }</pre>
+     */
+    public static Shared shared(Database database, FlowbaseConfig config) {
+        return Shared.connect(config.redisUrl(), Shared.PREFIX, InstantSource.system(), DatabaseEvents.over(database));
     }
 
     /** This build's version, for example {@code 0.1.0-SNAPSHOT}. */

@@ -39,7 +39,6 @@ public final class RedisEventBus implements EventBus {
         fallback.subscribe(listeners::deliver);
         this.start = link.call(this::newest, () -> null);
         this.reader = Thread.ofPlatform().daemon().name("flowbase-events").unstarted(this::read);
-        reader.start();
     }
 
     @Override
@@ -54,7 +53,11 @@ public final class RedisEventBus implements EventBus {
     }
 
     @Override
-    public Subscription subscribe(Consumer<Event> listener) {
+    public synchronized Subscription subscribe(Consumer<Event> listener) {
+        // Read from the first subscriber on: a worker that only publishes holds no reader.
+        if (reader.getState() == Thread.State.NEW) {
+            reader.start();
+        }
         return listeners.add(listener);
     }
 
@@ -139,7 +142,9 @@ public final class RedisEventBus implements EventBus {
         running = false;
         reader.interrupt();
         try {
-            reader.join(BLOCK.toMillis() * 3);
+            if (reader.getState() != Thread.State.NEW) {
+                reader.join(BLOCK.toMillis() * 3);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

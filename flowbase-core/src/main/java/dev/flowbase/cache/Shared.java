@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What a server shares with the others: the cache, the rate limits and the event bus. In Redis when
@@ -48,8 +49,23 @@ public final class Shared implements AutoCloseable {
 
     /** In the Redis at {@code redisUrl} when one is set, else in this process. */
     public static Shared connect(Optional<String> redisUrl, String prefix, InstantSource clock) {
+        return connect(redisUrl, prefix, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #connect(Optional, String, InstantSource)}; without Redis, the events go through
+     * what {@code withoutRedis} makes of the in-process bus (the database's notifications between
+     * processes, {@code DatabaseEvents.over(db)}, where the engine has them).
+     */
+    public static Shared connect(
+            Optional<String> redisUrl, String prefix, InstantSource clock, UnaryOperator<EventBus> withoutRedis) {
         if (redisUrl.isEmpty()) {
-            return local(clock);
+            LongSupplier nanos = System::nanoTime;
+            return new Shared(
+                    Optional.empty(),
+                    new LocalCache(nanos),
+                    new LocalRateLimits(nanos),
+                    withoutRedis.apply(new LocalEventBus(clock)));
         }
         RedisLink link = RedisLink.connect(redisUrl.get(), prefix);
         return new Shared(

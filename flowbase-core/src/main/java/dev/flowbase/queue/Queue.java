@@ -1,5 +1,6 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.cache.EventBus;
 import dev.flowbase.db.Database;
 import dev.flowbase.resilience.Health;
 import dev.flowbase.store.ConflictException;
@@ -67,6 +68,11 @@ public final class Queue extends Working {
     public Queue withListener(TaskListener newListener) {
         return new Queue(QueueParts.of(
                 parts.db(), parts.stores(), parts.backoff(), parts.wakeups(), parts.throughput(), newListener));
+    }
+
+    /** The same queue publishing every change it commits on {@code events} ({@link TaskEvents}). */
+    public Queue withEvents(EventBus events) {
+        return withListener(new TaskEvents(events));
     }
 
     /**

@@ -16,6 +16,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * database's clock, so that workers whose clocks disagree still agree on who holds a task.
  */
 public interface QueueSql {
+    /** The largest payload {@link #eventSql} carries: PostgreSQL's NOTIFY refuses 8,000 bytes. */
+    int EVENT_PAYLOAD = 7_900;
+
     /**
      * The condition that a {@code task_queue} row is under a lease, for statements that find their
      * rows by task id. It names {@code lease_expires_at}, which is set exactly when
@@ -112,6 +115,24 @@ public interface QueueSql {
      * {@code onQueue} with the queue's name; closing it stops. Nothing where the engine cannot.
      */
     default AutoCloseable listen(Database db, Consumer<String> onQueue) {
+        return () -> {};
+    }
+
+    /**
+     * A statement that sends the text bound to {@code :payload} (at most {@link #EVENT_PAYLOAD}
+     * bytes) to every process listening for events, when the transaction commits (at once outside
+     * one); empty where the engine cannot ({@link DatabaseEvents}).
+     */
+    default Optional<String> eventSql() {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts hearing what {@link #eventSql} sends, on a connection of {@code db} held for it,
+     * calling {@code heard} with each payload and {@code listening} each time it (re)starts
+     * listening; closing it stops. Nothing where the engine cannot.
+     */
+    default AutoCloseable listenEvents(Database db, Consumer<String> heard, Runnable listening) {
         return () -> {};
     }
 

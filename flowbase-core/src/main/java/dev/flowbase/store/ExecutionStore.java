@@ -33,7 +33,10 @@ public final class ExecutionStore {
                 "updated_at");
     }
 
-    /** Queues a run of the workflow, pinned to its latest published version. */
+    /**
+     * Queues a run of the workflow, pinned to its latest published version; with events
+     * ({@link Stores#withEvents}), {@code workflow.started} is published once it commits.
+     */
     public WorkflowExecution startWorkflow(UUID workflowId, JsonNode input, UUID triggeredBy) {
         Limits.json("input", input);
         return tx.write("Starting a run of workflow " + workflowId, h -> {
@@ -73,6 +76,7 @@ public final class ExecutionStore {
                     run.id(),
                     null,
                     run);
+            tx.publishOnCommit(h, "workflow.started", run.organizationId(), RunEvents.data("started", run));
             return run;
         });
     }
@@ -154,6 +158,9 @@ public final class ExecutionStore {
                     id,
                     before,
                     after);
+            if (to == ExecutionStatus.CANCELLED) {
+                tx.publishOnCommit(h, "workflow.cancelled", after.organizationId(), RunEvents.data("cancelled", after));
+            }
             return after;
         });
     }

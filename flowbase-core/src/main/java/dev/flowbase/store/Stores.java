@@ -1,5 +1,6 @@
 package dev.flowbase.store;
 
+import dev.flowbase.cache.EventBus;
 import dev.flowbase.db.Database;
 import dev.flowbase.security.SecretBox;
 import java.time.InstantSource;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  * });
  * }</pre>
  *
- * Immutable: {@link #withClock}, {@link #withSecretBox}, {@link #as} and {@link #within} return new instances.
+ * Immutable: {@link #withClock}, {@link #withSecretBox}, {@link #withEvents}, {@link #as} and
+ * {@link #within} return new instances.
  */
 public final class Stores {
     /** Which store owns each table of the core schema (a test keeps this in step with the schema). */
@@ -85,7 +87,7 @@ public final class Stores {
     /** Stores on {@code database}, stamping rows with the system clock, without a master key, unaudited. */
     public static Stores create(Database database) {
         return new Stores(
-                new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty()), null));
+                new Tx(database, InstantSource.system(), Auditor.OFF, new SecretSource(Optional.empty()), null, null));
     }
 
     /** The database these stores read and write: what the queue over them needs ({@code Queue.create(db).withStores(s)}). */
@@ -100,12 +102,21 @@ public final class Stores {
 
     /** The same stores stamping rows with {@code clock} (tests inject one instead of sleeping). */
     public Stores withClock(InstantSource clock) {
-        return new Stores(new Tx(tx.db, clock, tx.auditor, tx.secrets, tx.tenant));
+        return new Stores(tx.with(clock, tx.secrets, tx.events()));
     }
 
     /** The same stores sealing sensitive configurations with {@code box}. */
     public Stores withSecretBox(SecretBox box) {
-        return new Stores(new Tx(tx.db, tx.clock, tx.auditor, new SecretSource(Optional.of(box)), tx.tenant));
+        return new Stores(tx.with(tx.clock, new SecretSource(Optional.of(box)), tx.events()));
+    }
+
+    /**
+     * The same stores publishing the runs they start and cancel ({@code workflow.started},
+     * {@code workflow.cancelled}) on {@code events} once committed: what {@code GET /api/events}
+     * streams, from any process whose bus reaches the servers' ({@code Flowbase.shared}).
+     */
+    public Stores withEvents(EventBus events) {
+        return new Stores(tx.with(tx.clock, tx.secrets, Objects.requireNonNull(events, "events")));
     }
 
     /** The same stores writing an audit row for every change {@code actor} makes, in the change's transaction. */

@@ -1,5 +1,6 @@
 package dev.flowbase.store;
 
+import dev.flowbase.cache.EventBus;
 import dev.flowbase.db.Database;
 import dev.flowbase.db.DatabaseException;
 import dev.flowbase.engine.EngineKit;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -23,24 +25,42 @@ final class Tx {
     final SecretSource secrets;
     /** The organization the caller acts in ({@link Stores#within}); null for Flowbase itself and library users. */
     final UUID tenant;
+    /** Where committed changes of runs are published ({@link Stores#withEvents}); null for nowhere. */
+    private final EventBus events;
     /** How the engine is told the caller's organization, where it checks it itself (row-level security). */
     private final TenantSession session;
 
-    Tx(Database db, InstantSource clock, Auditor auditor, SecretSource secrets, UUID tenant) {
+    Tx(Database db, InstantSource clock, Auditor auditor, SecretSource secrets, UUID tenant, EventBus events) {
         this.db = db;
         this.clock = clock;
         this.auditor = auditor;
         this.secrets = secrets;
         this.tenant = tenant;
+        this.events = events;
         this.session = EngineKit.of(db.engine()).part(TenantSession.class);
     }
 
     Tx as(Actor actor, Origin origin) {
-        return new Tx(db, clock, new Auditor(actor, origin), secrets, tenant);
+        return new Tx(db, clock, new Auditor(actor, origin), secrets, tenant, events);
     }
 
     Tx within(UUID organizationId) {
-        return new Tx(db, clock, auditor, secrets, organizationId);
+        return new Tx(db, clock, auditor, secrets, organizationId, events);
+    }
+
+    Tx with(InstantSource newClock, SecretSource newSecrets, EventBus newEvents) {
+        return new Tx(db, newClock, auditor, newSecrets, tenant, newEvents);
+    }
+
+    EventBus events() {
+        return events;
+    }
+
+    /** Publishes an event when the transaction of {@code h} commits (the caller's, inside one); never if it rolls back. */
+    void publishOnCommit(Handle h, String type, UUID organization, String data) {
+        if (events != null) {
+            h.afterCommit(() -> events.publish(type, organization.toString(), data));
+        }
     }
 
     /** Whether Flowbase itself writes through these stores: no caller, or the system actor. */

@@ -96,7 +96,49 @@ final class PostgresQueue implements QueueSql {
 
     @Override
     public AutoCloseable listen(Database db, Consumer<String> onQueue) {
-        return new PostgresWakeups(db, onQueue);
+        return new PostgresWakeups(db, PostgresWakeups.CHANNEL, onQueue, () -> {});
+    }
+
+    /**
+     * A channel spans the whole database: the sender's schema goes in front of the payload, so that
+     * installations sharing a database in schemas of their own never hear each other's events.
+     */
+    @Override
+    public Optional<String> eventSql() {
+        return Optional.of("SELECT pg_notify('" + PostgresWakeups.EVENTS
+                + "', coalesce(current_schema(), '') || '|' || :payload)");
+    }
+
+    @Override
+    public AutoCloseable listenEvents(Database db, Consumer<String> heard, Runnable listening) {
+        return new PostgresWakeups(db, PostgresWakeups.EVENTS, new OwnSchema(db, heard), listening);
+    }
+
+    /** Hands on the payloads sent from this database's schema, without it; drops the others'. */
+    private static final class OwnSchema implements Consumer<String> {
+        private final Database db;
+        private final Consumer<String> heard;
+        private volatile String prefix; // read once a notification came: the database answers then
+
+        OwnSchema(Database db, Consumer<String> heard) {
+            this.db = db;
+            this.heard = heard;
+        }
+
+        @Override
+        public void accept(String payload) {
+            if (prefix == null) {
+                prefix = db.withHandle(
+                                "Reading the schema events are heard in",
+                                h -> h.createQuery("SELECT coalesce(current_schema(), '')")
+                                        .mapTo(String.class)
+                                        .one())
+                        + "|";
+            }
+            if (payload.startsWith(prefix)) {
+                heard.accept(payload.substring(prefix.length()));
+            }
+        }
     }
 
     @Override

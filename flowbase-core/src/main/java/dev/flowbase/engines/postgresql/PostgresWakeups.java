@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hears {@code NOTIFY flowbase_queue} on one connection held for it, on a thread of its own. A lost
+ * Hears the {@code NOTIFY}s of one channel ({@code flowbase_queue}: tasks enqueued; {@code
+ * flowbase_events}: the live events of other processes) on one connection held for it, on a thread
+ * of its own. A lost
  * connection is opened again after a pause that grows with each failure, with jitter
  * ({@link Backoff#RECONNECT}); a multi-host URL then finds the new primary, and LISTEN is issued
  * there (a standby refuses it, which is one more failure). A server that goes silent without
@@ -23,17 +25,23 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresWakeups implements AutoCloseable {
     static final String CHANNEL = "flowbase_queue";
+    static final String EVENTS = "flowbase_events";
     static final Duration CHECK_EVERY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PostgresWakeups.class);
 
     private final Database db;
+    private final String channel;
     private final Consumer<String> onQueue;
+    private final Runnable listening;
     private final Thread thread;
     private volatile boolean open = true;
 
-    PostgresWakeups(Database db, Consumer<String> onQueue) {
+    /** {@code listening} is run each time LISTEN took effect: from then on, nothing sent is missed. */
+    PostgresWakeups(Database db, String channel, Consumer<String> onQueue, Runnable listening) {
         this.db = db;
+        this.channel = channel;
         this.onQueue = onQueue;
+        this.listening = listening;
         this.thread = Thread.ofPlatform().name("flowbase-listen").daemon().start(this::loop);
     }
 
@@ -42,18 +50,20 @@ final class PostgresWakeups implements AutoCloseable {
         while (open) {
             try (Connection c = db.directDataSource().getConnection();
                     Statement s = c.createStatement()) {
-                s.execute("LISTEN " + CHANNEL);
+                s.execute("LISTEN " + channel);
                 if (failures > 0) {
-                    LOG.info("Listening for enqueued tasks again, after {} failed attempt(s)", failures);
+                    LOG.info("Listening on {} again, after {} failed attempt(s)", channel, failures);
                 }
                 failures = 0;
+                listening.run();
                 listen(c.unwrap(PGConnection.class), s);
             } catch (SQLException | RuntimeException e) {
                 if (open) {
                     failures++;
                     Duration pause = Backoff.RECONNECT.pause(failures);
                     LOG.warn(
-                            "Listening for enqueued tasks failed ({}), polling meanwhile; trying again in {} ms",
+                            "Listening on {} failed ({}), polling or missing meanwhile; trying again in {} ms",
+                            channel,
                             SqlErrors.firstLineOf(e),
                             pause.toMillis());
                     pause(pause);

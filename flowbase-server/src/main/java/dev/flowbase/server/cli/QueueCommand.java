@@ -1,5 +1,7 @@
 package dev.flowbase.server.cli;
 
+import dev.flowbase.Flowbase;
+import dev.flowbase.cache.Shared;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
@@ -151,8 +153,9 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.openForOneCommand(config().database())) {
-                Task t = Queue.create(db).requeue(id);
+            try (Database db = Database.openForOneCommand(config().database());
+                    Shared shared = Flowbase.shared(db, config())) { // the servers' clients hear it
+                Task t = Queue.create(db).withEvents(shared.events()).requeue(id);
                 print(t, "Requeued");
             }
             return 0;
@@ -166,8 +169,9 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Database.openForOneCommand(config().database())) {
-                print(Queue.create(db).cancel(id), "Cancelled");
+            try (Database db = Database.openForOneCommand(config().database());
+                    Shared shared = Flowbase.shared(db, config())) {
+                print(Queue.create(db).withEvents(shared.events()).cancel(id), "Cancelled");
             }
             return 0;
         }

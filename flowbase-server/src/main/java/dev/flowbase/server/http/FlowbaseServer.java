@@ -10,7 +10,6 @@ import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.Reaper;
-import dev.flowbase.queue.TaskEvents;
 import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.backup.BackupDuty;
 import dev.flowbase.server.backup.BackupSettings;
@@ -48,7 +47,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,19 +92,20 @@ public final class FlowbaseServer implements AutoCloseable {
      * limits and events through the Redis of {@code REDIS_URL} when one is set.
      */
     public static FlowbaseServer start(FlowbaseConfig config, Database database) {
-        return start(config, database, Shared.connect(config.redisUrl(), Shared.PREFIX, InstantSource.system()));
+        return start(config, database, Flowbase.shared(database, config));
     }
 
     /** As {@link #start(FlowbaseConfig, Database)}, with the shared state given (the server closes it). */
     public static FlowbaseServer start(FlowbaseConfig config, Database database, Shared shared) {
         RetentionSettings retentionSettings = RetentionSettings.from(config); // a bad policy stops here, first
         Optional<BackupSchedule> backupSchedule = BackupSettings.from(config); // so does a bad schedule
-        Stores stores = Flowbase.stores(database, config);
+        // Every run and task change this server commits is published; so are other processes' (Flowbase.shared).
+        Stores stores = Flowbase.stores(database, config).withEvents(shared.events());
         Services services = new Services(
                 config,
                 database,
                 stores,
-                Queue.create(database).withStores(stores).withListener(new TaskEvents(shared.events())));
+                Queue.create(database).withStores(stores).withEvents(shared.events()));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
         Status status = Status.of(database, Thresholds.of(config.alerts())).withShared(shared);
         SchemaReady schemaReady = SchemaReady.of(database);

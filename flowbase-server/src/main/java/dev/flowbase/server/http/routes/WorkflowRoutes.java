@@ -37,12 +37,10 @@ public final class WorkflowRoutes implements RouteGroup {
     public record StartRun(JsonNode input) {}
 
     private final PublishedVersions published;
-    private final RunEvents runEvents;
 
-    /** {@code shared}: where published versions are kept and runs' events published (Redis when configured). */
+    /** {@code shared}: where published versions are kept (Redis when configured); the stores publish runs' events. */
     public WorkflowRoutes(Shared shared) {
         this.published = new PublishedVersions(shared.cache(), "workflow");
-        this.runEvents = new RunEvents(shared.events());
     }
 
     @Override
@@ -185,10 +183,7 @@ public final class WorkflowRoutes implements RouteGroup {
     private Object start(Call call) {
         StartRun body = call.bodyOr(StartRun.class, new StartRun(null));
         return Reply.status(
-                201,
-                runEvents.tell(
-                        "started",
-                        call.stores().executions().startWorkflow(owned(call).id(), body.input(), null)));
+                201, call.stores().executions().startWorkflow(owned(call).id(), body.input(), null));
     }
 
     private Object runs(Call call) {
@@ -206,10 +201,8 @@ public final class WorkflowRoutes implements RouteGroup {
 
     private Object cancelRun(Call call) {
         WorkflowExecution run = ownedRun(call);
-        return runEvents.tell(
-                "cancelled",
-                call.stores()
-                        .executions()
-                        .moveRun(run.id(), ExecutionStatus.CANCELLED, TaskOutcome.error("cancelled through the API")));
+        return call.stores()
+                .executions()
+                .moveRun(run.id(), ExecutionStatus.CANCELLED, TaskOutcome.error("cancelled through the API"));
     }
 }
