@@ -4,6 +4,7 @@ import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.store.NewTask;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -112,14 +113,36 @@ public final class Fallback implements AutoCloseable {
         return moved;
     }
 
-    /** The outbox now and what this process did with it. */
+    /**
+     * What a caller is told instead of {@code failure} when it says the primary is unreachable and
+     * this fallback takes new tasks: that nothing else is taken, and when to retry; else {@code failure}.
+     */
+    public RuntimeException refusal(RuntimeException failure, Database primary) {
+        if (outbox == null || failure instanceof FallbackRefusedException || !primary.unreachable(failure)) {
+            return failure;
+        }
+        Duration wait = primary.breaker().state().retryAfter();
+        return new FallbackRefusedException(
+                wait.isZero() ? primary.config().breaker().openWait() : wait, failure);
+    }
+
+    /** The outbox now (read from the fallback) and what this process did with it. */
     public FallbackStats stats() {
         if (outbox == null) {
             return FallbackStats.NONE;
         }
         long[] counts = outbox.counts();
+        return tally(counts[0], counts[1]);
+    }
+
+    /** What this process did with the outbox, without reading it (waiting and set aside as -1): for counters. */
+    public FallbackStats tally() {
+        return outbox == null ? FallbackStats.NONE : tally(-1, -1);
+    }
+
+    private FallbackStats tally(long waiting, long rejected) {
         return new FallbackStats(
-                true, counts[0], counts[1], accepted.get(), replayed.get(), dropped.get(), setAside.get());
+                true, waiting, rejected, accepted.get(), replayed.get(), dropped.get(), setAside.get());
     }
 
     @Override

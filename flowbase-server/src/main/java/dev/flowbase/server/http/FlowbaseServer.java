@@ -8,8 +8,9 @@ import dev.flowbase.config.ServerSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import dev.flowbase.queue.Queue;
+import dev.flowbase.queue.Fallback;
 import dev.flowbase.queue.Reaper;
+import dev.flowbase.queue.Replayer;
 import dev.flowbase.queue.TaskEvents;
 import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.backup.BackupDuty;
@@ -102,13 +103,14 @@ public final class FlowbaseServer implements AutoCloseable {
         RetentionSettings retentionSettings = RetentionSettings.from(config); // a bad policy stops here, first
         Optional<BackupSchedule> backupSchedule = BackupSettings.from(config); // so does a bad schedule
         Stores stores = Flowbase.stores(database, config);
-        Services services = new Services(
-                config,
-                database,
-                stores,
-                Queue.create(database).withStores(stores).withListener(new TaskEvents(shared.events())));
+        Services services = Services.of(config, database, stores, new TaskEvents(shared.events()));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
-        Status status = Status.of(database, Thresholds.of(config.alerts())).withShared(shared);
+        Status status = Status.of(database, Thresholds.of(config.alerts()))
+                .withShared(shared)
+                .withFallback(
+                        services.queue().fallback().configured()
+                                ? services.queue().fallback()::stats
+                                : null);
         SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
@@ -245,13 +247,11 @@ public final class FlowbaseServer implements AutoCloseable {
         AutoCloseable retention =
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
         AutoCloseable retentionDuty = RetentionDuty.start(database, retentionSettings, schemaReady);
-        return new FlowbaseServer(
-                app,
-                logs,
-                routes,
-                sessions,
-                authentication,
-                List.of(reaper, alerts, retention, retentionDuty, backups, web, events, shared));
+        AutoCloseable replayer = Replayer.start(services.queue(), Services.REPLAY_EVERY, schemaReady);
+        Fallback fallback = services.queue().fallback();
+        List<AutoCloseable> duties =
+                List.of(reaper, replayer, alerts, retention, retentionDuty, backups, web, events, shared, fallback);
+        return new FlowbaseServer(app, logs, routes, sessions, authentication, duties);
     }
 
     public int port() {
