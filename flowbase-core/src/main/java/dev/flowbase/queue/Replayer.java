@@ -1,5 +1,6 @@
 package dev.flowbase.queue;
 
+import dev.flowbase.util.Sha256;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replays the fallback's outbox into the primary every {@code every}, in the one process that leads
- * the {@code fallback-replay} duty on the primary: one replayer at a time keeps the order in which
- * tasks were accepted. A round is skipped while the primary's breaker is open.
+ * the {@code fallback-replay} duty of that fallback on the primary: one replayer at a time keeps the
+ * order in which tasks were accepted. A round is skipped while the primary's breaker is open. Closing it closes
+ * the fallback too: the server's one owner of it.
  */
 public final class Replayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
@@ -24,7 +26,10 @@ public final class Replayer implements AutoCloseable {
     private Replayer(Queue queue, Duration every, BooleanSupplier schemaReady) {
         this.queue = queue;
         this.schemaReady = schemaReady;
-        this.leadership = queue.leadership("fallback-replay");
+        // One lead per fallback: processes that share one take turns, each with its own replays its own.
+        String target = queue.fallback().database().orElseThrow().config().describeTarget();
+        this.leadership =
+                queue.leadership("fallback-replay:" + Sha256.hex(target).substring(0, 12));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flowbase-fallback-replay");
             t.setDaemon(true);
@@ -33,7 +38,7 @@ public final class Replayer implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::replayOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Starts replaying {@code queue}'s fallback; without one, nothing is started. */
+    /** Starts replaying {@code queue}'s fallback (closed with it); without one, nothing is started. */
     public static AutoCloseable start(Queue queue, Duration every, BooleanSupplier schemaReady) {
         return queue.fallback().configured() ? new Replayer(queue, every, schemaReady) : () -> {};
     }
@@ -60,5 +65,6 @@ public final class Replayer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         leadership.close();
+        queue.fallback().close();
     }
 }

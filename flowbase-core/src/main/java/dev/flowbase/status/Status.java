@@ -5,6 +5,7 @@ import dev.flowbase.db.Database;
 import dev.flowbase.db.PoolStats;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.queue.Fallback;
 import dev.flowbase.queue.FallbackStats;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
@@ -93,6 +94,11 @@ public final class Status {
     /** The same status, also reporting the fallback's outbox as {@code stats} reads it. */
     public Status withFallback(Supplier<FallbackStats> stats) {
         return new Status(db, clock, thresholds, redisUrl, shared, namesServer, stats);
+    }
+
+    /** The same status, also reporting {@code live}'s outbox when it is configured. */
+    public Status withFallback(Fallback live) {
+        return live.configured() ? withFallback(live::stats) : this;
     }
 
     public Report collect() {

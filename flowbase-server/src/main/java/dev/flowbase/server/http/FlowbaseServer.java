@@ -8,7 +8,6 @@ import dev.flowbase.config.ServerSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import dev.flowbase.queue.Fallback;
 import dev.flowbase.queue.Reaper;
 import dev.flowbase.queue.Replayer;
 import dev.flowbase.queue.TaskEvents;
@@ -107,10 +106,7 @@ public final class FlowbaseServer implements AutoCloseable {
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
         Status status = Status.of(database, Thresholds.of(config.alerts()))
                 .withShared(shared)
-                .withFallback(
-                        services.queue().fallback().configured()
-                                ? services.queue().fallback()::stats
-                                : null);
+                .withFallback(services.queue().fallback());
         SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
@@ -195,6 +191,7 @@ public final class FlowbaseServer implements AutoCloseable {
                     rule.exposeHeader("ETag");
                     rule.exposeHeader(RequestIds.HEADER);
                     rule.exposeHeader(StaleAnswers.HEADER);
+                    rule.exposeHeader(Reply.DEGRADED);
                     rule.exposeHeader("Age");
                 }));
             }
@@ -248,10 +245,13 @@ public final class FlowbaseServer implements AutoCloseable {
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
         AutoCloseable retentionDuty = RetentionDuty.start(database, retentionSettings, schemaReady);
         AutoCloseable replayer = Replayer.start(services.queue(), Services.REPLAY_EVERY, schemaReady);
-        Fallback fallback = services.queue().fallback();
-        List<AutoCloseable> duties =
-                List.of(reaper, replayer, alerts, retention, retentionDuty, backups, web, events, shared, fallback);
-        return new FlowbaseServer(app, logs, routes, sessions, authentication, duties);
+        return new FlowbaseServer(
+                app,
+                logs,
+                routes,
+                sessions,
+                authentication,
+                List.of(reaper, replayer, alerts, retention, retentionDuty, backups, web, events, shared));
     }
 
     public int port() {
