@@ -84,7 +84,7 @@ class FallbackApiTest {
 
     private Database open(TestDatabase test, FaultProxy proxy) {
         DatabaseConfig proxied = DatabaseConfig.fromUrl(proxy.urlFor(test)).toBuilder()
-                .pool(new PoolSettings(4, 0, Duration.ofSeconds(10), Duration.ofSeconds(1)))
+                .pool(new PoolSettings(4, 0, Duration.ofSeconds(10), Duration.ofSeconds(5)))
                 .breaker(new BreakerSettings(50, 4, OPEN_WAIT, Duration.ZERO))
                 .build();
         return Database.open(proxied, RetryPolicy.DEFAULT, clock);
