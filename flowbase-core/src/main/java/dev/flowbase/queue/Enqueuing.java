@@ -54,7 +54,11 @@ final class Enqueuing {
             if (!fallback.configured() || !outermost || !db.unreachable(e)) {
                 throw e;
             }
-            return fallback.accept(id, task, List.copyOf(dependsOn), now);
+            try {
+                return fallback.accept(id, task, List.copyOf(dependsOn), now);
+            } catch (RuntimeException f) {
+                throw fallback.refusalOfBoth(f, e, db);
+            }
         }
     }
 

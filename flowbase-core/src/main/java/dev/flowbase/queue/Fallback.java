@@ -121,9 +121,19 @@ public final class Fallback implements AutoCloseable {
         if (outbox == null || failure instanceof FallbackRefusedException || !primary.unreachable(failure)) {
             return failure;
         }
+        return new FallbackRefusedException(retryAfter(primary), failure);
+    }
+
+    /** What a caller is told when the primary was unreachable and keeping the task failed too. */
+    RuntimeException refusalOfBoth(
+            RuntimeException fallbackFailure, RuntimeException primaryFailure, Database primary) {
+        fallbackFailure.addSuppressed(primaryFailure);
+        return FallbackRefusedException.bothUnreachable(retryAfter(primary), fallbackFailure);
+    }
+
+    private static Duration retryAfter(Database primary) {
         Duration wait = primary.breaker().state().retryAfter();
-        return new FallbackRefusedException(
-                wait.isZero() ? primary.config().breaker().openWait() : wait, failure);
+        return wait.isZero() ? primary.config().breaker().openWait() : wait;
     }
 
     /** The outbox now (read from the fallback) and what this process did with it. */

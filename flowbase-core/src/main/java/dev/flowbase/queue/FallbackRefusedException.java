@@ -15,14 +15,27 @@ public final class FallbackRefusedException extends FlowbaseException {
     private final transient Duration retryAfter;
 
     FallbackRefusedException(Duration retryAfter, Throwable cause) {
-        super(
-                ErrorCode.UNAVAILABLE,
+        this(
                 "The primary database is unreachable. Until it answers again the fallback accepts only new tasks"
                         + " (POST /api/tasks, answered 202 and written to the primary when it returns); claims,"
                         + " completions, failures and edits are refused, since accepting them on the fallback"
                         + " would make two sources of truth. Retry after " + seconds(retryAfter) + " s",
+                retryAfter,
                 cause);
+    }
+
+    private FallbackRefusedException(String message, Duration retryAfter, Throwable cause) {
+        super(ErrorCode.UNAVAILABLE, message, cause);
         this.retryAfter = retryAfter;
+    }
+
+    /** A new task refused: the fallback could not keep it either. */
+    static FallbackRefusedException bothUnreachable(Duration retryAfter, Throwable cause) {
+        return new FallbackRefusedException(
+                "The primary database is unreachable, and the fallback could not keep the task either: it was not"
+                        + " accepted. Retry after " + seconds(retryAfter) + " s",
+                retryAfter,
+                cause);
     }
 
     public Duration retryAfter() {

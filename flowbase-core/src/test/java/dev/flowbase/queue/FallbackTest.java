@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -110,6 +111,33 @@ class FallbackTest {
             List<Lease> claimed = queue.claim("jobs", 10, "w2", Duration.ofMinutes(5));
             assertThat(claimed).extracting(l -> l.task().id()).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(claimed).extracting(l -> l.task().idempotencyKey()).contains("k-a");
+        }
+    }
+
+    @Test
+    void aNewTaskIsRefusedSayingSoWhenTheFallbackIsUnreachableToo() {
+        Assumptions.assumeTrue(
+                TestEngines.selected().containsAll(List.of(Engine.POSTGRESQL, Engine.MARIADB)),
+                "needs PostgreSQL and MariaDB");
+        try (TestDatabase primary = TestDatabase.create(Engine.POSTGRESQL);
+                TestDatabase second = TestDatabase.create(Engine.MARIADB);
+                FaultProxy toPrimary =
+                        FaultProxy.to(primary.config().host(), primary.config().port());
+                FaultProxy toFallback =
+                        FaultProxy.to(second.config().host(), second.config().port());
+                Database db = open(primary, toPrimary);
+                Fallback fallback = Fallback.on(open(second, toFallback))) {
+            Migrator.configure().database(db).load().migrate();
+            UUID org = Stores.create(db).organizations().create("Acme", "acme").id();
+            Queue queue = Queue.create(db).withFallback(fallback);
+
+            toPrimary.reset();
+            toFallback.reset();
+
+            assertThatThrownBy(() -> queue.enqueueOnce(task(org, "lost"), List.of()))
+                    .isInstanceOf(FallbackRefusedException.class)
+                    .hasMessageContaining("the fallback could not keep the task either")
+                    .hasMessageContaining("Retry after");
         }
     }
 
