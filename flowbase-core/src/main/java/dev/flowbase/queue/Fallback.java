@@ -39,13 +39,27 @@ public final class Fallback implements AutoCloseable {
 
     /** The fallback {@code primary}'s configuration names, opened and its outbox made ready; {@link #NONE} if none. */
     public static Fallback open(DatabaseConfig primary) {
-        return primary.fallback().map(c -> on(Database.open(c))).orElse(NONE);
+        return primary.fallback().map(Fallback::openFallback).orElse(NONE);
+    }
+
+    private static Fallback openFallback(DatabaseConfig config) {
+        try {
+            return on(Database.open(config));
+        } catch (FlowbaseException e) {
+            throw new FlowbaseException(
+                    e.code(), "The fallback database (DB_FALLBACK_URL) cannot be used: " + e.getMessage(), e);
+        }
     }
 
     /** A fallback on {@code db} (which it closes), its outbox made ready. */
     public static Fallback on(Database db) {
         Outbox outbox = new Outbox(db);
-        outbox.prepare();
+        try {
+            outbox.prepare();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new Fallback(outbox);
     }
 
