@@ -5,7 +5,6 @@ import dev.flowbase.config.DatabaseConfig;
 import dev.flowbase.engine.Engine;
 import dev.flowbase.engine.EngineKit;
 import dev.flowbase.resilience.Breaker;
-import dev.flowbase.resilience.BreakerOpenException;
 import dev.flowbase.resilience.Health;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -178,19 +177,6 @@ public final class Database implements AutoCloseable {
     /** What loops that would spin while the database is away ask before they call (a worker's claims). */
     public Health health() {
         return breaker;
-    }
-
-    /**
-     * Whether {@code failure} says the server is unreachable now: the breaker refused the call, or
-     * the call failed as one the breaker counts. What may go to a fallback (docs/resilience.md).
-     */
-    public boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BreakerOpenException || isOutage(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

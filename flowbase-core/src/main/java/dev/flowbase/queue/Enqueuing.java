@@ -51,7 +51,7 @@ final class Enqueuing {
             return onPrimary(id, task, dependsOn);
         } catch (RuntimeException e) {
             // Inside a caller's transaction the task is part of it: that transaction fails as a whole.
-            if (!fallback.configured() || !outermost || !db.unreachable(e)) {
+            if (!fallback.configured() || !outermost || !Outages.unreachable(db, e)) {
                 throw e;
             }
             try {

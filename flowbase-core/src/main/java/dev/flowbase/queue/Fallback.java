@@ -111,7 +111,7 @@ public final class Fallback implements AutoCloseable {
                     EnqueueOutcome o = queue.replay(row.taskId(), row.task(), row.dependsOn());
                     (o.task().id().equals(row.taskId()) ? replayed : dropped).incrementAndGet();
                 } catch (FlowbaseException e) {
-                    if (queue.database().unreachable(e)) {
+                    if (Outages.unreachable(queue.database(), e)) {
                         return moved;
                     }
                     LOG.warn(
@@ -132,7 +132,7 @@ public final class Fallback implements AutoCloseable {
      * this fallback takes new tasks: that nothing else is taken, and when to retry; else {@code failure}.
      */
     public RuntimeException refusal(RuntimeException failure, Database primary) {
-        if (outbox == null || failure instanceof FallbackRefusedException || !primary.unreachable(failure)) {
+        if (outbox == null || failure instanceof FallbackRefusedException || !Outages.unreachable(primary, failure)) {
             return failure;
         }
         return new FallbackRefusedException(retryAfter(primary), failure);
