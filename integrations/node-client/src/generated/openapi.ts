@@ -407,7 +407,7 @@ export interface paths {
         /** List tasks, oldest first, filtered by status, workflow and queue */
         get: operations["getApiTasks"];
         put?: never;
-        /** Enqueue a task (an idempotency key already used returns that task with 200) */
+        /** Enqueue a task (an idempotency key already used returns that task with 200; 202 while the database is away and a fallback keeps it) */
         post: operations["postApiTasks"];
         delete?: never;
         options?: never;
@@ -2903,6 +2903,15 @@ export interface operations {
             };
             /** @description Success */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Success */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

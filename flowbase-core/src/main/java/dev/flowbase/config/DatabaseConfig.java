@@ -30,7 +30,8 @@ public record DatabaseConfig(
         Map<String, String> options,
         BreakerSettings breaker,
         List<String> moreHosts,
-        Secret directUrl) {
+        Secret directUrl,
+        Secret fallbackUrl) {
 
     public DatabaseConfig {
         Objects.requireNonNull(engine, "engine");
@@ -47,7 +48,26 @@ public record DatabaseConfig(
         breaker = breaker == null ? BreakerSettings.DEFAULTS : breaker;
         moreHosts = moreHosts == null ? List.of() : List.copyOf(moreHosts);
         directUrl = directUrl == null ? Secret.NONE : directUrl;
+        fallbackUrl = fallbackUrl == null ? Secret.NONE : fallbackUrl;
     }
+
+    /**
+     * The configuration of the fallback database ({@code DB_FALLBACK_URL}), which holds the outbox
+     * of new tasks while this one is unreachable, with this one's timeouts; empty when none is set.
+     */
+    public Optional<DatabaseConfig> fallback() {
+        if (fallbackUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromUrl(fallbackUrl.value()).toBuilder()
+                .pool(pool.withMaxSize(Math.min(pool.maxSize(), FALLBACK_POOL)))
+                .statementTimeout(statementTimeout)
+                .breaker(breaker)
+                .build());
+    }
+
+    /** The fallback only appends to its outbox while the primary is away: a few connections are plenty. */
+    private static final int FALLBACK_POOL = 4;
 
     /**
      * The configuration of the direct connection ({@code DB_DIRECT_URL}) for sessions that must not
@@ -169,7 +189,8 @@ public record DatabaseConfig(
                     options,
                     breaker,
                     from.moreHosts,
-                    from.directUrl);
+                    from.directUrl,
+                    from.fallbackUrl);
         }
     }
 

@@ -68,7 +68,24 @@ final class DatabaseResolver {
                 options,
                 breaker(),
                 moreHosts(engine),
-                directUrl(engine));
+                directUrl(engine),
+                fallbackUrl());
+    }
+
+    /** {@code DB_FALLBACK_URL}: any engine, checked now so that a mistake is reported with the other settings. */
+    private Secret fallbackUrl() {
+        Optional<SettingValue> raw =
+                values.raw(Settings.DATABASE_FALLBACK_URL).filter(v -> !v.raw().isBlank());
+        if (raw.isEmpty()) {
+            return Secret.NONE;
+        }
+        try {
+            DatabaseUrl.parse(raw.get().raw());
+            return new Secret(raw.get().raw());
+        } catch (IllegalArgumentException e) {
+            values.problem(raw.get().problem(e.getMessage()));
+            return Secret.NONE;
+        }
     }
 
     /** {@code DB_DIRECT_URL}: checked now, so that a mistake is reported with the other settings. */

@@ -33,6 +33,13 @@ public final class Settings {
     public static final Setting<String> DATABASE_DIRECT_URL =
             declare("database.direct_url", null, Masking.URL_CREDENTIALS, Parser.text(), null, "DB_DIRECT_URL");
 
+    /**
+     * A second database (any engine) that keeps new tasks in an outbox while {@code database.url}
+     * is unreachable, replayed into it when it returns (docs/resilience.md).
+     */
+    public static final Setting<String> DATABASE_FALLBACK_URL =
+            declare("database.fallback_url", null, Masking.URL_CREDENTIALS, Parser.text(), null, "DB_FALLBACK_URL");
+
     public static final Setting<Engine> DATABASE_ENGINE = declare(
             "database.engine",
             null,

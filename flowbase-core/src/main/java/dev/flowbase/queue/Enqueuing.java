@@ -5,6 +5,8 @@ import dev.flowbase.store.ConstraintViolationException;
 import dev.flowbase.store.NewTask;
 import dev.flowbase.store.Stores;
 import dev.flowbase.store.Task;
+import dev.flowbase.util.Uuids;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +28,58 @@ final class Enqueuing {
     private final Stores stores;
     private final TaskRows rows;
     private final Wakeups wakeups;
+    private final Fallback fallback;
 
-    Enqueuing(Database db, Stores stores, TaskRows rows, Wakeups wakeups) {
+    Enqueuing(Database db, Stores stores, TaskRows rows, Wakeups wakeups, Fallback fallback) {
         this.db = db;
         this.stores = stores;
         this.rows = rows;
         this.wakeups = wakeups;
+        this.fallback = fallback;
     }
 
+    /**
+     * Adds the task to the primary; while the primary is unreachable, to the fallback's outbox when
+     * there is one. The id is chosen before either, so that a write whose fate the primary never
+     * told (a connection lost at commit) is not added twice when the outbox is replayed.
+     */
     EnqueueOutcome enqueue(NewTask task, Collection<UUID> dependsOn) {
+        Instant now = stores.clock().instant();
+        UUID id = Uuids.v7(now);
+        boolean outermost = db.jdbi().getHandleScope().get() == null;
+        try {
+            return onPrimary(id, task, dependsOn);
+        } catch (RuntimeException e) {
+            // Inside a caller's transaction the task is part of it: that transaction fails as a whole.
+            if (!fallback.configured() || !outermost || !Outages.unreachable(db, e)) {
+                throw e;
+            }
+            try {
+                return fallback.accept(id, task, List.copyOf(dependsOn), now);
+            } catch (RuntimeException f) {
+                throw fallback.refusalOfBoth(f, e, db);
+            }
+        }
+    }
+
+    /** Writes a task from the fallback's outbox with the id its caller was given, unless the primary has it already. */
+    EnqueueOutcome replay(UUID id, NewTask task, List<UUID> dependsOn) {
+        Task there = stores.tasks().find(List.of(id)).get(id);
+        if (there != null) {
+            return new EnqueueOutcome(there, false);
+        }
+        try {
+            return onPrimary(id, task, dependsOn);
+        } catch (ConstraintViolationException e) {
+            Task raced = stores.tasks().find(List.of(id)).get(id);
+            if (raced == null) {
+                throw e;
+            }
+            return new EnqueueOutcome(raced, false);
+        }
+    }
+
+    private EnqueueOutcome onPrimary(UUID id, NewTask task, Collection<UUID> dependsOn) {
         Optional<Task> existing = byKey(task);
         if (existing.isPresent()) {
             return new EnqueueOutcome(existing.get(), false);
@@ -43,7 +88,7 @@ final class Enqueuing {
             Task added = write(s -> {
                 s.tasks().requireReferences(task, dependsOn);
                 return db.inTransaction("Enqueueing " + task.name(), h -> {
-                    Task t = rows.insert(h, task, dependsOn);
+                    Task t = rows.insert(h, id, task, dependsOn);
                     s.audit().record(t.organizationId(), "task.create", "task", t.id(), null, t);
                     return t;
                 });

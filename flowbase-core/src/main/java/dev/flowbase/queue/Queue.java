@@ -43,31 +43,80 @@ public final class Queue extends Working {
     private Queue(QueueParts parts) {
         super(parts);
         TaskRows rows = new TaskRows(parts.db(), parts.effects());
-        this.enqueuing = new Enqueuing(parts.db(), parts.stores(), rows, parts.wakeups());
+        this.enqueuing = new Enqueuing(parts.db(), parts.stores(), rows, parts.wakeups(), parts.fallback());
         this.moves = new CallerMoves(parts.db(), parts.effects());
         this.cancellation = new Cancellation(parts.db(), parts.sql(), parts.effects());
     }
 
     public static Queue create(Database db) {
         return new Queue(QueueParts.of(
-                db, Stores.create(db), Backoff.DEFAULT, Wakeups.of(db), new Throughput(), TaskListener.NONE));
+                db,
+                Stores.create(db),
+                Backoff.DEFAULT,
+                Wakeups.of(db),
+                new Throughput(),
+                TaskListener.NONE,
+                Fallback.NONE));
     }
 
     /** The same queue writing through {@code stores}: their clock stamps attempts, their actor audits, their organization scopes. */
     public Queue withStores(Stores newStores) {
         return new Queue(QueueParts.of(
-                parts.db(), newStores, parts.backoff(), parts.wakeups(), parts.throughput(), parts.listener()));
+                parts.db(),
+                newStores,
+                parts.backoff(),
+                parts.wakeups(),
+                parts.throughput(),
+                parts.listener(),
+                parts.fallback()));
     }
 
     public Queue withBackoff(Backoff newBackoff) {
         return new Queue(QueueParts.of(
-                parts.db(), parts.stores(), newBackoff, parts.wakeups(), parts.throughput(), parts.listener()));
+                parts.db(),
+                parts.stores(),
+                newBackoff,
+                parts.wakeups(),
+                parts.throughput(),
+                parts.listener(),
+                parts.fallback()));
     }
 
     /** The same queue telling {@code newListener} of every state change it commits (the live events). */
     public Queue withListener(TaskListener newListener) {
         return new Queue(QueueParts.of(
-                parts.db(), parts.stores(), parts.backoff(), parts.wakeups(), parts.throughput(), newListener));
+                parts.db(),
+                parts.stores(),
+                parts.backoff(),
+                parts.wakeups(),
+                parts.throughput(),
+                newListener,
+                parts.fallback()));
+    }
+
+    /**
+     * The same queue keeping new tasks in {@code newFallback}'s outbox while its database is
+     * unreachable ({@link EnqueueOutcome#deferred}); every other write is refused then, as without.
+     */
+    public Queue withFallback(Fallback newFallback) {
+        return new Queue(QueueParts.of(
+                parts.db(),
+                parts.stores(),
+                parts.backoff(),
+                parts.wakeups(),
+                parts.throughput(),
+                parts.listener(),
+                newFallback));
+    }
+
+    /** The fallback this queue keeps new tasks in while its database is unreachable ({@link Fallback#NONE} if none). */
+    public Fallback fallback() {
+        return parts.fallback();
+    }
+
+    /** The database this queue's tasks live in. */
+    public Database database() {
+        return db();
     }
 
     /** The same queue publishing every change it commits on {@code events} ({@link TaskEvents}). */
@@ -92,6 +141,15 @@ public final class Queue extends Working {
     /** As {@link #enqueue(NewTask, Collection)}, telling whether the task was added now or found by its key. */
     public EnqueueOutcome enqueueOnce(NewTask task, Collection<UUID> dependsOn) {
         EnqueueOutcome outcome = enqueuing.enqueue(task, dependsOn);
+        if (outcome.added() && !outcome.deferred()) {
+            parts.tell(TaskChange.of("enqueued", outcome.task()));
+        }
+        return outcome;
+    }
+
+    /** Writes a task kept by the fallback with its id, once: nothing when the primary has that id already. */
+    EnqueueOutcome replay(UUID id, NewTask task, List<UUID> dependsOn) {
+        EnqueueOutcome outcome = enqueuing.replay(id, task, dependsOn);
         if (outcome.added()) {
             parts.tell(TaskChange.of("enqueued", outcome.task()));
         }

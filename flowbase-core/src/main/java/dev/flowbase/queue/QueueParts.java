@@ -19,7 +19,8 @@ record QueueParts(
         Throughput throughput,
         TaskListener listener,
         Effects effects,
-        RunEnds runEnds) {
+        RunEnds runEnds,
+        Fallback fallback) {
 
     static QueueParts of(
             Database db,
@@ -27,11 +28,12 @@ record QueueParts(
             Backoff backoff,
             Wakeups wakeups,
             Throughput throughput,
-            TaskListener listener) {
+            TaskListener listener,
+            Fallback fallback) {
         QueueSql sql = EngineKit.of(db.engine()).part(QueueSql.class);
         RunEnds runEnds = new RunEnds(run -> tellSafely(listener, run));
         Effects effects = new Effects(sql, new Attempts(db, stores), runEnds);
-        return new QueueParts(db, stores, sql, backoff, wakeups, throughput, listener, effects, runEnds);
+        return new QueueParts(db, stores, sql, backoff, wakeups, throughput, listener, effects, runEnds, fallback);
     }
 
     private static void tellSafely(TaskListener listener, RunEnded run) {

@@ -74,7 +74,7 @@ final class TaskRows {
      * caller): pending while some have not succeeded, ready when it waits for nothing, cancelled
      * (skipped) at once when one of them is dead or cancelled. Returns it as written.
      */
-    Task insert(Handle h, NewTask task, Collection<UUID> dependsOn) {
+    Task insert(Handle h, UUID id, NewTask task, Collection<UUID> dependsOn) {
         Instant now = effects.now();
         int waitingFor = 0;
         Task skippedBecause = null;
@@ -86,7 +86,6 @@ final class TaskRows {
             }
         }
         TaskStatus status = skippedBecause != null ? CANCELLED : waitingFor > 0 ? PENDING : READY;
-        UUID id = Uuids.v7(now);
         Object[] row = row(task, id, status, now);
         row[18] = status == PENDING ? waitingFor : 0;
         if (skippedBecause != null) {

@@ -5,6 +5,8 @@ import dev.flowbase.db.Database;
 import dev.flowbase.db.PoolStats;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.migrate.Migrator;
+import dev.flowbase.queue.Fallback;
+import dev.flowbase.queue.FallbackStats;
 import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.redis.RedisCheck;
@@ -43,6 +45,8 @@ public final class Status {
     private final Stores stores;
     /** Whether the database check names the server's address: on the operator's command line, not over HTTP. */
     private final boolean namesServer;
+    /** The fallback's outbox, when one is configured; else null. */
+    private final Supplier<FallbackStats> fallback;
 
     private Status(
             Database db,
@@ -50,8 +54,10 @@ public final class Status {
             Thresholds thresholds,
             Optional<String> redisUrl,
             Shared shared,
-            boolean namesServer) {
+            boolean namesServer,
+            Supplier<FallbackStats> fallback) {
         this.shared = shared;
+        this.fallback = fallback;
         this.namesServer = namesServer;
         this.db = db;
         this.clock = clock;
@@ -67,22 +73,32 @@ public final class Status {
     }
 
     public static Status of(Database db, Thresholds thresholds) {
-        return new Status(db, Clock.systemUTC(), thresholds, Optional.empty(), null, false);
+        return new Status(db, Clock.systemUTC(), thresholds, Optional.empty(), null, false, null);
     }
 
     /** The same status, also asking the Redis at {@code url} (when configured) whether it answers. */
     public Status withRedis(Optional<String> url) {
-        return new Status(db, clock, thresholds, url, shared, namesServer);
+        return new Status(db, clock, thresholds, url, shared, namesServer, fallback);
     }
 
     /** The same status, reporting where the server's cache, limits and events live now, and the hit rate. */
     public Status withShared(Shared newShared) {
-        return new Status(db, clock, thresholds, redisUrl, newShared, namesServer);
+        return new Status(db, clock, thresholds, redisUrl, newShared, namesServer, fallback);
     }
 
     /** The same status, naming the server the database check reached ({@code primary at db2:5432}). */
     public Status namingTheServer() {
-        return new Status(db, clock, thresholds, redisUrl, shared, true);
+        return new Status(db, clock, thresholds, redisUrl, shared, true, fallback);
+    }
+
+    /** The same status, also reporting the fallback's outbox as {@code stats} reads it. */
+    public Status withFallback(Supplier<FallbackStats> stats) {
+        return new Status(db, clock, thresholds, redisUrl, shared, namesServer, stats);
+    }
+
+    /** The same status, also reporting {@code live}'s outbox when it is configured. */
+    public Status withFallback(Fallback live) {
+        return live.configured() ? withFallback(live::stats) : this;
     }
 
     public Report collect() {
@@ -134,6 +150,9 @@ public final class Status {
         checks.add(pool(pool, thresholds.poolUsePercent()));
         if (everything) {
             disk().ifPresent(checks::add);
+            if (fallback != null) {
+                checks.add(timed(() -> FallbackCheck.of(fallback)));
+            }
             if (shared != null) {
                 checks.add(SharedCheck.of(shared));
             } else {

@@ -73,4 +73,25 @@ class MultiHostUrlTest {
         assertThat(config.direct().orElseThrow().hostAndPort()).isEqualTo("db:5432");
         assertThat(config.toString()).doesNotContain("hunter2");
     }
+
+    @Test
+    void aFallbackUrlMayNameAnyEngineIsCheckedAndKeepsItsPasswordOutOfMessages() {
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .environment(Map.of("DB_FALLBACK_URL", "oracle://root:hunter2@db:1521/flows"))
+                        .flag(Settings.DATABASE_URL, "postgresql://app@db:5432/flows")
+                        .load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DB_FALLBACK_URL")
+                .hasMessageNotContaining("hunter2");
+        DatabaseConfig config = new ConfigLoader()
+                .environment(Map.of("DB_FALLBACK_URL", "mariadb://root:hunter2@other:3306/kept"))
+                .flag(Settings.DATABASE_URL, "postgresql://app@db:5432/flows")
+                .load()
+                .database();
+        DatabaseConfig fallback = config.fallback().orElseThrow();
+        assertThat(fallback.describeTarget()).isEqualTo("mariadb://root@other:3306/kept");
+        assertThat(fallback.pool().maxSize()).isLessThanOrEqualTo(4);
+        assertThat(config.toString()).doesNotContain("hunter2");
+        assertThat(DatabaseConfig.fromUrl("sqlite::memory:").fallback()).isEmpty();
+    }
 }

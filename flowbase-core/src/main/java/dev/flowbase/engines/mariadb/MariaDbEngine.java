@@ -10,6 +10,7 @@ import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.privilege.DatabaseUsers;
+import dev.flowbase.queue.OutboxSql;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
@@ -26,6 +27,7 @@ public final class MariaDbEngine implements EngineKit {
             .with(CatalogQueries.class, new MariaDbCatalogQueries())
             .with(StatisticsQueries.class, new MariaDbStatistics())
             .with(QueueSql.class, new MariaDbQueue())
+            .with(OutboxSql.class, new MariaDbOutbox())
             .with(SearchSql.class, new MariaDbSearch())
             .with(AnalyticsSql.class, new MariaDbAnalytics())
             .with(ScratchSpaces.class, new MariaDbScratch())

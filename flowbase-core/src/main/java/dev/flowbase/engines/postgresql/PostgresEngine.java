@@ -10,6 +10,7 @@ import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
 import dev.flowbase.privilege.DatabaseUsers;
+import dev.flowbase.queue.OutboxSql;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
@@ -26,6 +27,7 @@ public final class PostgresEngine implements EngineKit {
             .with(CatalogQueries.class, new PostgresCatalogQueries())
             .with(StatisticsQueries.class, new PostgresStatistics())
             .with(QueueSql.class, new PostgresQueue())
+            .with(OutboxSql.class, new PostgresOutbox())
             .with(SearchSql.class, new PostgresSearch())
             .with(AnalyticsSql.class, new PostgresAnalytics())
             .with(ScratchSpaces.class, new PostgresScratch())

@@ -9,6 +9,7 @@ import dev.flowbase.engine.EngineKit;
 import dev.flowbase.engine.Parts;
 import dev.flowbase.migrate.EngineSupport;
 import dev.flowbase.migrate.sql.SqlSplitter;
+import dev.flowbase.queue.OutboxSql;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.schema.CatalogQueries;
 import dev.flowbase.schema.ScratchSpaces;
@@ -25,6 +26,7 @@ public final class SqliteEngine implements EngineKit {
             .with(CatalogQueries.class, new SqliteCatalogQueries())
             .with(StatisticsQueries.class, new SqliteStatistics())
             .with(QueueSql.class, new SqliteQueue())
+            .with(OutboxSql.class, new SqliteOutbox())
             .with(SearchSql.class, new SqliteSearch())
             .with(AnalyticsSql.class, new SqliteAnalytics())
             .with(ScratchSpaces.class, new SqliteScratch())

@@ -4,6 +4,8 @@ import dev.flowbase.db.Database;
 import dev.flowbase.db.DatabaseStatistics;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
+import dev.flowbase.queue.Fallback;
+import dev.flowbase.queue.FallbackStats;
 import dev.flowbase.queue.QueueDepth;
 import dev.flowbase.status.Report;
 import dev.flowbase.status.Status;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +40,18 @@ final class StatusCommand extends BaseCommand {
                     + " cache hit ratio, sessions, and what only this engine reports.")
     boolean statistics;
 
+    /** The fallback's outbox, opened for each look and closed after it; null when none is configured. */
+    private static Supplier<FallbackStats> fallbackStats(Database db) {
+        if (db.config().fallback().isEmpty()) {
+            return null;
+        }
+        return () -> {
+            try (Fallback fallback = Fallback.open(db.config())) {
+                return fallback.stats();
+            }
+        };
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (watch != null && (watch < 1 || watch > 3600)) {
@@ -46,6 +61,7 @@ final class StatusCommand extends BaseCommand {
         try (Database db = Database.openForOneCommand(config().database())) {
             Status status = Status.of(db, Thresholds.of(config().alerts()))
                     .withRedis(config().redisUrl())
+                    .withFallback(fallbackStats(db))
                     .namingTheServer();
             while (true) {
                 Report report = status.collect();

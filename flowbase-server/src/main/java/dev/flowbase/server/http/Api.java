@@ -53,10 +53,12 @@ final class Api {
                     ? stale.find(principal.organizationId(), ctx.path()).orElseThrow(() -> open)
                     : null;
             if (copy == null) {
-                throw open;
+                throw services.queue().fallback().refusal(open, services.database());
             }
             writeStale(ctx, copy, debug, open);
             return;
+        } catch (FlowbaseException e) {
+            throw services.queue().fallback().refusal(e, services.database());
         }
         if (principal != null && !"GET".equals(route.method()) && ctx.status().isSuccess()) {
             stale.forget(principal.organizationId(), ctx.path());
@@ -81,7 +83,14 @@ final class Api {
             result = route.endpoint().handle(call);
             statements = capture.statements();
         }
-        write(ctx, route, result, debug(statements, started));
+        Map<String, Object> debugged = debug(statements, started);
+        if (result instanceof Reply reply && reply.headers().containsKey(Reply.DEGRADED)) {
+            debugged.put(
+                    "degraded",
+                    "the database is unreachable: the task waits in the fallback's outbox and is written to"
+                            + " the database, with this id, when it answers again");
+        }
+        write(ctx, route, result, debugged);
     }
 
     /** The kept answer, marked: {@code Flowbase-Stale} and {@code Age} headers, and in {@code _debug}. */

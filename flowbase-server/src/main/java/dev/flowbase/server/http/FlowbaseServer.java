@@ -8,8 +8,9 @@ import dev.flowbase.config.ServerSettings;
 import dev.flowbase.db.Database;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
-import dev.flowbase.queue.Queue;
 import dev.flowbase.queue.Reaper;
+import dev.flowbase.queue.Replayer;
+import dev.flowbase.queue.TaskEvents;
 import dev.flowbase.server.alerting.AlertWatcher;
 import dev.flowbase.server.backup.BackupDuty;
 import dev.flowbase.server.backup.BackupSettings;
@@ -101,13 +102,11 @@ public final class FlowbaseServer implements AutoCloseable {
         Optional<BackupSchedule> backupSchedule = BackupSettings.from(config); // so does a bad schedule
         // Every run and task change this server commits is published; so are other processes' (Flowbase.shared).
         Stores stores = Flowbase.stores(database, config).withEvents(shared.events());
-        Services services = new Services(
-                config,
-                database,
-                stores,
-                Queue.create(database).withStores(stores).withEvents(shared.events()));
+        Services services = Services.of(config, database, stores, new TaskEvents(shared.events()));
         LogStoreAppender logs = Logging.storeIn(Stores.create(database).logs());
-        Status status = Status.of(database, Thresholds.of(config.alerts())).withShared(shared);
+        Status status = Status.of(database, Thresholds.of(config.alerts()))
+                .withShared(shared)
+                .withFallback(services.queue().fallback());
         SchemaReady schemaReady = SchemaReady.of(database);
         AlertWatcher alerts = AlertWatcher.start(status, database, config.alerts());
         Metrics metrics = new Metrics(database, services.queue(), logs, alerts::active);
@@ -192,6 +191,7 @@ public final class FlowbaseServer implements AutoCloseable {
                     rule.exposeHeader("ETag");
                     rule.exposeHeader(RequestIds.HEADER);
                     rule.exposeHeader(StaleAnswers.HEADER);
+                    rule.exposeHeader(Reply.DEGRADED);
                     rule.exposeHeader("Age");
                 }));
             }
@@ -244,13 +244,14 @@ public final class FlowbaseServer implements AutoCloseable {
         AutoCloseable retention =
                 LogRetention.start(Stores.create(database).logs(), settings.logRetentionDays(), schemaReady);
         AutoCloseable retentionDuty = RetentionDuty.start(database, retentionSettings, schemaReady);
+        AutoCloseable replayer = Replayer.start(services.queue(), Services.REPLAY_EVERY, schemaReady);
         return new FlowbaseServer(
                 app,
                 logs,
                 routes,
                 sessions,
                 authentication,
-                List.of(reaper, alerts, retention, retentionDuty, backups, web, events, shared));
+                List.of(reaper, replayer, alerts, retention, retentionDuty, backups, web, events, shared));
     }
 
     public int port() {

@@ -75,6 +75,7 @@ final class Metrics {
                     .register(registry);
         }
         breaker(db.breaker());
+        FallbackMeters.bind(registry, queue.fallback());
         activeAlerts = MultiGauge.builder("flowbase_alerts_active")
                 .description("1 for each alert on now, by alert and severity")
                 .register(registry);

@@ -3,6 +3,7 @@ package dev.flowbase.server.http;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.error.FlowbaseException;
 import dev.flowbase.error.InvalidFieldException;
+import dev.flowbase.queue.FallbackRefusedException;
 import dev.flowbase.resilience.BreakerOpenException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -29,6 +30,12 @@ final class Problems {
         if (e instanceof BreakerOpenException open) {
             // Refused without calling the database: its message names no host, and the breaker logged why.
             ctx.header("Retry-After", String.valueOf(BreakerOpenException.seconds(open.retryAfter())));
+            write(ctx, code, e.getMessage());
+            return;
+        }
+        if (e instanceof FallbackRefusedException refused) {
+            // Its message names no host: only that the fallback takes new tasks alone, and when to retry.
+            ctx.header("Retry-After", String.valueOf(FallbackRefusedException.seconds(refused.retryAfter())));
             write(ctx, code, e.getMessage());
             return;
         }

@@ -3,9 +3,11 @@ package dev.flowbase.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowbase.engine.Engine;
 import dev.flowbase.error.ErrorCode;
 import dev.flowbase.testing.EngineTest;
 import dev.flowbase.testing.TestDatabase;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code flowbase status}: one screen, one JSON document, an exit status a script can act on. */
@@ -35,6 +37,25 @@ class StatusCommandTest {
         JsonNode tables =
                 Output.mapper().readTree(statistics.out()).get("statistics").get("tables");
         assertThat(tables.findValuesAsText("name")).contains("tasks", "task_queue", "workflows");
+    }
+
+    @Test
+    void aFallbackIsAFallbackCheckReadingItsOutbox() throws Exception {
+        try (TestDatabase primary = TestDatabase.create(Engine.SQLITE);
+                TestDatabase fallback = TestDatabase.create(Engine.SQLITE)) {
+            assertThat(CliRun.of("init", "--url", primary.url()).status()).isZero();
+            CliRun run =
+                    CliRun.of(Map.of("DB_FALLBACK_URL", fallback.url()), "status", "--json", "--url", primary.url());
+
+            assertThat(run.status()).as(run.err()).isZero();
+            JsonNode check = null;
+            for (JsonNode c : Output.mapper().readTree(run.out()).get("checks")) {
+                check = c.get("name").asText().equals("fallback") ? c : check;
+            }
+            assertThat(check).as(run.out()).isNotNull();
+            assertThat(check.get("status").asText()).isEqualTo("ok");
+            assertThat(check.get("detail").asText()).contains("outbox empty");
+        }
     }
 
     @Test

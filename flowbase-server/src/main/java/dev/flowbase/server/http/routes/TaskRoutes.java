@@ -52,10 +52,12 @@ public final class TaskRoutes implements RouteGroup {
     public void register(Router r) {
         r.group("tasks");
         r.post("/api/tasks", Access.OPERATOR, this::enqueue)
-                .summary("Enqueue a task (an idempotency key already used returns that task with 200)")
+                .summary(
+                        "Enqueue a task (an idempotency key already used returns that task with 200; 202 while the database is away and a fallback keeps it)")
                 .accepts(EnqueueTask.class)
                 .returns(201, Body.of(Task.class))
-                .returns(200, Body.of(Task.class));
+                .returns(200, Body.of(Task.class))
+                .returns(202, Body.of(Task.class));
         r.post("/api/tasks/batch", Access.OPERATOR, this::enqueueBatch)
                 .summary("Enqueue many tasks in one transaction (no dependencies)")
                 .accepts(EnqueueBatch.class)
@@ -91,6 +93,10 @@ public final class TaskRoutes implements RouteGroup {
         EnqueueTask body = call.body(EnqueueTask.class);
         List<UUID> parents = body.dependsOn() == null ? List.of() : body.dependsOn();
         EnqueueOutcome enqueued = call.queue().enqueueOnce(toNew(call, body), parents);
+        if (enqueued.deferred()) {
+            // Kept by the fallback until the database returns: accepted, not yet claimable.
+            return Reply.status(202, enqueued.task()).header(Reply.DEGRADED, "fallback");
+        }
         return Reply.status(enqueued.added() ? 201 : 200, enqueued.task());
     }
 
