@@ -39,6 +39,13 @@ class SqlSplitterTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aByteOrderMarkOfAFileJoinedOnIsNotPartOfTheNextStatement(Engine engine) {
+        assertThat(split(engine, "SELECT 1;\n\uFEFFSELECT 2;\uFEFF"))
+                .containsExactly(new SqlStatement("SELECT 1", 1), new SqlStatement("SELECT 2", 2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void crlfLineEndsCountAsOneLineAndStayInTheStatementText(Engine engine) {
         assertThat(split(engine, "SELECT 1;\r\n\r\nSELECT\r\n 2;\r\nSELECT 3"))
                 .containsExactly(
