@@ -13,7 +13,8 @@ import java.util.Locale;
  * rest is the script. Whatever the script, a splitter either refuses it with a {@link
  * SqlSyntaxException} or gives statements that (1) stand in the script in order, each on the line
  * it names, (2) lose no text: what lies between them is only whitespace, comments and delimiters,
- * and (3) split again into themselves, so the statements joined back make the same script.
+ * and (3) split again, each followed by its delimiter, into themselves: joined back with their
+ * delimiters they make the same statements.
  */
 class SqlSplitterFuzzTest {
     private static final Engine[] ENGINES = Engine.values();
@@ -54,7 +55,9 @@ class SqlSplitterFuzzTest {
                 assertThat(splitter.split(text.substring(cursor, at)))
                         .as("text lost before %s in:%n%s", s.sql(), text)
                         .isEmpty();
-                assertThat(splitter.split(s.sql()))
+                // Split again with its delimiter, as in the script: MariaDB's "--" is a comment at the
+                // end of a text but two minus signs before a ';' (crash-999dd0b9…).
+                assertThat(splitter.split(s.sql() + ";"))
                         .as("%s split again", s.sql())
                         .extracting(SqlStatement::sql)
                         .containsExactly(s.sql());
