@@ -213,6 +213,14 @@ class SqlSplitterTest {
     }
 
     @Test
+    void postgresCopyAtTheEndWithoutItsSemicolonOrRowsIsTheSameSyntaxError() {
+        // Found by SqlSplitterFuzzTest: without the ';' it was an ordinary statement, left to fail in the driver.
+        assertThatThrownBy(() -> SqlSplitter.forEngine(Engine.POSTGRESQL).split("SELECT 1;\nCOPY t FROM stdin"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
     void postgresCopyWithoutItsEndLineIsASyntaxErrorNamingTheLine() {
         assertThatThrownBy(() -> SqlSplitter.forEngine(Engine.POSTGRESQL).split("SELECT 1;\nCOPY t FROM stdin;\n1\n"))
                 .isInstanceOf(SqlSyntaxException.class)
