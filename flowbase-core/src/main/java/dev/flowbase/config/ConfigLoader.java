@@ -128,6 +128,9 @@ public final class ConfigLoader {
                 Duration.ofSeconds(values.value(OperationsSettings.ALERT_QUEUE_LAG_SECONDS)),
                 Duration.ofMillis(values.value(OperationsSettings.ALERT_INTERVAL_MS)),
                 values.get(OperationsSettings.ALERT_WEBHOOK_URL));
+        // Read later from the entries by the server's backups; checked here so a bad path is one more problem.
+        values.get(OperationsSettings.BACKUP_DIRECTORY);
+        values.get(OperationsSettings.BACKUP_KEY_FILE);
         var logFormat = FlowbaseConfig.LogFormat.valueOf(
                 values.value(Settings.LOG_FORMAT).toUpperCase(Locale.ROOT));
 

@@ -120,6 +120,11 @@ public record DatabaseUrl(
         }
         // libpq's name for the CA file; each dialect gives it to its driver in the driver's own words.
         Optional<String> sslCa = Optional.ofNullable(removeIgnoringCase(query, "sslrootcert"));
+        if (sslCa.isPresent()
+                && !sslCa.get().isBlank()
+                && !Parser.isPath(sslCa.get().strip())) {
+            throw new IllegalArgumentException("expected sslrootcert to be the path of a CA file");
+        }
         String sslFlag = removeIgnoringCase(query, "ssl");
         if (sslFlag != null) {
             ssl = Optional.of(Parser.bool()
@@ -153,7 +158,7 @@ public record DatabaseUrl(
         if (path.startsWith("//")) {
             path = path.substring(2); // sqlite:///abs/path and sqlite://rel/path
         }
-        if (path.isEmpty() || path.endsWith("/")) {
+        if (path.isEmpty() || path.endsWith("/") || !Parser.isPath(path)) {
             throw new IllegalArgumentException("expected a file after sqlite:, such as sqlite:./data/flowbase.db");
         }
         return new DatabaseUrl(

@@ -76,7 +76,7 @@ public final class OperationsSettings {
             declare("backup.schedule", null, Masking.NONE, Parser.text(), null, "FLOWBASE_BACKUP_SCHEDULE");
 
     public static final Setting<String> BACKUP_DIRECTORY =
-            declare("backup.directory", null, Masking.NONE, Parser.text(), "backups", "FLOWBASE_BACKUP_DIRECTORY");
+            declare("backup.directory", null, Masking.NONE, Parser.path(), "backups", "FLOWBASE_BACKUP_DIRECTORY");
 
     /** Which scheduled archives to keep: {@code last=7, daily=30}. */
     public static final Setting<String> BACKUP_RETENTION =
@@ -92,7 +92,7 @@ public final class OperationsSettings {
 
     /** A file holding the key that encrypts scheduled archives (the key itself is never a setting); none: not encrypted. */
     public static final Setting<String> BACKUP_KEY_FILE =
-            declare("backup.key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_BACKUP_KEY_FILE");
+            declare("backup.key_file", null, Masking.NONE, Parser.path(), null, "FLOWBASE_BACKUP_KEY_FILE");
 
     private OperationsSettings() {}
 

@@ -1,5 +1,7 @@
 package dev.flowbase.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +52,23 @@ public record Parser<T>(Function<String, Optional<T>> parse, String expected) {
                     }
                 },
                 expected);
+    }
+
+    /**
+     * A file or folder's path, kept as given: text the file system can name, so that a NUL character
+     * is refused here with the setting's name rather than failing wherever the path is first used.
+     */
+    public static Parser<String> path() {
+        return new Parser<>(t -> isPath(t) ? Optional.of(t) : Optional.empty(), "expected a file path");
+    }
+
+    static boolean isPath(String text) {
+        try {
+            Path.of(text);
+            return !text.isEmpty();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** A URL with one of the {@code schemes} (each written with its {@code ://}); the text is kept as given. */

@@ -58,7 +58,7 @@ public final class Settings {
     public static final Setting<String> DATABASE_PASSWORD =
             declare("database.password", null, Masking.SECRET, Parser.text(), null, "DB_PASSWORD", "POSTGRES_PASSWORD");
     public static final Setting<String> DATABASE_PASSWORD_FILE =
-            declare("database.password_file", null, Masking.NONE, Parser.text(), null, "DB_PASSWORD_FILE");
+            declare("database.password_file", null, Masking.NONE, Parser.path(), null, "DB_PASSWORD_FILE");
     public static final Setting<Boolean> DATABASE_SSL =
             declare("database.ssl", null, Masking.NONE, Parser.bool(), false, "DB_SSL");
     public static final Setting<Boolean> DATABASE_SSL_REJECT_UNAUTHORIZED = declare(
@@ -74,7 +74,7 @@ public final class Settings {
             "PGSSLMODE");
 
     public static final Setting<String> DATABASE_SSL_CA =
-            declare("database.ssl_ca", null, Masking.NONE, Parser.text(), null, "DB_SSL_CA", "PGSSLROOTCERT");
+            declare("database.ssl_ca", null, Masking.NONE, Parser.path(), null, "DB_SSL_CA", "PGSSLROOTCERT");
     public static final Setting<Integer> POOL_MAX = declare(
             "database.pool.max",
             null,
@@ -218,7 +218,7 @@ public final class Settings {
     public static final Setting<String> MASTER_KEY =
             declare("security.master_key", null, Masking.SECRET, Parser.masterKey(), null, "FLOWBASE_MASTER_KEY");
     public static final Setting<String> MASTER_KEY_FILE =
-            declare("security.master_key_file", null, Masking.NONE, Parser.text(), null, "FLOWBASE_MASTER_KEY_FILE");
+            declare("security.master_key_file", null, Masking.NONE, Parser.path(), null, "FLOWBASE_MASTER_KEY_FILE");
 
     private Settings() {}
 

@@ -28,6 +28,30 @@ class ConfigParseErrorsTest {
     }
 
     @Test
+    void aPathTheFileSystemCannotNameIsAProblemOfItsSettingNotACrash() {
+        // Found by ConfigFuzzTest: a NUL in the URL's sslrootcert threw InvalidPathException out of load().
+        assertThatThrownBy(() -> env(
+                                "DATABASE_URL", "postgresql://h/db?sslrootcert=/a\u0000b",
+                                "DB_SSL_CA", "/c\u0000d",
+                                "FLOWBASE_MASTER_KEY_FILE", "/e\u0000f",
+                                "FLOWBASE_BACKUP_DIRECTORY", "g\u0000")
+                        .load())
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::describe)
+                                .containsExactlyInAnyOrder(
+                                        "DATABASE_URL=postgresql://h/db?sslrootcert=/a\\u0000b (environment variable):"
+                                                + " expected sslrootcert to be the path of a CA file",
+                                        "DB_SSL_CA=/c\\u0000d (environment variable): expected a file path",
+                                        "FLOWBASE_MASTER_KEY_FILE=/e\\u0000f (environment variable): expected a file path",
+                                        "FLOWBASE_BACKUP_DIRECTORY=g\\u0000 (environment variable): expected a file path"));
+        assertThatThrownBy(() -> DatabaseUrl.parse("sqlite:./a\u0000.db"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expected a file after sqlite:");
+    }
+
+    @Test
     void aBadSslBooleanIsReportedBesideTheOtherProblems() {
         assertThatThrownBy(() -> env("DB_SSL", "maybe", "DB_SSL_REJECT_UNAUTHORIZED", "2", "DB_PORT", "99999")
                         .load())

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class Scanner {
     private static final Quote ESCAPE_STRING = Quote.string('\'').withBackslashEscapes();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final String text;
     private final Syntax syntax;
@@ -79,7 +80,7 @@ final class Scanner {
         if (text.startsWith(delimiter, pos)) {
             return take(Kind.DELIMITER, pos + delimiter.length());
         }
-        if (Character.isWhitespace(c)) {
+        if (isSpace(c)) {
             return take(Kind.SPACE, whitespaceEnd());
         }
         if (startsLineComment(c)) {
@@ -114,10 +115,18 @@ final class Scanner {
 
     private int whitespaceEnd() {
         int end = pos;
-        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+        while (end < text.length() && isSpace(text.charAt(end))) {
             end++;
         }
         return end;
+    }
+
+    /**
+     * Whitespace, and a byte order mark wherever it stands: files joined with cat keep the second
+     * one's, and no engine takes it as part of a statement (a syntax error at the first character).
+     */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == BYTE_ORDER_MARK;
     }
 
     private boolean startsLineComment(char c) {

@@ -68,7 +68,8 @@ abstract sealed class ScriptSplitter implements SqlSplitter permits PostgresSpli
                 draft = draft(text);
             }
         }
-        draft.finish().ifPresent(statements::add);
+        // The last statement may lack its delimiter; a COPY … FROM stdin there still needs its rows.
+        draft.finish().map(s -> withInlineData(s, scanner)).ifPresent(statements::add);
         return List.copyOf(statements);
     }
 

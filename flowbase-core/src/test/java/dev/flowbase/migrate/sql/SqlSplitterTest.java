@@ -39,6 +39,13 @@ class SqlSplitterTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aByteOrderMarkOfAFileJoinedOnIsNotPartOfTheNextStatement(Engine engine) {
+        assertThat(split(engine, "SELECT 1;\n\uFEFFSELECT 2;\uFEFF"))
+                .containsExactly(new SqlStatement("SELECT 1", 1), new SqlStatement("SELECT 2", 2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void crlfLineEndsCountAsOneLineAndStayInTheStatementText(Engine engine) {
         assertThat(split(engine, "SELECT 1;\r\n\r\nSELECT\r\n 2;\r\nSELECT 3"))
                 .containsExactly(
@@ -203,6 +210,14 @@ class SqlSplitterTest {
 
         assertThat(statements).extracting(SqlStatement::copyData).containsExactly("1\n", null);
         assertThat(statements.get(1).line()).isEqualTo(4);
+    }
+
+    @Test
+    void postgresCopyAtTheEndWithoutItsSemicolonOrRowsIsTheSameSyntaxError() {
+        // Found by SqlSplitterFuzzTest: without the ';' it was an ordinary statement, left to fail in the driver.
+        assertThatThrownBy(() -> SqlSplitter.forEngine(Engine.POSTGRESQL).split("SELECT 1;\nCOPY t FROM stdin"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test

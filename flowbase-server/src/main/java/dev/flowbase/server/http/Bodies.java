@@ -39,8 +39,9 @@ final class Bodies {
         if (text == null || text.isBlank()) {
             throw new InvalidFieldException("body", "empty", "a JSON object");
         }
+        T body;
         try {
-            return STRICT.readValue(text, type);
+            body = STRICT.readValue(text, type);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof FlowbaseException f) {
                 throw f; // a record's own check, which names its field already
@@ -72,6 +73,10 @@ final class Bodies {
             throw new FlowbaseException(
                     ErrorCode.INVALID_ARGUMENT, "body: not JSON (line " + line + ", column " + column + ")");
         }
+        if (body == null) { // the JSON text null: every route reads fields of its body
+            throw new InvalidFieldException("body", "null", "a JSON object");
+        }
+        return body;
     }
 
     /** A number too large or too small for its field, with the range the field takes. */

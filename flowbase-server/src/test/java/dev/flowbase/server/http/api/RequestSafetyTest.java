@@ -15,6 +15,8 @@ class RequestSafetyTest {
     void badJsonUnknownFieldsWrongTypesAndOversizedBodiesAreNamedAndRefused(TestDatabase test, Database db) {
         try (ApiServer api = ApiServer.start(test, db, Map.of("FLOWBASE_MAX_BODY_BYTES", "2048"))) {
             var notJson = api.operator.post("/api/tasks", "{\"name\": ");
+            // Found by RequestBodiesFuzzTest: a body of null was a 500 (NullPointerException) on every route.
+            var nullBody = api.operator.post("/api/transactions", "null");
             var unknown = api.operator.post("/api/tasks", Map.of("name", "x", "queu", "typo"));
             var wrongType = api.operator.post("/api/tasks", Map.of("name", "x", "priority", "high"));
             var badTime = api.operator.post("/api/tasks", Map.of("name", "x", "runAt", "tomorrow"));
@@ -26,6 +28,8 @@ class RequestSafetyTest {
 
             assertProblem(notJson, 400, "invalid-argument");
             assertThat(notJson.text("/detail")).contains("not JSON");
+            assertProblem(nullBody, 400, "invalid-argument");
+            assertThat(nullBody.text("/errors/0/field")).isEqualTo("body");
             assertProblem(unknown, 400, "invalid-argument");
             assertThat(unknown.text("/errors/0/field")).isEqualTo("queu");
             assertThat(unknown.text("/detail")).contains("queue");
