@@ -1,9 +1,6 @@
 package dev.flowbase.queue;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,21 +12,15 @@ import org.slf4j.LoggerFactory;
 public final class Reaper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
 
-    private final Queue queue;
-    private final Leadership leadership;
-    private final ScheduledExecutorService timer;
-    private final BooleanSupplier schemaReady;
+    private final LedTimer timer;
 
     private Reaper(Queue queue, Duration every, BooleanSupplier schemaReady) {
-        this.queue = queue;
-        this.schemaReady = schemaReady;
-        this.leadership = queue.leadership("reaper");
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "flowbase-reaper");
-            t.setDaemon(true);
-            return t;
+        this.timer = new LedTimer("reaper", queue.leadership("reaper"), every, schemaReady, () -> {
+            int n = queue.reap();
+            if (n > 0) {
+                LOG.info("returned {} task(s) whose lease expired", n);
+            }
         });
-        timer.scheduleWithFixedDelay(this::reapOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static Reaper start(Queue queue, Duration every) {
@@ -41,27 +32,8 @@ public final class Reaper implements AutoCloseable {
         return new Reaper(queue, every, schemaReady);
     }
 
-    private void reapOnce() {
-        try {
-            if (schemaReady.getAsBoolean() && leadership.lead()) {
-                int n = queue.reap();
-                if (n > 0) {
-                    LOG.info("returned {} task(s) whose lease expired", n);
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("reaping expired leases failed: {}", e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        leadership.close();
+        timer.close();
     }
 }
