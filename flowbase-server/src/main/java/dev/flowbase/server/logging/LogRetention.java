@@ -1,7 +1,7 @@
 package dev.flowbase.server.logging;
 
-import dev.flowbase.server.Every;
 import dev.flowbase.store.LogStore;
+import dev.flowbase.util.Every;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.function.BooleanSupplier;

@@ -6,7 +6,7 @@ import dev.flowbase.queue.Leadership;
 import dev.flowbase.queue.QueueSql;
 import dev.flowbase.search.Retention;
 import dev.flowbase.search.RetentionResult;
-import dev.flowbase.server.Every;
+import dev.flowbase.util.Every;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,6 @@
 package dev.flowbase.server.web;
 
-import dev.flowbase.server.Every;
+import dev.flowbase.util.Every;
 import dev.flowbase.util.Json;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.flowbase.server.web;
 
-import dev.flowbase.server.Every;
 import dev.flowbase.store.LogEntry;
 import dev.flowbase.store.LogFilter;
 import dev.flowbase.store.PageRequest;
 import dev.flowbase.store.Stores;
+import dev.flowbase.util.Every;
 import dev.flowbase.util.Json;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;

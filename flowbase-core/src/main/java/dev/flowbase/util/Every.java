@@ -1,4 +1,4 @@
-package dev.flowbase.server;
+package dev.flowbase.util;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
