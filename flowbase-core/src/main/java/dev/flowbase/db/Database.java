@@ -22,6 +22,9 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * part of Flowbase is given. Open it once, share it, close it on shutdown.
  */
 public final class Database implements AutoCloseable {
+    /** The direct pool's size: LISTEN, the three duties' leads (each held while it leads), a migration. */
+    private static final int DIRECT_SESSIONS = 5;
+
     private final DatabaseConfig config;
     private final Dialect dialect;
     private final Connections connections;
@@ -36,8 +39,8 @@ public final class Database implements AutoCloseable {
 
     /** Refuses calls at once while most recent ones could not reach the server (docs/resilience.md). */
     private final Breaker breaker;
-    /** Sessions that outlive a transaction: DB_DIRECT_URL's pool, the listeners' own. */
-    private final HeldSessions held;
+    /** Sessions that outlive a transaction (LISTEN, advisory locks) when the pool goes through pgbouncer; else null. */
+    private final HikariDataSource direct;
 
     private Database(
             DatabaseConfig config,
@@ -57,7 +60,10 @@ public final class Database implements AutoCloseable {
         this.timings = new QueryTimings(config.slowQuery(), config.debug());
         jdbi.getConfig(SqlStatements.class).setSqlLogger(timings);
         Columns.register(jdbi, dialect, records);
-        this.held = new HeldSessions(config, dialect);
+        this.direct = config.direct()
+                .map(d -> new HikariDataSource(
+                        PoolConfigs.of(d.withPool(d.pool().withMaxSize(DIRECT_SESSIONS)), dialect)))
+                .orElse(null);
         this.breaker = new Breaker("database", config.breaker(), clock, this::isOutage);
         this.transactions = new Transactions(jdbi, dialect, config, retry, breaker);
     }
@@ -143,12 +149,7 @@ public final class Database implements AutoCloseable {
 
     /** For sessions that outlive a transaction (LISTEN, session locks): DB_DIRECT_URL's pool, else the pool. */
     public DataSource directDataSource() {
-        return held.direct(dataSource);
-    }
-
-    /** For a LISTEN, held for good: never one of the request pool's connections ({@link HeldSessions}). */
-    public DataSource listenDataSource() {
-        return held.listening();
+        return direct != null ? direct : dataSource;
     }
 
     /** A connection from the pool, through the circuit breaker: refused at once while it is open. */
@@ -289,7 +290,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        held.close();
+        if (direct != null) {
+            direct.close();
+        }
         connections.close();
     }
 }

@@ -48,7 +48,7 @@ final class PostgresWakeups implements AutoCloseable {
     private void loop() {
         int failures = 0;
         while (open) {
-            try (Connection c = db.listenDataSource().getConnection();
+            try (Connection c = db.directDataSource().getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("LISTEN " + channel);
                 if (failures > 0) {
