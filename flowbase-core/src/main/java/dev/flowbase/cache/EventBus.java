@@ -17,6 +17,16 @@ public interface EventBus extends AutoCloseable {
     /** Hears every event published from now on, in order; closing the handle stops it. */
     Subscription subscribe(Consumer<Event> listener);
 
+    /**
+     * As {@link #subscribe}, for a part of this process that must not be the reason it listens to
+     * other processes where listening holds a connection of the pool for good (PostgreSQL's LISTEN
+     * without Redis): it hears other processes' events once something else subscribed (an SSE
+     * client), and this process's own always. Elsewhere the same as {@link #subscribe}.
+     */
+    default Subscription subscribeQuietly(Consumer<Event> listener) {
+        return subscribe(listener);
+    }
+
     /** The kept events after {@code lastId}, oldest first, at most {@code max}. */
     List<Event> after(String lastId, int max);
 

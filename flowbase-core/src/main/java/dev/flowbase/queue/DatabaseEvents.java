@@ -91,6 +91,11 @@ public final class DatabaseEvents implements EventBus {
         return local.subscribe(subscriber);
     }
 
+    @Override
+    public Subscription subscribeQuietly(Consumer<Event> subscriber) {
+        return local.subscribe(subscriber);
+    }
+
     /** Whether this process listens to the others (after its first subscriber), waiting up to {@code millis}. */
     public boolean listening(long millis) throws InterruptedException {
         return listening.await(millis, TimeUnit.MILLISECONDS);

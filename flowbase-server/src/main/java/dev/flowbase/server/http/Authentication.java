@@ -59,7 +59,8 @@ final class Authentication {
         this.sessions = sessions;
         this.trusted = shared.cache();
         this.bus = shared.events();
-        bus.subscribe(e -> {
+        // Quietly: a server without Redis does not hold a connection for LISTEN until a live-events client asks.
+        bus.subscribeQuietly(e -> {
             if (REVOKED.equals(e.type())) {
                 UUID revoked = UUID.fromString(Json.read(e.data()).path("key").asText());
                 sessions.forgetKey(revoked);

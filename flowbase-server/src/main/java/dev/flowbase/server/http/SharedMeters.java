@@ -57,7 +57,7 @@ final class SharedMeters {
                 .description("Redis commands answered and the time they took (round trips included)")
                 .register(registry);
         LongAdder heard = new LongAdder();
-        shared.events().subscribe(e -> heard.increment());
+        shared.events().subscribeQuietly(e -> heard.increment());
         FunctionCounter.builder("flowbase_events_heard", heard, LongAdder::sum)
                 .description("Events this server heard on the bus, from any server")
                 .register(registry);

@@ -48,6 +48,9 @@ class RemoteEventsTest {
         Shared shared = Shared.connect(Optional.empty(), Shared.PREFIX, Clock.systemUTC(), DatabaseEvents.over(db));
         try (ApiServer api = ApiServer.start(test, db, Map.of(), shared)) {
             if (shared.events() instanceof DatabaseEvents notices) { // the engine tells other processes
+                // A server listens from its first live-events subscriber on (its own parts subscribe
+                // quietly): one here, as the SSE clients below will, before the worker publishes.
+                notices.subscribe(e -> {});
                 assertThat(notices.listening(10_000)).isTrue();
                 aWorkerProcessIsHeardByItsOrganizationOnly(api, "-", Shared.PREFIX);
             } else {
